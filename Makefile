@@ -1,0 +1,49 @@
+# Two commands for a newcomer: `make run` and `make test`. Each one creates or refreshes .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := $(HOME)/.local/share/ordnum-desktop/demo.sqlite
+QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils
+
+.PHONY: run test lint bench forms sysdeps clean
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory sysdeps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Qt needs a few shared libraries that a bare Debian/Ubuntu may lack; install them only when
+# missing and only when we are root (a developer's laptop usually has them already).
+sysdeps:
+	@missing=""; for p in $(QT_LIBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installation des bibliothèques système :$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Bibliothèques système manquantes (à installer en root) :$$missing"; fi; \
+	fi
+
+run: $(STAMP)
+	test -f "$(DEMO)" || $(BIN)/ordnum demo --db "$(DEMO)"
+	$(BIN)/ordnum-desktop --db "$(DEMO)"
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check ordnum_desktop tests
+	$(BIN)/ruff format --check ordnum_desktop tests || true
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
+
+forms: $(STAMP)
+	$(BIN)/python -m ordnum_desktop.ui.compile_forms
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,3 @@
+from ordnum_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""Shared pieces of the command-line handlers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ordnum_desktop.services.preseries import resolve_preserie
+from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.store.models import Preserie
+
+
+def add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", required=True, metavar="FICHIER", help="espace de travail (.sqlite)")
+
+
+def add_preserie(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--preserie", type=int, metavar="ID",
+                   help="présérie visée (facultatif si le fichier n'en contient qu'une)")
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+
+
+def open_ws(args: argparse.Namespace, create: bool = False) -> Workspace:
+    return Workspace.open(args.db, create=create)
+
+
+def target(ws: Workspace, args: argparse.Namespace) -> Preserie:
+    return resolve_preserie(ws, getattr(args, "preserie", None))
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

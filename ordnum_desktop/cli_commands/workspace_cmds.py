@@ -1,0 +1,79 @@
+"""`init` and `preserie create/list`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ordnum_desktop.cli_commands.common import add_db, add_json, open_ws, print_json
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.preseries import create_preserie, list_preseries
+from ordnum_desktop.services.preseries import STATUSES
+from ordnum_desktop.domain.roster_rules import EXERCISES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="créer un espace de travail vide")
+    add_db(p)
+    p.set_defaults(func=cmd_init)
+
+    pres = sub.add_parser("preserie", help="créer ou lister les préséries")
+    psub = pres.add_subparsers(dest="action", metavar="ACTION", parser_class=type(pres))
+    psub.required = True
+    c = psub.add_parser("create", help="créer une présérie")
+    add_db(c)
+    c.add_argument("--editor", required=True, help="éditeur")
+    c.add_argument("--software", required=True, help="logiciel")
+    c.add_argument("--version", required=True, help="version du logiciel")
+    c.add_argument("--exercise", required=True, choices=list(EXERCISES), help="type d'exercice")
+    c.add_argument("--small-market-share", action="store_true",
+                   help="part de marché SESAM-Vitale inférieure à 1 %%")
+    c.add_argument("--cpam", action="append", default=[], metavar="ID", help="CPAM référente")
+    c.add_argument("--module", default="", help="module Ordonnance numérique")
+    c.add_argument("--json", action="store_true", help="sortie JSON")
+    c.set_defaults(func=cmd_create)
+    ls = psub.add_parser("list", help="lister les préséries")
+    add_db(ls)
+    add_json(ls)
+    ls.set_defaults(func=cmd_list)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.db).expanduser()
+    if path.exists() and path.stat().st_size > 0:
+        raise UserError(f"Le fichier « {path} » existe déjà : choisissez un autre nom.")
+    if path.exists():
+        path.unlink()
+    open_ws(args, create=True).close()
+    print(f"Espace de travail créé : {path}")
+    return 0
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    # A newcomer may skip `init`: creating the file here is what they would expect.
+    with open_ws(args, create=True) as ws:
+        p = create_preserie(ws, editor=args.editor, software=args.software, version=args.version,
+                            exercise=args.exercise, small_market_share=args.small_market_share,
+                            cpams=args.cpam, module=args.module)
+    if args.json:
+        print_json({"id": p.id, "editor": p.editor, "software": p.software, "version": p.version,
+                    "exercise": p.exercise})
+    else:
+        print(f"Présérie n° {p.id} créée : {p.editor} — {p.software} {p.version} "
+              f"({EXERCISES[p.exercise]}).")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_ws(args) as ws:
+        rows = list_preseries(ws)
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("Aucune présérie.")
+    for r in rows:
+        cpams = ", ".join(r["cpams"]) or "aucune CPAM"
+        print(f"{r['id']:>3}  {r['editor']} — {r['software']} {r['version']}  "
+              f"[{EXERCISES[r['exercise']]}, {STATUSES.get(r['status'], r['status'])}, {cpams}]")
+    return 0

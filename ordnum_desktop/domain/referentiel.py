@@ -1,0 +1,134 @@
+"""The versioned référentiel (thresholds, caisses, prestation types…) read from resources/."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ordnum_desktop.domain.text import fold
+from ordnum_desktop.paths import resources_dir
+
+
+@dataclass(frozen=True)
+class Caisse:
+    id: str
+    department: str
+    name: str
+    city: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.department} — {self.name}"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    doctor_rate: float
+    registration_rate: float
+    roster_min: int
+    roster_min_small_market_share: int
+    roster_max: int
+    centres_min: int
+    centres_max: int
+    cpam_min: int
+    cpam_max: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Referentiel:
+    version: str
+    label: str
+    thresholds: Thresholds
+    caisses: tuple[Caisse, ...]
+    departments: dict[str, str]
+    prestation_types: tuple[Choice, ...]
+    operations: tuple[Choice, ...]
+    structures: tuple[Choice, ...]
+    group_practice_structures: frozenset[str]
+    specialties: tuple[Choice, ...]
+    preserie_prerequisites: tuple[Choice, ...]
+
+    def caisse(self, caisse_id: str) -> Caisse | None:
+        return next((c for c in self.caisses if c.id == caisse_id), None)
+
+    def find_caisse(self, text: str) -> Caisse | None:
+        """A caisse from its id, its department (when that department has one caisse) or name."""
+        key = fold(text)
+        if not key:
+            return None
+        for c in self.caisses:
+            if fold(c.id) == key or fold(c.name) == key or fold(c.city) == key:
+                return c
+        in_department = [c for c in self.caisses if fold(c.department) == key.zfill(2)]
+        return in_department[0] if len(in_department) == 1 else None
+
+    def caisses_of_department(self, department: str) -> list[Caisse]:
+        return [c for c in self.caisses if c.department == department]
+
+    @staticmethod
+    def _match(choices: tuple[Choice, ...], text: object) -> Choice | None:
+        key = fold(text)
+        if not key:
+            return None
+        return next((c for c in choices if key in (fold(c.code), fold(c.label))), None)
+
+    def prestation(self, text: object) -> Choice | None:
+        return self._match(self.prestation_types, text)
+
+    def operation(self, text: object) -> Choice | None:
+        return self._match(self.operations, text)
+
+    def structure(self, text: object) -> Choice | None:
+        return self._match(self.structures, text)
+
+    def specialty(self, text: object) -> Choice | None:
+        raw = str(text).strip()
+        if raw.replace(".0", "").isdigit():
+            raw = raw.replace(".0", "").zfill(2)
+        return self._match(self.specialties, raw)
+
+    def label_of(self, choices: tuple[Choice, ...], code: str) -> str:
+        return next((c.label for c in choices if c.code == code), code)
+
+
+def _choices(items: list[dict[str, str]]) -> tuple[Choice, ...]:
+    return tuple(Choice(i["code"], i["label"]) for i in items)
+
+
+def parse_referentiel(data: dict) -> Referentiel:
+    return Referentiel(
+        version=data["version"],
+        label=data["label"],
+        thresholds=Thresholds(**data["thresholds"]),
+        caisses=tuple(Caisse(**c) for c in data["caisses"]),
+        departments={d["code"]: d["name"] for d in data["departments"]},
+        prestation_types=_choices(data["prestation_types"]),
+        operations=_choices(data["operations"]),
+        structures=_choices(data["structures"]),
+        group_practice_structures=frozenset(data["group_practice_structures"]),
+        specialties=_choices(data["specialties"]),
+        preserie_prerequisites=_choices(data["preserie_prerequisites"]),
+    )
+
+
+def referentiel_dir() -> Path:
+    return resources_dir() / "referentiel"
+
+
+def current_version() -> str:
+    return (referentiel_dir() / "current.txt").read_text(encoding="utf-8").strip()
+
+
+@cache
+def load_referentiel(version: str | None = None) -> Referentiel:
+    version = version or current_version()
+    path = referentiel_dir() / f"{version}.json"
+    return parse_referentiel(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,188 @@
+"""Workspace tables. Trace rows are written through the driver's executemany (see services);
+the ORM serves the few rows of rosters, forms and logs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import NaiveDatetime
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+
+class AppMeta(SQLModel, table=True):
+    __tablename__ = "app_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Preserie(SQLModel, table=True):
+    __tablename__ = "preserie"
+    id: int | None = Field(default=None, primary_key=True)
+    editor: str
+    software: str
+    version: str
+    module: str = ""
+    cnda_reference: str = ""
+    cnda_date: date | None = None
+    exercise: str = "liberal"  # liberal | centre | mixte
+    small_market_share: bool = False
+    status: str = "preparation"
+    referentiel: str = "2025-01"
+    kickoff_date: date | None = None
+    kickoff_participants: str = ""
+    first_eprescription_date: date | None = None
+    bilan_date: date | None = None
+    covered_products: str = ""
+    technical_prerequisites_validated_at: NaiveDatetime | None = None
+    created_at: NaiveDatetime = Field(default_factory=datetime.now)
+
+
+class Prerequisite(SQLModel, table=True):
+    """The three prerequisites before the présérie starts (CNDA, support, kit)."""
+
+    __tablename__ = "prerequisite"
+    __table_args__ = (UniqueConstraint("preserie_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    code: str
+    label: str
+    done: bool = False
+    done_date: date | None = None
+    comment: str = ""
+
+
+class CpamSelection(SQLModel, table=True):
+    __tablename__ = "cpam_selection"
+    __table_args__ = (UniqueConstraint("preserie_id", "cpam_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    cpam_id: str
+
+
+class HealthCentre(SQLModel, table=True):
+    __tablename__ = "health_centre"
+    __table_args__ = (UniqueConstraint("preserie_id", "finess"),)
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    finess: str
+    name: str = ""
+
+
+class Doctor(SQLModel, table=True):
+    __tablename__ = "doctor"
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    last_name: str
+    first_name: str = ""
+    mode: str = "liberal"  # liberal | salarie
+    specialty: str = ""
+    am: str = ""
+    rpps: str = ""
+    centre_id: int | None = Field(default=None, foreign_key="health_centre.id", ondelete="SET NULL")
+    finess: str = ""
+    centre_name: str = ""
+    structure: str = ""
+    equipped: bool = False
+    compatibility_checked: bool = False
+    consent: bool = False
+    cpam: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+class InstallationPlan(SQLModel, table=True):
+    __tablename__ = "installation_plan"
+    id: int | None = Field(default=None, primary_key=True)
+    doctor_id: int = Field(foreign_key="doctor.id", ondelete="CASCADE", unique=True)
+    planned_install: date | None = None
+    actual_install: date | None = None
+    training_date: date | None = None
+    traces_activated: date | None = None
+    first_eprescription: date | None = None
+    notes: str = ""
+
+
+class ImportBatch(SQLModel, table=True):
+    __tablename__ = "import_batch"
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    kind: str = "traces"
+    file_name: str
+    file_hash: str
+    imported_at: NaiveDatetime = Field(default_factory=datetime.now)
+    read: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    unmatched: int = 0
+    undone_at: NaiveDatetime | None = None
+
+
+class TraceRow(SQLModel, table=True):
+    """One line of the traces postes. `ts` is ISO text ('YYYY-MM-DD HH:MM:SS') so that the as-of
+    cut is a plain comparison; `operation` is '' when the row records the prescription only."""
+
+    __tablename__ = "trace_row"
+    __table_args__ = (
+        Index(
+            "ux_trace_dedup", "preserie_id", "ts", "ps_identifier", "prescription_id",
+            "operation", text("ifnull(return_code, '')"), unique=True,
+        ),
+        Index(
+            "ix_trace_cover", "preserie_id", "ps_identifier", "prescription_id", "digital",
+            "operation", "return_code", "ts",
+        ),
+        Index("ix_trace_batch", "batch_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE")
+    batch_id: int = Field(foreign_key="import_batch.id", ondelete="CASCADE")
+    ts: str
+    ps_identifier: str
+    finess: str = ""
+    prescription_id: str
+    prestation: str
+    digital: int = 0
+    operation: str = ""
+    return_code: int | None = None
+    prescription_number: str = ""
+
+
+class Anomaly(SQLModel, table=True):
+    __tablename__ = "anomaly"
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    operation: str = ""  # creer | consulter | rechercher | ''
+    description: str = Field(sa_column=Column(Text, nullable=False))
+    blocking: bool = False
+    doctor_id: int | None = Field(default=None, foreign_key="doctor.id", ondelete="SET NULL")
+    opened_at: NaiveDatetime = Field(default_factory=datetime.now)
+    closed_at: NaiveDatetime | None = None
+    resolution: str = ""
+
+
+class SatisfactionAnswer(SQLModel, table=True):
+    __tablename__ = "satisfaction_answer"
+    __table_args__ = (UniqueConstraint("preserie_id", "doctor_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    doctor_id: int = Field(foreign_key="doctor.id", ondelete="CASCADE")
+    answered_at: NaiveDatetime = Field(default_factory=datetime.now)
+    score: int  # overall 1-5
+    scores_json: str = "{}"  # question id -> 1..5
+    blocking: bool = False
+    blocking_text: str = ""
+    comment: str = ""
+
+
+class TechnicalPrerequisite(SQLModel, table=True):
+    """Criterion 4: the technical prerequisites for deployment, written by the team."""
+
+    __tablename__ = "technical_prerequisite"
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    position: int = 0
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: NaiveDatetime = Field(default_factory=datetime.now)

@@ -1,0 +1,34 @@
+"""Shared fixtures: every test gets a real SQLite workspace file in its own temp folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ordnum_desktop.services.preseries import create_preserie  # noqa: E402
+from ordnum_desktop.services.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> Path:
+    return tmp_path / "espace.sqlite"
+
+
+@pytest.fixture
+def ws(ws_path: Path) -> Iterator[Workspace]:
+    workspace = Workspace.open(ws_path, create=True)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def liberal_preserie_id(ws: Workspace) -> int:
+    p = create_preserie(ws, editor="Éditeur Test", software="MédiLog", version="4.2",
+                        exercise="liberal", cpams=["33", "62-artois"])
+    assert p.id is not None
+    return p.id

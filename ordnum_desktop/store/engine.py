@@ -139,4 +139,6 @@ def _upgrade(engine: Engine) -> None:
         if bad:
             raise WorkspaceError("La mise à jour du fichier a échoué (références incohérentes) ; "
                                  "le fichier n'a pas été modifié.")
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+    # The migration connection had foreign keys off (a no-op to switch back inside the
+    # transaction); drop it so every later connection gets the pragmas of `_on_connect`.
+    engine.dispose()

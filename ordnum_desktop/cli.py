@@ -54,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, WorkspaceError) as exc:
         sys.stderr.write(f"{exc}\n")
         return 2
+    except BrokenPipeError:
+        # Output piped into `head` and the like: the reader left, nothing to report.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("Interrompu : aucune modification n'a été enregistrée.\n")
         return 2

@@ -1,0 +1,35 @@
+"""Checks on an .xlsx before any parser sees it: a real zip, no absurd decompressed size.
+
+Python's bundled expat already refuses entity expansion bombs; a zip bomb has to be caught here,
+from the sizes the zip directory declares.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ordnum_desktop.services.errors import UserError
+
+MAX_UNCOMPRESSED = 1_500 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
+    if not path.exists():
+        raise UserError(f"Le fichier « {path.name} » est introuvable.")
+    if not zipfile.is_zipfile(path):
+        raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel (.xlsx) lisible.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UserError(f"Le fichier « {path.name} » est un classeur endommagé ({exc}).") from exc
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel (.xlsx) lisible.")
+    total = sum(i.file_size for i in infos)
+    compressed = sum(i.compress_size for i in infos) or 1
+    if total > max_uncompressed or (total > 50 * 1024 * 1024 and total / compressed > MAX_RATIO):
+        raise UserError(f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
+                        f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal.")

@@ -36,10 +36,11 @@ def clean(raw: object) -> str:
         return repr(raw)
     if isinstance(raw, int):
         return str(raw)
-    text = _IGNORED.sub("", str(raw))
+    text = re.sub(r"[\s\u00a0\u202f]+", "", str(raw))
     if re.fullmatch(r"\d+\.0+", text):
+        # The text of an Excel number cell ("331234567.0"), not dots typed inside an identifier.
         text = text.split(".", 1)[0]
-    return text
+    return _IGNORED.sub("", text)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -54,12 +55,18 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _pad(text: str, length: int) -> str:
-    return text.zfill(length) if text.isdigit() and len(text) < length else text
+def _pad(raw: object, length: int) -> str:
+    """Leading zeros lost by Excel: a number cell is padded to the full length; typed text only
+    when one digit short (a department 01–09 whose zero was dropped before the text was saved)."""
+    text = clean(raw)
+    if not text.isdigit() or len(text) >= length:
+        return text
+    was_number = isinstance(raw, int | float) and not isinstance(raw, bool)
+    return text.zfill(length) if was_number or len(text) == length - 1 else text
 
 
 def check_rpps(raw: object) -> Checked:
-    text = _pad(clean(raw), RPPS_LEN)
+    text = _pad(raw, RPPS_LEN)
     if not text:
         return Checked("", "RPPS manquant")
     if not text.isdigit() or len(text) != RPPS_LEN:
@@ -70,7 +77,7 @@ def check_rpps(raw: object) -> Checked:
 
 
 def check_am(raw: object) -> Checked:
-    text = _pad(clean(raw), AM_LEN)
+    text = _pad(raw, AM_LEN)
     if not text:
         return Checked("", "N° AM manquant")
     if not text.isdigit() or len(text) != AM_LEN:
@@ -83,7 +90,7 @@ def check_finess(raw: object) -> Checked:
     if not text:
         return Checked("", "FINESS manquant")
     if text.isdigit():
-        text = _pad(text, FINESS_LEN)
+        text = _pad(raw, FINESS_LEN)
         if len(text) != FINESS_LEN:
             return Checked(text, f"FINESS « {text} » invalide : 9 caractères attendus")
         if not luhn_ok(text):

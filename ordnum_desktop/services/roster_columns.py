@@ -19,7 +19,8 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("Nom", "last_name", "Nom de famille du médecin (obligatoire).", ("nomdefamille",), 18),
     Column("Prénom", "first_name", "Prénom du médecin (obligatoire).", (), 16),
-    Column("Mode d'exercice", "mode", "Libéral (cabinet) ou Salarié (centre de santé).", ("mode", "exercice"), 16),
+    Column("Mode d'exercice", "mode", "Libéral (cabinet) ou Salarié (centre de santé).",
+           ("mode", "exercice"), 16),
     Column("Spécialité", "specialty", "Code ou libellé de spécialité Assurance Maladie (01 = Médecine "
            "générale…).", ("specialite", "codespecialite"), 24),
     Column("N° AM", "am", "Numéro de facturation Assurance Maladie, 9 chiffres (médecins libéraux). "
@@ -31,7 +32,8 @@ COLUMNS: tuple[Column, ...] = (
            ("nofiness", "finessgeographique"), 13),
     Column("Centre", "centre_name", "Nom du centre de santé (médecins salariés).",
            ("centredesante", "nomducentre"), 22),
-    Column("Structure", "structure", "Cabinet individuel, Cabinet de groupe, MSP ou Centre de santé.", (), 18),
+    Column("Structure", "structure", "Cabinet individuel, Cabinet de groupe, MSP ou Centre de santé.",
+           (), 18),
     Column("Équipé", "equipped", "Oui si le médecin est équipé pour l'Ordonnance numérique (médecin "
            "utilisateur).", ("equipeordonnancenumerique",), 10),
     Column("Compatibilité vérifiée", "compatibility_checked", "Oui quand l'éditeur a vérifié l'équipement "

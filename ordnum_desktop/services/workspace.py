@@ -7,20 +7,39 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from ordnum_desktop.store.engine import WorkspaceError, open_engine
+from ordnum_desktop.store.location import location_warning
+from ordnum_desktop.store.lock import WorkspaceLock
+from ordnum_desktop.store.readonly import open_read_only_engine
 
 
 class Workspace:
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, lock: WorkspaceLock | None = None,
+                 read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.lock = lock
+        self.read_only = read_only
+        # French sentence for the window / CLI when the file is on a network or synced folder.
+        self.location_warning = location_warning(path)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Workspace:
+    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> Workspace:
+        """Opens (and migrates) a workspace, holding its one-writer lock until `close()`.
+        `read_only`: no lock, no migration, no write (the file is open in another instance)."""
         path = Path(path).expanduser()
-        return cls(path, open_engine(path, create=create))
+        if read_only:
+            return cls(path, open_read_only_engine(path), read_only=True)
+        lock = WorkspaceLock(path).acquire()
+        try:
+            engine = open_engine(path, create=create)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(path, engine, lock=lock)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -29,12 +48,20 @@ class Workspace:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                if self.read_only:
+                    raise WorkspaceError(f"Le fichier « {self.path.name} » est ouvert en lecture "
+                                         "seule : aucune modification n'est possible.") from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Workspace:
         return self

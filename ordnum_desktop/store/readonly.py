@@ -1,0 +1,32 @@
+"""Read-only access to a workspace another instance holds open (the window offers it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+
+from ordnum_desktop.store.engine import WorkspaceError, file_revision, head_revision
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA query_only = ON")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.close()
+
+
+def open_read_only_engine(path: Path) -> Engine:
+    """An engine that cannot write (SQLite `mode=ro`); the file must already be at the current
+    schema, since a read-only opener never migrates."""
+    if not path.exists():
+        raise WorkspaceError(f"Le fichier « {path} » n'existe pas.")
+    revision = file_revision(path)
+    if revision != head_revision():
+        raise WorkspaceError(f"Le fichier « {path.name} » doit être mis à jour avant de pouvoir être "
+                             "lu : ouvrez-le normalement une fois l'autre instance fermée.")
+    engine = create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true")
+    event.listen(engine, "connect", _on_connect)
+    return engine

@@ -1,0 +1,314 @@
+"""Traces postes rows: header matching and the validation of each row (pure rules, no I/O).
+
+Rows are validated in chunks by `RowParser.parse_chunk`, written for speed: a workbook holds up to
+a million rows, and most cells repeat (a few doctors, eight prestation types, Oui/Non…), so every
+closed value is looked up once and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ordnum_desktop.domain.identifiers import clean, trace_identifier
+from ordnum_desktop.domain.referentiel import Referentiel
+from ordnum_desktop.domain.text import fold, parse_yes_no
+
+
+@dataclass(frozen=True)
+class TraceColumn:
+    key: str
+    header: str
+    required: bool
+    aliases: tuple[str, ...] = ()
+    help: str = ""
+
+
+COLUMNS: tuple[TraceColumn, ...] = (
+    TraceColumn("ts", "Horodatage", True, ("dateheure", "datetime"),
+                "Date et heure de l'événement : date Excel, ou texte AAAA-MM-JJ HH:MM[:SS], "
+                "AAAA-MM-JJTHH:MM[:SS] ou JJ/MM/AAAA HH:MM[:SS]."),
+    TraceColumn("ps", "Identifiant PS", True, ("idps", "identifiantdups"),
+                "N° AM (9 chiffres) d'un médecin libéral, RPPS (11 chiffres) d'un médecin salarié. "
+                "Un nombre qui a perdu ses zéros de tête est complété."),
+    TraceColumn("finess", "FINESS", False, ("finessgeographique",),
+                "FINESS du centre de santé (médecins salariés), facultatif."),
+    TraceColumn("prescription_id", "Identifiant ordonnance", True, ("idordonnance",),
+                "Identifiant de l'ordonnance dans le logiciel prescripteur (unique par médecin)."),
+    TraceColumn("prestation", "Type de prestation", True, ("typeprestation", "prestation"),
+                "Médicaments, Dispositifs médicaux, Biologie, Actes infirmiers, Kinésithérapie, "
+                "Orthophonie, Orthoptie ou Pédicurie."),
+    TraceColumn("digital", "Ordonnance numérique", True, ("numerique",),
+                "Oui ou Non (aussi O/N, 1/0, vrai/faux)."),
+    TraceColumn("operation", "Opération", False, (),
+                "Créer, Consulter ou Rechercher ; vide quand la ligne n'enregistre que l'ordonnance."),
+    TraceColumn("return_code", "Code retour", False, ("codederetour",),
+                "0 = succès, tout autre entier = échec ; obligatoire avec une opération."),
+    TraceColumn("number", "Numéro de prescription", False, ("numeroprescription", "nprescription"),
+                "Numéro unique de l'e-prescription renvoyé par « créer », facultatif."),
+)
+BY_KEY = {c.key: c for c in COLUMNS}
+
+
+@dataclass
+class HeaderMap:
+    """Position of each known column in the file's header, and the headers we do not use."""
+
+    positions: dict[str, int]
+    ignored: list[str]
+    missing: list[str]
+
+
+def match_header(cells: Sequence[object]) -> HeaderMap:
+    lookup: dict[str, str] = {}
+    for col in COLUMNS:
+        lookup[fold(col.header)] = col.key
+        for alias in col.aliases:
+            lookup[alias] = col.key
+    positions: dict[str, int] = {}
+    ignored: list[str] = []
+    for idx, cell in enumerate(cells):
+        text = "" if cell is None else str(cell).strip()
+        if not text:
+            continue
+        key = lookup.get(fold(text))
+        if key is None or key in positions:
+            ignored.append(text)
+        else:
+            positions[key] = idx
+    missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
+    return HeaderMap(positions, ignored, missing)
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?")
+_FR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?")
+
+
+def _round_second(v: datetime) -> datetime:
+    """Excel stores a date-time as a float day count; 10:00:00 may come back as 09:59:59.999998."""
+    if v.microsecond >= 500_000:
+        v += timedelta(seconds=1)
+    return v.replace(microsecond=0)
+
+
+def parse_timestamp(value: object) -> str | None:
+    """'YYYY-MM-DD HH:MM:SS' text of an Horodatage cell, or None when it is not a date-time."""
+    t = type(value)
+    if t is datetime:
+        v: datetime = value  # type: ignore[assignment]
+        if v.microsecond:
+            v = _round_second(v)
+        if v.tzinfo is not None:
+            v = v.replace(tzinfo=None)
+        return v.isoformat(" ")
+    if t is date:
+        # A date-time at exactly midnight comes back from the reader as a plain date.
+        return f"{value.isoformat()} 00:00:00"  # type: ignore[union-attr]
+    if t is float or t is int:
+        serial = float(value)  # type: ignore[arg-type]
+        if not 1 <= serial < 2958466:
+            return None
+        return _round_second(_EXCEL_EPOCH + timedelta(days=serial)).isoformat(" ")
+    if t is not str:
+        return None
+    text = value.strip()  # type: ignore[union-attr]
+    m = _ISO.fullmatch(text)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = _FR.fullmatch(text)
+        if not m:
+            return None
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    try:
+        v = datetime(y, mo, d, int(m[4] or 0), int(m[5] or 0), int(m[6] or 0))
+    except ValueError:
+        return None
+    return v.isoformat(" ")
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+ParsedRow = tuple[str, str, str, str, str, int, str, int | None, str]
+_INT = re.compile(r"[+-]?\d+")
+_BLANK = -(2**62)  # cached code-retour value of an empty cell (an int, so caches stay typed)
+
+
+def _is_blank(v: object) -> bool:
+    return v is None or v == "" or (type(v) is str and not v.strip())  # type: ignore[union-attr]
+
+
+def _text(v: object) -> str:
+    if type(v) is float and v.is_integer():  # type: ignore[union-attr]
+        return str(int(v))  # type: ignore[arg-type]
+    return str(v).strip()
+
+
+def _quote(v: object) -> str:
+    return f"« {_text(v)} »"
+
+
+class RowParser:
+    """Validates rows into the tuples stored in `trace_row` (in `ParsedRow` order: ts,
+    ps_identifier, finess, prescription_id, prestation, digital, operation, return_code,
+    prescription_number). One instance per file: its caches live as long as the file."""
+
+    def __init__(self, header: HeaderMap, ref: Referentiel) -> None:
+        self.pos = header.positions
+        self.ref = ref
+        self._ps: dict[object, str | None] = {}
+        self._prestation: dict[object, str | None] = {}
+        self._digital: dict[object, int | None] = {}
+        self._operation: dict[object, str | None] = {}
+        self._code: dict[object, int | None] = {}
+
+    # Each lookup returns the stored value, or None when the raw value is not acceptable.
+    def _lookup_ps(self, raw: object) -> str | None:
+        if raw not in self._ps:
+            self._ps[raw] = trace_identifier(raw)
+        return self._ps[raw]
+
+    def _lookup_prestation(self, raw: object) -> str | None:
+        if raw not in self._prestation:
+            choice = self.ref.prestation(raw)
+            self._prestation[raw] = choice.code if choice else None
+        return self._prestation[raw]
+
+    def _lookup_digital(self, raw: object) -> int | None:
+        if raw not in self._digital:
+            flag = None if _is_blank(raw) else parse_yes_no(raw)
+            self._digital[raw] = None if flag is None else int(flag)
+        return self._digital[raw]
+
+    def _lookup_operation(self, raw: object) -> str | None:
+        if raw not in self._operation:
+            if _is_blank(raw):
+                self._operation[raw] = ""
+            else:
+                choice = self.ref.operation(raw)
+                self._operation[raw] = choice.code if choice else None
+        return self._operation[raw]
+
+    def _lookup_code(self, raw: object) -> int | None:
+        if raw not in self._code:
+            value: int | None = None
+            if _is_blank(raw):
+                value = _BLANK
+            elif type(raw) is float and raw.is_integer():  # type: ignore[union-attr]
+                value = int(raw)  # type: ignore[arg-type]
+            elif type(raw) is int:
+                value = raw  # type: ignore[assignment]
+            elif type(raw) is str and _INT.fullmatch(raw.strip()):  # type: ignore[union-attr]
+                value = int(raw)  # type: ignore[arg-type]
+            self._code[raw] = value
+        return self._code[raw]
+
+    def parse_chunk(
+        self, rows: Iterable[Sequence[object]], first_number: int
+    ) -> tuple[list[ParsedRow], list[dict[str, Any]], int, int]:
+        """Parses consecutive rows, the first being row `first_number` of the file. Returns
+        (accepted tuples, errors, rows read, rows rejected); blank rows are skipped, not read."""
+        pos = self.pos
+        i_ts, i_ps, i_id = pos["ts"], pos["ps"], pos["prescription_id"]
+        i_pr, i_dg = pos["prestation"], pos["digital"]
+        i_fi, i_op = pos.get("finess"), pos.get("operation")
+        i_rc, i_nb = pos.get("return_code"), pos.get("number")
+        width = max(pos.values()) + 1
+        ps_cache, pr_cache, dg_cache = self._ps, self._prestation, self._digital
+        op_cache, rc_cache = self._operation, self._code
+        good: list[ParsedRow] = []
+        errors: list[dict[str, Any]] = []
+        read = rejected = 0
+        for number, cells in enumerate(rows, first_number):
+            if len(cells) < width:
+                cells = list(cells) + [""] * (width - len(cells))
+            raw_ts, raw_ps, raw_id = cells[i_ts], cells[i_ps], cells[i_id]
+            raw_pr, raw_dg = cells[i_pr], cells[i_dg]
+            raw_fi = cells[i_fi] if i_fi is not None else ""
+            raw_op = cells[i_op] if i_op is not None else ""
+            raw_rc = cells[i_rc] if i_rc is not None else ""
+            raw_nb = cells[i_nb] if i_nb is not None else ""
+            if (raw_ts == "" and raw_ps == "" and raw_id == "" and raw_pr == "" and raw_dg == ""
+                    and raw_fi == "" and raw_op == "" and raw_rc == "" and raw_nb == ""):
+                continue  # the usual blank row of a workbook, without a call per cell
+            read += 1
+            ts = parse_timestamp(raw_ts)
+            ps = ps_cache[raw_ps] if raw_ps in ps_cache else self._lookup_ps(raw_ps)
+            pr = pr_cache[raw_pr] if raw_pr in pr_cache else self._lookup_prestation(raw_pr)
+            dg = dg_cache[raw_dg] if raw_dg in dg_cache else self._lookup_digital(raw_dg)
+            op = op_cache[raw_op] if raw_op in op_cache else self._lookup_operation(raw_op)
+            rc = rc_cache[raw_rc] if raw_rc in rc_cache else self._lookup_code(raw_rc)
+            pid = raw_id if type(raw_id) is str else _text(raw_id)
+            if type(pid) is str and (pid[:1] == " " or pid[-1:] == " "):
+                pid = pid.strip()
+            if (ts is None or ps is None or not pid or pr is None or dg is None or op is None
+                    or rc is None or (op and rc == _BLANK)):
+                if all(_is_blank(c) for c in cells):
+                    read -= 1  # a blank row with cells holding spaces or nothing at all
+                    continue
+                errors.extend(self._explain(number, cells) or [
+                    {"row": number, "column": "", "message": "Ligne illisible."}])
+                rejected += 1
+                continue
+            if rc == _BLANK:
+                rc = None
+            fi = "" if raw_fi == "" or raw_fi is None else _finess(raw_fi)
+            nb = "" if raw_nb == "" or raw_nb is None else _text(raw_nb)
+            good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))  # type: ignore[arg-type]
+        return good, errors, read, rejected
+
+    def _explain(self, number: int, cells: Sequence[object]) -> list[dict[str, Any]]:
+        """Every problem of a row, in French, with its column (the slow path, for bad rows)."""
+        pos = self.pos
+        out: list[dict[str, Any]] = []
+
+        def err(key: str, message: str) -> None:
+            out.append({"row": number, "column": BY_KEY[key].header, "message": message})
+
+        def cell(key: str) -> object:
+            i = pos.get(key)
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        for key in ("ts", "ps", "prescription_id", "prestation", "digital"):
+            if _is_blank(cell(key)):
+                err(key, f"Valeur manquante dans la colonne « {BY_KEY[key].header} ».")
+        v = cell("ts")
+        if not _is_blank(v) and parse_timestamp(v) is None:
+            err("ts", f"Date illisible : {_quote(v)} (attendu : AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM).")
+        v = cell("ps")
+        if not _is_blank(v) and self._lookup_ps(v) is None:
+            err("ps", f"Identifiant PS {_quote(v)} invalide : N° AM (9 chiffres) ou RPPS (11 chiffres) "
+                      "attendu.")
+        v = cell("prestation")
+        if not _is_blank(v) and self._lookup_prestation(v) is None:
+            labels = ", ".join(c.label for c in self.ref.prestation_types)
+            err("prestation", f"Type de prestation inconnu : {_quote(v)} (attendu : {labels}).")
+        v = cell("digital")
+        if not _is_blank(v) and self._lookup_digital(v) is None:
+            err("digital", f"Valeur {_quote(v)} non reconnue : Oui ou Non attendu.")
+        op, rc = cell("operation"), cell("return_code")
+        if not _is_blank(op) and self._lookup_operation(op) is None:
+            err("operation", f"Opération inconnue : {_quote(op)} (attendu : Créer, Consulter ou "
+                             "Rechercher).")
+        if not _is_blank(rc) and self._lookup_code(rc) is None:
+            err("return_code", f"Code retour {_quote(rc)} invalide : un nombre entier est attendu.")
+        if not _is_blank(op) and _is_blank(rc):
+            err("return_code", "Code retour manquant : il est obligatoire quand une opération est "
+                               "indiquée.")
+        return out
+
+
+def _finess(raw: object) -> str:
+    text = clean(raw).upper()
+    if text.isdigit() and len(text) < 9 and not isinstance(raw, str):
+        return text.zfill(9)
+    return text
+
+
+__all__ = ["COLUMNS", "HeaderMap", "ParsedRow", "RowParser", "match_header", "parse_timestamp"]

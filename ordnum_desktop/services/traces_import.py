@@ -1,0 +1,172 @@
+"""Importing a traces postes file: one file = one transaction, rows stored once.
+
+Speed matters (a million rows): rows are validated per chunk and inserted through the sqlite3
+driver's `executemany` on the connection of the session's own transaction, so the import batch
+row and every trace row are committed together or not at all. Duplicates are left to the unique
+index `ux_trace_dedup` (`INSERT OR IGNORE`): attempted − inserted, within the file or across
+files. The ORM would be 50× slower and hold every row in memory (see the spec's measurements).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.trace_rows import RowParser, match_header
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.traces_reader import open_traces
+from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.store.models import ImportBatch, Preserie
+
+CHUNK_ROWS = 20_000
+# Page cache of the importing connection (KiB, negative = size): the three trace indexes are
+# updated in place, and a bigger cache keeps their pages hot; restored after the import.
+IMPORT_CACHE_KIB = 128 * 1024
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+INSERT_SQL = (
+    "INSERT OR IGNORE INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, "
+    "prescription_id, prestation, digital, operation, return_code, prescription_number) "
+    "VALUES ({preserie:d}, {batch:d}, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+# The identifier of each doctor's exercise situation in the présérie (N° AM or RPPS); computed at
+# query time so that a doctor added to the roster later matches rows imported before.
+ROSTER_IDENTIFIERS_SQL = (
+    "SELECT CASE WHEN mode = 'liberal' THEN am ELSE rpps END FROM doctor "
+    "WHERE preserie_id = :pid"
+)
+
+
+class ImportCancelled(Exception):
+    """The user cancelled: the transaction was rolled back, nothing was stored."""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    read: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    unmatched: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    batch_id: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"file": self.file, "read": self.read, "accepted": self.accepted,
+                "duplicates": self.duplicates, "rejected": self.rejected, "unmatched": self.unmatched,
+                "ignored_columns": self.ignored_columns, "errors": self.errors}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _missing_columns_message(name: str, missing: list[str], found: list[object]) -> str:
+    cols = ", ".join(f"« {m} »" for m in missing)
+    seen = ", ".join(str(c) for c in found if c not in (None, "")) or "aucune"
+    plural = "les colonnes obligatoires" if len(missing) > 1 else "la colonne obligatoire"
+    return (f"Le fichier « {name} » est refusé : il lui manque {plural} {cols} en ligne 1 "
+            f"(colonnes trouvées : {seen}).")
+
+
+def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
+                  progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+    """Imports one file into the présérie. Raises UserError when the file is refused whole and
+    ImportCancelled when `cancel()` returned True; in both cases nothing is stored."""
+    path = Path(path)
+    source = open_traces(path)
+    try:
+        header = match_header(source.header)
+        if header.missing:
+            raise UserError(_missing_columns_message(path.name, header.missing, source.header))
+        parser = RowParser(header, load_referentiel())
+        report = ImportReport(file=path.name, ignored_columns=header.ignored)
+        file_hash = file_sha256(path)
+        with ws.session() as s:
+            if s.get(Preserie, preserie_id) is None:
+                raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")
+            batch = ImportBatch(preserie_id=preserie_id, kind="traces", file_name=path.name,
+                                file_hash=file_hash)
+            s.add(batch)
+            s.flush()
+            assert batch.id is not None
+            dbapi = s.connection().connection.driver_connection
+            cur = dbapi.cursor()
+            old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
+            cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
+            try:
+                sql = INSERT_SQL.format(preserie=preserie_id, batch=batch.id)
+                number = source.header_row + 1
+                inserted = done = 0
+                for chunk in source.chunks(CHUNK_ROWS):
+                    good, errors, read, rejected = parser.parse_chunk(chunk, number)
+                    number += len(chunk)
+                    done += len(chunk)
+                    if good:
+                        cur.executemany(sql, good)
+                        inserted += cur.rowcount
+                    report.read += read
+                    report.rejected += rejected
+                    report.errors.extend(errors)
+                    if progress is not None:
+                        progress(done, max(source.total, done))
+                    if cancel is not None and cancel():
+                        raise ImportCancelled("Import annulé : aucune ligne n'a été enregistrée.")
+            finally:
+                cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")
+                cur.close()
+            if report.read == 0:
+                raise UserError(f"Le fichier « {path.name} » ne contient aucune ligne de traces "
+                                "sous son en-tête.")
+            report.accepted = inserted
+            report.duplicates = report.read - report.rejected - inserted
+            report.unmatched = int(s.connection().exec_driver_sql(
+                "SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ("
+                + ROSTER_IDENTIFIERS_SQL.replace(":pid", "?") + ")", (batch.id, preserie_id),
+            ).scalar_one())
+            for key in ("read", "accepted", "duplicates", "rejected", "unmatched"):
+                setattr(batch, key, getattr(report, key))
+            s.add(batch)
+            report.batch_id = batch.id
+        return report
+    finally:
+        source.close()
+
+
+def list_batches(ws: Workspace, preserie_id: int) -> list[ImportBatch]:
+    with ws.session() as s:
+        q = select(ImportBatch).where(ImportBatch.preserie_id == preserie_id, ImportBatch.kind == "traces")
+        return list(s.exec(q.order_by(ImportBatch.imported_at, ImportBatch.id)).all())
+
+
+def preview_traces(path: Path | str, limit: int = 20) -> dict[str, Any]:
+    """The header as matched and the first rows as read, for the window to show before importing;
+    raises UserError for a file that would be refused."""
+    path = Path(path)
+    source = open_traces(path)
+    try:
+        header = match_header(source.header)
+        rows: list[list[str]] = []
+        for chunk in source.chunks(limit):
+            rows = [["" if v is None else str(v) for v in r] for r in chunk]
+            break
+        return {"file": path.name, "header": ["" if h is None else str(h) for h in source.header],
+                "columns": dict(header.positions), "missing": header.missing,
+                "ignored_columns": header.ignored, "rows": rows, "total": source.total}
+    finally:
+        source.close()

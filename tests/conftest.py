@@ -14,6 +14,14 @@ from ordnum_desktop.services.preseries import create_preserie  # noqa: E402
 from ordnum_desktop.services.workspace import Workspace  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Automatic backups (before imports, migrations) go to the test's folder, not the user's."""
+    folder = tmp_path / "sauvegardes"
+    monkeypatch.setenv("ORDNUM_BACKUP_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "espace.sqlite"

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from ordnum_desktop.store import audit
 from ordnum_desktop.store.engine import WorkspaceError, open_engine
 from ordnum_desktop.store.location import location_warning
 from ordnum_desktop.store.lock import WorkspaceLock
@@ -39,6 +40,7 @@ class Workspace:
         except BaseException:
             lock.release()
             raise
+        audit.enable(engine)
         return cls(path, engine, lock=lock)
 
     @contextmanager

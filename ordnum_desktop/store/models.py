@@ -186,3 +186,20 @@ class TechnicalPrerequisite(SQLModel, table=True):
     position: int = 0
     text: str = Field(sa_column=Column(Text, nullable=False))
     created_at: NaiveDatetime = Field(default_factory=datetime.now)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change to the workspace (store/audit.py writes them from session events). No foreign
+    keys on purpose: the trail outlives the doctors, batches and préséries it talks about."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_preserie_at", "preserie_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: NaiveDatetime = Field(default_factory=datetime.now)
+    preserie_id: int | None = None
+    entity: str  # table name: doctor, installation_plan, import_batch…
+    entity_id: int | None = None
+    action: str  # insert | update | delete | import | undo | restore
+    before_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    after_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    batch_id: int | None = None

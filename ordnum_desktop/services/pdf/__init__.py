@@ -1,0 +1,1 @@
+"""Pieces of the printed bilan: fonts, styles, the page frame, and the sections."""

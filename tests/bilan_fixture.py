@@ -1,0 +1,78 @@
+"""A présérie with roster, traces, prerequisites, answers and anomalies, built through the app's
+services and a real traces CSV (used by the PDF, workbook and chart tests and the benchmark)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from ordnum_desktop.services.planning import update_plan
+from ordnum_desktop.services.preseries import create_preserie
+from ordnum_desktop.services.roster import add_doctor
+from ordnum_desktop.services.traces_import import import_traces
+from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
+
+EDITOR = "Santé & Co"
+SOFTWARE = "CentreMed <Pro>"
+FIRST_MONDAY = date(2025, 3, 3)
+
+
+def am(i: int) -> str:
+    return f"33123{i:04d}"
+
+
+def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6) -> int:
+    """Doctor i writes 10 prescriptions a week, (2 + i) of them numériques, so rates climb from
+    20 % with i; doctor 0 ends below the threshold. One stranger adds unmatched rows."""
+    p = create_preserie(ws, editor=EDITOR, software=SOFTWARE, version="4.2 =1+1", exercise="liberal",
+                        cpams=["33", "62-artois"], module="ON-Module 2")
+    pid = p.id or 0
+    ids = []
+    for i in range(doctors):
+        d = add_doctor(ws, pid, last_name=f"Médecin{i}" if i else "L'Éclair <Dr>", first_name="Élodie",
+                       mode="liberal", am=am(i), equipped=True, compatibility_checked=True,
+                       consent=True, cpam="33", structure="cabinet_groupe" if i == 0 else "")
+        ids.append(d.id or 0)
+        update_plan(ws, d.id or 0, planned_install=FIRST_MONDAY - timedelta(days=7 - i),
+                    actual_install=FIRST_MONDAY - timedelta(days=5 - i) if i % 3 else None,
+                    first_eprescription=FIRST_MONDAY + timedelta(days=i) if i % 3 else None)
+    lines = ["Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+             "Opération;Code retour"]
+    for i in range(doctors):
+        for w in range(weeks):
+            day = FIRST_MONDAY + timedelta(days=7 * w + 1)
+            for k in range(10):
+                digital = k < min(2 + i, 10)
+                rx = f"RX{i}-{w}-{k}"
+                ts = f"{day.isoformat()} 09:{k:02d}:00"
+                lines.append(f"{ts};{am(i)};{rx};Médicaments;{'Oui' if digital else 'Non'};;")
+                if digital:
+                    lines.append(f"{ts};{am(i)};{rx};Médicaments;Oui;Créer;{0 if k else 3}")
+            lines.append(f"{day.isoformat()} 10:00:00;{am(i)};RX{i}-{w}-0;Médicaments;Oui;Consulter;0")
+            lines.append(f"{day.isoformat()} 10:05:00;{am(i)};RX{i}-{w}-0;Médicaments;Oui;Rechercher;0")
+    for k in range(7):  # a stranger's rows: stored, reported, never counted
+        lines.append(f"2025-03-04 11:{k:02d}:00;339999999;X{k};Biologie;Oui;;")
+    csv = tmp / "traces.csv"
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_traces(ws, pid, csv)
+    with ws.session() as s:
+        for n, text in enumerate(["Version 4.2 installée sur chaque poste",
+                                  "=HYPERLINK(\"http://x\") accès réseau à l'API <ON>"]):
+            s.add(TechnicalPrerequisite(preserie_id=pid, position=n, text=text))
+        row = s.get(Preserie, pid)
+        assert row is not None
+        row.technical_prerequisites_validated_at = datetime(2025, 4, 1, 10, 30)
+        row.kickoff_date = date(2025, 2, 20)
+        s.add(row)
+        for n, doctor_id in enumerate(ids):
+            s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=doctor_id, score=4 if n % 2 else 5,
+                                     scores_json='{"global": 4, "creation": 5}', blocking=n == 1,
+                                     blocking_text="Lenteur & coupures <réseau>" if n == 1 else "",
+                                     answered_at=datetime(2025, 4, 2, 9, 0)))
+        s.add(Anomaly(preserie_id=pid, operation="creer", description="-Erreur 3 à la création",
+                      blocking=True, opened_at=datetime(2025, 3, 5, 8, 0)))
+        s.add(Anomaly(preserie_id=pid, operation="consulter", description="Affichage lent",
+                      opened_at=datetime(2025, 3, 6, 8, 0), closed_at=datetime(2025, 3, 9, 8, 0),
+                      resolution="Correctif 4.2.1"))
+    return pid

@@ -19,6 +19,7 @@ from sqlmodel import select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import RowParser, match_header
+from ordnum_desktop.services import backup
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.traces_reader import open_traces
 from ordnum_desktop.services.workspace import Workspace
@@ -97,6 +98,7 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
         parser = RowParser(header, load_referentiel())
         report = ImportReport(file=path.name, ignored_columns=header.ignored)
         file_hash = file_sha256(path)
+        backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
         with ws.session() as s:
             if s.get(Preserie, preserie_id) is None:
                 raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")

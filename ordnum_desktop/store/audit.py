@@ -34,6 +34,7 @@ TRACKED: tuple[type, ...] = (Preserie, Doctor, InstallationPlan, CpamSelection, 
                              Anomaly, TechnicalPrerequisite, Prerequisite, ImportBatch)
 ACTIONS = ("insert", "update", "delete", "import", "undo", "restore")
 _PENDING = "ordnum_audit_pending"
+_IMPORTS = "ordnum_audit_imports"
 
 _enabled: weakref.WeakSet[Engine] = weakref.WeakSet()
 
@@ -101,10 +102,17 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         return
     pending: list[Any] = session.info.setdefault(_PENDING, [])
     conn = session.connection()
+    imports: dict[int, Any] = session.info.setdefault(_IMPORTS, {})  # id(obj): models are unhashable
     for obj in session.new:
-        if isinstance(obj, TRACKED):
+        if isinstance(obj, ImportBatch):
+            # An import inserts its batch first and fills in the counts at the end: one entry,
+            # written at commit with the final counts, instead of an insert and an update.
+            imports[id(obj)] = obj
+        elif isinstance(obj, TRACKED):
             pending.append(("insert", obj))
     for obj in session.dirty:
+        if id(obj) in imports:
+            continue
         if isinstance(obj, TRACKED) and session.is_modified(obj, include_collections=False):
             before, after = _changes(obj)
             if before or after:
@@ -124,16 +132,31 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     for item in pending:
         if isinstance(item, tuple):  # an insert: its id and defaults are known only now
             _action, obj = item
-            action = "import" if isinstance(obj, ImportBatch) else "insert"
-            rows.append(_entry(action, obj, _preserie_of(conn, obj), {}, _columns(obj)))
+            rows.append(_entry("insert", obj, _preserie_of(conn, obj), {}, _columns(obj)))
         else:
             rows.append(item)
     conn.execute(AuditEntry.__table__.insert(), rows)  # type: ignore[attr-defined]
 
 
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    if not _is_audited(session):
+        return
+    session.flush()  # commit flushes after this event: flush now so that every batch is known
+    imports = session.info.pop(_IMPORTS, None)
+    if not imports:
+        return
+    conn = session.connection()
+    rows = [_entry("import", b, b.preserie_id, {}, _columns(b)) for b in imports.values()
+            if b.id is not None]
+    if rows:
+        conn.execute(AuditEntry.__table__.insert(), rows)  # type: ignore[attr-defined]
+
+
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_IMPORTS, None)
 
 
 def record(conn: Connection, *, action: str, entity: str, entity_id: int | None,

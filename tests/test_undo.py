@@ -1,0 +1,62 @@
+"""Undo of a traces import: exactly that batch's rows go, recorded in the audit trail."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ordnum_desktop.services import backup
+from ordnum_desktop.services.audit_log import describe, list_entries
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.roster import add_doctor
+from ordnum_desktop.services.traces_import import import_traces, list_batches
+from ordnum_desktop.services.undo import undo_batch
+from ordnum_desktop.services.workspace import Workspace
+from tests.trace_files import rows, write_csv
+
+
+def _count(ws: Workspace, batch_id: int | None = None) -> int:
+    con = sqlite3.connect(ws.path)
+    try:
+        if batch_id is None:
+            return con.execute("SELECT count(*) FROM trace_row").fetchone()[0]
+        return con.execute("SELECT count(*) FROM trace_row WHERE batch_id = ?", (batch_id,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_undo_removes_exactly_that_batch(ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
+    add_doctor(ws, liberal_preserie_id, last_name="Dupré", am="331234567")
+    first = import_traces(ws, liberal_preserie_id, write_csv(tmp_path / "mars.csv", rows(50)))
+    # The second file repeats 10 rows of the first (duplicates, kept by the first batch).
+    overlap = list(rows(60))[40:]
+    second = import_traces(ws, liberal_preserie_id, write_csv(tmp_path / "avril.csv", overlap))
+    assert (first.accepted, second.accepted, second.duplicates) == (50, 10, 10)
+    assert _count(ws) == 60
+    assert [b.reason for b in backup.list_backups(ws.path)] == ["import", "import"]
+
+    assert undo_batch(ws, second.batch_id or 0) == 10
+    assert _count(ws) == 50 and _count(ws, first.batch_id) == 50
+    batches = {b.id: b for b in list_batches(ws, liberal_preserie_id)}
+    assert batches[second.batch_id].undone_at is not None
+    assert batches[first.batch_id].undone_at is None
+
+    last = list_entries(ws, liberal_preserie_id, limit=1)[0]
+    assert (last.action, last.entity, last.batch_id) == ("undo", "import_batch", second.batch_id)
+    assert describe(last) == "avril.csv : 10 ligne(s) de traces retirée(s)"
+    entries = list_entries(ws, liberal_preserie_id, entity="import_batch")
+    imports = [e for e in entries if e.action == "import"]
+    assert sorted(e.after["accepted"] for e in imports) == [10, 50]
+    assert backup.list_backups(ws.path)[0].reason == "annulation"
+
+
+def test_undo_twice_or_unknown_batch_is_refused(ws: Workspace, liberal_preserie_id: int,
+                                                tmp_path: Path) -> None:
+    report = import_traces(ws, liberal_preserie_id, write_csv(tmp_path / "mars.csv", rows(5)))
+    undo_batch(ws, report.batch_id or 0)
+    with pytest.raises(UserError, match="déjà été annulé le"):
+        undo_batch(ws, report.batch_id or 0)
+    with pytest.raises(UserError, match="Aucun import n° 999"):
+        undo_batch(ws, 999)

@@ -1,0 +1,94 @@
+"""`ordnum-desktop [--db FILE] [--screenshot DIR]`: the desktop application.
+
+Start-up is ordered for a fast first paint: only PySide6 is imported before the window shows;
+the workspace (SQLModel, services) is opened by a zero-delay timer right after, and matplotlib
+only when a tab with a chart is first shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+ORGANISATION = "Assurance Maladie"
+APPLICATION = "ordnum-desktop"
+SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_NAMES = ("ps", "cpam", "planning", "bilan")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ordnum-desktop",
+                                     description="Suivi des préséries de l'Ordonnance numérique.")
+    parser.add_argument("--db", metavar="FICHIER", help="fichier de suivi à ouvrir")
+    parser.add_argument("--screenshot", metavar="DOSSIER",
+                        help="enregistre une image de chaque onglet (1280×800) puis quitte")
+    return parser.parse_args(argv)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Ordonnance numérique")
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    # Qt's own texts (context menus, calendar, standard buttons) in French.
+    translator = QTranslator(app)
+    if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app  # type: ignore[return-value]
+
+
+def take_screenshots(window: object, folder: Path) -> list[Path]:
+    """Shows each tab in turn at 1280×800 and saves it as NN-name.png."""
+    from ordnum_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SCREENSHOT_SIZE)
+    out = []
+    for index, name in enumerate(SCREENSHOT_NAMES):
+        window.ui.tabs.setCurrentIndex(index)
+        for _ in range(5):  # let the tab load its data and draw its charts
+            QApplication.processEvents()
+        path = folder / f"{index + 1:02d}-{name}.png"
+        window.grab().save(str(path))
+        out.append(path)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_application(sys.argv[:1])
+    from ordnum_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+
+    def after_first_paint() -> None:
+        from ordnum_desktop.ui.recent_files import recent_files
+
+        db = args.db
+        if db is None and not args.screenshot:
+            recents = [p for p in recent_files() if Path(p).exists()]
+            db = recents[0] if recents else None
+        if db is not None:
+            opened = window.open_path(Path(db))
+            if args.screenshot and not opened:
+                app.exit(2)
+                return
+        if args.screenshot:
+            for path in take_screenshots(window, Path(args.screenshot)):
+                print(path)
+            window.close()
+            app.exit(0)
+
+    QTimer.singleShot(0, after_first_paint)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

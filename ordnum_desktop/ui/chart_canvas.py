@@ -1,0 +1,33 @@
+"""Embeds matplotlib figures in the window. Imported only when a chart is first shown, so that
+matplotlib never slows down the start-up."""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtWidgets import QLayout, QSizePolicy, QWidget
+
+
+class ChartSlot:
+    """One place in a layout where successive figures replace each other. The Qt canvas follows
+    the screen's device pixel ratio, so charts stay crisp on HiDPI screens."""
+
+    def __init__(self, layout: QLayout) -> None:
+        self.layout = layout
+        self.canvas: FigureCanvasQTAgg | None = None
+
+    def show(self, figure: Figure) -> FigureCanvasQTAgg:
+        canvas = FigureCanvasQTAgg(figure)
+        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        canvas.setMinimumSize(200, 160)
+        if self.canvas is not None:
+            self.layout.replaceWidget(self.canvas, canvas)
+            self.canvas.deleteLater()
+        else:
+            self.layout.addWidget(canvas)
+        self.canvas = canvas
+        canvas.draw_idle()
+        return canvas
+
+    def widget(self) -> QWidget | None:
+        return self.canvas

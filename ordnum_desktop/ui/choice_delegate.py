@@ -1,0 +1,38 @@
+"""Drop-down editor for the closed-choice columns of a table (exercice, structure, CPAM…)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    def __init__(self, choices: Callable[[int], list[tuple[str, str]] | None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.choices = choices  # column -> [(code, label)] or None for a free text column
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        items = self.choices(index.column())
+        if items is None:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for code, label in items:
+            combo.addItem(label or "(aucune)", code)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(found, 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)

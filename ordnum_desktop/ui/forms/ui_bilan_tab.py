@@ -1,0 +1,264 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'bilan_tab.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QSizePolicy, QSpacerItem, QSplitter, QTabWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+class Ui_BilanTab(object):
+    def setupUi(self, BilanTab):
+        if not BilanTab.objectName():
+            BilanTab.setObjectName(u"BilanTab")
+        self.mainLayout = QVBoxLayout(BilanTab)
+        self.mainLayout.setObjectName(u"mainLayout")
+        self.toolbarLayout = QHBoxLayout()
+        self.toolbarLayout.setObjectName(u"toolbarLayout")
+        self.asOfLabel = QLabel(BilanTab)
+        self.asOfLabel.setObjectName(u"asOfLabel")
+
+        self.toolbarLayout.addWidget(self.asOfLabel)
+
+        self.asOfDate = QDateEdit(BilanTab)
+        self.asOfDate.setObjectName(u"asOfDate")
+        self.asOfDate.setCalendarPopup(True)
+
+        self.toolbarLayout.addWidget(self.asOfDate)
+
+        self.tracesLabel = QLabel(BilanTab)
+        self.tracesLabel.setObjectName(u"tracesLabel")
+
+        self.toolbarLayout.addWidget(self.tracesLabel)
+
+        self.toolbarSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.toolbarLayout.addItem(self.toolbarSpacer)
+
+        self.importTracesButton = QPushButton(BilanTab)
+        self.importTracesButton.setObjectName(u"importTracesButton")
+
+        self.toolbarLayout.addWidget(self.importTracesButton)
+
+        self.exportBilanButton = QPushButton(BilanTab)
+        self.exportBilanButton.setObjectName(u"exportBilanButton")
+
+        self.toolbarLayout.addWidget(self.exportBilanButton)
+
+
+        self.mainLayout.addLayout(self.toolbarLayout)
+
+        self.cardsLayout = QHBoxLayout()
+        self.cardsLayout.setSpacing(8)
+        self.cardsLayout.setObjectName(u"cardsLayout")
+
+        self.mainLayout.addLayout(self.cardsLayout)
+
+        self.decisionLabel = QLabel(BilanTab)
+        self.decisionLabel.setObjectName(u"decisionLabel")
+        self.decisionLabel.setWordWrap(True)
+        self.decisionLabel.setTextFormat(Qt.RichText)
+
+        self.mainLayout.addWidget(self.decisionLabel)
+
+        self.sections = QTabWidget(BilanTab)
+        self.sections.setObjectName(u"sections")
+        self.doctorsPage = QWidget()
+        self.doctorsPage.setObjectName(u"doctorsPage")
+        self.doctorsLayout = QVBoxLayout(self.doctorsPage)
+        self.doctorsLayout.setObjectName(u"doctorsLayout")
+        self.doctorSplitter = QSplitter(self.doctorsPage)
+        self.doctorSplitter.setObjectName(u"doctorSplitter")
+        self.doctorSplitter.setOrientation(Qt.Horizontal)
+        self.doctorSplitter.setChildrenCollapsible(False)
+        self.doctorTable = QTableWidget(self.doctorSplitter)
+        self.doctorTable.setObjectName(u"doctorTable")
+        self.doctorTable.setAlternatingRowColors(True)
+        self.doctorTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.doctorTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.doctorTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.doctorSplitter.addWidget(self.doctorTable)
+        self.chartHost = QWidget(self.doctorSplitter)
+        self.chartHost.setObjectName(u"chartHost")
+        self.chartLayout = QVBoxLayout(self.chartHost)
+        self.chartLayout.setObjectName(u"chartLayout")
+        self.chartLayout.setContentsMargins(0, 0, 0, 0)
+        self.doctorSplitter.addWidget(self.chartHost)
+
+        self.doctorsLayout.addWidget(self.doctorSplitter)
+
+        self.sections.addTab(self.doctorsPage, "")
+        self.operationsPage = QWidget()
+        self.operationsPage.setObjectName(u"operationsPage")
+        self.operationsLayout = QVBoxLayout(self.operationsPage)
+        self.operationsLayout.setObjectName(u"operationsLayout")
+        self.operationsTable = QTableWidget(self.operationsPage)
+        self.operationsTable.setObjectName(u"operationsTable")
+        self.operationsTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+
+        self.operationsLayout.addWidget(self.operationsTable)
+
+        self.registrationLabel = QLabel(self.operationsPage)
+        self.registrationLabel.setObjectName(u"registrationLabel")
+        self.registrationLabel.setWordWrap(True)
+
+        self.operationsLayout.addWidget(self.registrationLabel)
+
+        self.sections.addTab(self.operationsPage, "")
+        self.prerequisitesPage = QWidget()
+        self.prerequisitesPage.setObjectName(u"prerequisitesPage")
+        self.prerequisitesLayout = QVBoxLayout(self.prerequisitesPage)
+        self.prerequisitesLayout.setObjectName(u"prerequisitesLayout")
+        self.prerequisitesList = QListWidget(self.prerequisitesPage)
+        self.prerequisitesList.setObjectName(u"prerequisitesList")
+        self.prerequisitesList.setWordWrap(True)
+
+        self.prerequisitesLayout.addWidget(self.prerequisitesList)
+
+        self.prerequisitesForm = QHBoxLayout()
+        self.prerequisitesForm.setObjectName(u"prerequisitesForm")
+        self.prerequisiteEdit = QLineEdit(self.prerequisitesPage)
+        self.prerequisiteEdit.setObjectName(u"prerequisiteEdit")
+
+        self.prerequisitesForm.addWidget(self.prerequisiteEdit)
+
+        self.addPrerequisiteButton = QPushButton(self.prerequisitesPage)
+        self.addPrerequisiteButton.setObjectName(u"addPrerequisiteButton")
+
+        self.prerequisitesForm.addWidget(self.addPrerequisiteButton)
+
+        self.validatePrerequisitesButton = QPushButton(self.prerequisitesPage)
+        self.validatePrerequisitesButton.setObjectName(u"validatePrerequisitesButton")
+
+        self.prerequisitesForm.addWidget(self.validatePrerequisitesButton)
+
+
+        self.prerequisitesLayout.addLayout(self.prerequisitesForm)
+
+        self.prerequisitesStatus = QLabel(self.prerequisitesPage)
+        self.prerequisitesStatus.setObjectName(u"prerequisitesStatus")
+
+        self.prerequisitesLayout.addWidget(self.prerequisitesStatus)
+
+        self.sections.addTab(self.prerequisitesPage, "")
+        self.satisfactionPage = QWidget()
+        self.satisfactionPage.setObjectName(u"satisfactionPage")
+        self.satisfactionLayout = QVBoxLayout(self.satisfactionPage)
+        self.satisfactionLayout.setObjectName(u"satisfactionLayout")
+        self.satisfactionTable = QTableWidget(self.satisfactionPage)
+        self.satisfactionTable.setObjectName(u"satisfactionTable")
+        self.satisfactionTable.setAlternatingRowColors(True)
+        self.satisfactionTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.satisfactionTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.satisfactionTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+
+        self.satisfactionLayout.addWidget(self.satisfactionTable)
+
+        self.satisfactionButtons = QHBoxLayout()
+        self.satisfactionButtons.setObjectName(u"satisfactionButtons")
+        self.answerButton = QPushButton(self.satisfactionPage)
+        self.answerButton.setObjectName(u"answerButton")
+
+        self.satisfactionButtons.addWidget(self.answerButton)
+
+        self.satisfactionSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.satisfactionButtons.addItem(self.satisfactionSpacer)
+
+
+        self.satisfactionLayout.addLayout(self.satisfactionButtons)
+
+        self.sections.addTab(self.satisfactionPage, "")
+        self.anomaliesPage = QWidget()
+        self.anomaliesPage.setObjectName(u"anomaliesPage")
+        self.anomaliesLayout = QVBoxLayout(self.anomaliesPage)
+        self.anomaliesLayout.setObjectName(u"anomaliesLayout")
+        self.anomalyTable = QTableWidget(self.anomaliesPage)
+        self.anomalyTable.setObjectName(u"anomalyTable")
+        self.anomalyTable.setAlternatingRowColors(True)
+        self.anomalyTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.anomalyTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.anomalyTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+
+        self.anomaliesLayout.addWidget(self.anomalyTable)
+
+        self.anomalyForm = QHBoxLayout()
+        self.anomalyForm.setObjectName(u"anomalyForm")
+        self.anomalyOperation = QComboBox(self.anomaliesPage)
+        self.anomalyOperation.setObjectName(u"anomalyOperation")
+
+        self.anomalyForm.addWidget(self.anomalyOperation)
+
+        self.anomalyEdit = QLineEdit(self.anomaliesPage)
+        self.anomalyEdit.setObjectName(u"anomalyEdit")
+
+        self.anomalyForm.addWidget(self.anomalyEdit)
+
+        self.anomalyBlocking = QCheckBox(self.anomaliesPage)
+        self.anomalyBlocking.setObjectName(u"anomalyBlocking")
+
+        self.anomalyForm.addWidget(self.anomalyBlocking)
+
+        self.addAnomalyButton = QPushButton(self.anomaliesPage)
+        self.addAnomalyButton.setObjectName(u"addAnomalyButton")
+
+        self.anomalyForm.addWidget(self.addAnomalyButton)
+
+        self.closeAnomalyButton = QPushButton(self.anomaliesPage)
+        self.closeAnomalyButton.setObjectName(u"closeAnomalyButton")
+
+        self.anomalyForm.addWidget(self.closeAnomalyButton)
+
+
+        self.anomaliesLayout.addLayout(self.anomalyForm)
+
+        self.sections.addTab(self.anomaliesPage, "")
+
+        self.mainLayout.addWidget(self.sections)
+
+#if QT_CONFIG(shortcut)
+        self.asOfLabel.setBuddy(self.asOfDate)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(BilanTab)
+    # setupUi
+
+    def retranslateUi(self, BilanTab):
+        self.asOfLabel.setText(QCoreApplication.translate("BilanTab", u"Bilan &au", None))
+        self.asOfDate.setDisplayFormat(QCoreApplication.translate("BilanTab", u"dd/MM/yyyy", None))
+        self.tracesLabel.setText("")
+        self.importTracesButton.setText(QCoreApplication.translate("BilanTab", u"&Importer des traces\u2026", None))
+        self.exportBilanButton.setText(QCoreApplication.translate("BilanTab", u"E&xporter le bilan\u2026", None))
+        self.decisionLabel.setText("")
+        self.sections.setTabText(self.sections.indexOf(self.doctorsPage), QCoreApplication.translate("BilanTab", u"M\u00e9decins", None))
+        self.registrationLabel.setText("")
+        self.sections.setTabText(self.sections.indexOf(self.operationsPage), QCoreApplication.translate("BilanTab", u"Op\u00e9rations", None))
+        self.prerequisiteEdit.setPlaceholderText(QCoreApplication.translate("BilanTab", u"Nouveau pr\u00e9requis technique au d\u00e9ploiement\u2026", None))
+        self.addPrerequisiteButton.setText(QCoreApplication.translate("BilanTab", u"Ajouter", None))
+        self.validatePrerequisitesButton.setText(QCoreApplication.translate("BilanTab", u"Valider la liste", None))
+        self.prerequisitesStatus.setText("")
+        self.sections.setTabText(self.sections.indexOf(self.prerequisitesPage), QCoreApplication.translate("BilanTab", u"Pr\u00e9requis techniques", None))
+        self.answerButton.setText(QCoreApplication.translate("BilanTab", u"Saisir la r\u00e9ponse du m\u00e9decin s\u00e9lectionn\u00e9\u2026", None))
+        self.sections.setTabText(self.sections.indexOf(self.satisfactionPage), QCoreApplication.translate("BilanTab", u"Satisfaction", None))
+        self.anomalyEdit.setPlaceholderText(QCoreApplication.translate("BilanTab", u"Description de l'anomalie\u2026", None))
+        self.anomalyBlocking.setText(QCoreApplication.translate("BilanTab", u"Bloquante", None))
+        self.addAnomalyButton.setText(QCoreApplication.translate("BilanTab", u"Ajouter", None))
+        self.closeAnomalyButton.setText(QCoreApplication.translate("BilanTab", u"Clore l'anomalie s\u00e9lectionn\u00e9e", None))
+        self.sections.setTabText(self.sections.indexOf(self.anomaliesPage), QCoreApplication.translate("BilanTab", u"Anomalies", None))
+        pass
+    # retranslateUi
+

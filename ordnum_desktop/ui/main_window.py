@@ -1,0 +1,288 @@
+"""The main window: menus, présérie selector and header, the four tabs, the status bar.
+
+Only PySide6 and the compiled forms are imported here so that the window paints at once; the
+workspace, the services and the tabs are loaded by `open_path` after the first paint, and each
+tab loads its data (and matplotlib) the first time it is shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
+from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
+from ordnum_desktop.ui.prompts import Prompts
+from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files
+
+WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
+TAB_NAMES = ("ps", "cpam", "planning", "bilan")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.prompts = prompts or Prompts(self)
+        self.ctx = AppContext(self.prompts, self)
+        self.ctx.status.connect(self._say)
+        self.ctx.changed.connect(self._on_changed)
+        self.tab_widgets: dict[str, Any] = {}
+        self._placeholders: list[QLabel] = []
+        for page in (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage):
+            label = QLabel("Ouvrez ou créez un fichier de suivi (menu Fichier).")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setEnabled(False)
+            page.layout().addWidget(label)
+            self._placeholders.append(label)
+        self._wire_menus()
+        self._set_header_enabled(False)
+        self._restore_geometry()
+        self.statusBar().showMessage("Prêt.")
+
+    # -- set-up -----------------------------------------------------------------------------
+    def _wire_menus(self) -> None:
+        ui = self.ui
+        ui.actionNew.triggered.connect(self.new_workspace)
+        ui.actionOpen.triggered.connect(self.open_workspace)
+        ui.actionSaveCopy.triggered.connect(self.save_copy)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionNewPreserie.triggered.connect(self.new_preserie)
+        ui.newPreserieButton.clicked.connect(self.new_preserie)
+        ui.actionImportTraces.triggered.connect(lambda: self._bilan_action("import_traces"))
+        ui.actionExportBilan.triggered.connect(lambda: self._bilan_action("export_bilan"))
+        ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
+        undo = self.ctx.undo_stack.createUndoAction(self, "&Annuler")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, "&Rétablir")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        ui.menuEdit.addAction(undo)
+        ui.menuEdit.addAction(redo)
+        ui.preserieCombo.activated.connect(self._on_preserie_picked)
+        for action in (ui.actionSaveCopy, ui.actionNewPreserie, ui.actionImportTraces,
+                       ui.actionExportBilan):
+            action.setEnabled(False)
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        index = QSettings().value("window/tab", 0)
+        self.ui.tabs.setCurrentIndex(int(index or 0))
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def _set_header_enabled(self, enabled: bool) -> None:
+        self.ui.preserieCombo.setEnabled(enabled)
+        self.ui.newPreserieButton.setEnabled(enabled)
+
+    # -- workspace --------------------------------------------------------------------------
+    def open_path(self, path: str | Path, *, create: bool = False) -> bool:
+        """Opens a workspace file (creating it when asked) and shows its présérie."""
+        from ordnum_desktop.services.errors import UserError
+        from ordnum_desktop.services.workspace import Workspace, WorkspaceError
+        from ordnum_desktop.store.lock import WorkspaceLockedError
+
+        path = Path(path)
+        if not create and not path.exists():
+            self.prompts.error("Ouvrir", f"Le fichier « {path} » n'existe pas.")
+            forget_recent(str(path))
+            return False
+        try:
+            ws = Workspace.open(path, create=create)
+        except WorkspaceLockedError as exc:
+            question = f"{exc}\n\nL'ouvrir en lecture seule (consultation sans modification) ?"
+            if not self.prompts.ask_yes_no("Fichier déjà ouvert", question,
+                                           yes="Ouvrir en lecture seule", no="Annuler"):
+                return False
+            ws = self.ctx.run("Ouvrir", Workspace.open, path, read_only=True)
+        except (UserError, WorkspaceError) as exc:
+            self.prompts.error("Ouvrir", str(exc))
+            return False
+        if ws is None:
+            return False
+        self.close_workspace()
+        self.ctx.ws = ws
+        add_recent(path)
+        suffix = " (lecture seule)" if ws.read_only else ""
+        self.setWindowTitle(f"{path.name}{suffix} — Ordonnance numérique, suivi des préséries")
+        self._ensure_tabs()
+        self._set_header_enabled(not ws.read_only)
+        self.ui.preserieCombo.setEnabled(True)
+        for action in (self.ui.actionSaveCopy, self.ui.actionNewPreserie,
+                       self.ui.actionImportTraces, self.ui.actionExportBilan):
+            action.setEnabled(True)
+        self.ui.actionNewPreserie.setEnabled(not ws.read_only)
+        self.ui.actionImportTraces.setEnabled(not ws.read_only)
+        self.reload_preseries()
+        if ws.location_warning:
+            self._say(ws.location_warning)
+        else:
+            self._say(f"Fichier « {path.name} » ouvert.")
+        if self.ctx.preserie_id is None and not ws.read_only:
+            self._say(f"Fichier « {path.name} » ouvert : il ne contient encore aucune présérie.")
+        return True
+
+    def close_workspace(self) -> None:
+        for tab in self.tab_widgets.values():
+            stop = getattr(tab, "shutdown", None)
+            if stop is not None:
+                stop()
+        if self.ctx.ws is not None:
+            self.ctx.ws.close()
+        self.ctx.ws = None
+        self.ctx.preserie_id = None
+        self.ctx.undo_stack.clear()
+
+    def _ensure_tabs(self) -> None:
+        if self.tab_widgets:
+            return
+        from ordnum_desktop.ui.bilan_tab import BilanTab
+        from ordnum_desktop.ui.cpam_tab import CpamTab
+        from ordnum_desktop.ui.planning_tab import PlanningTab
+        from ordnum_desktop.ui.ps_tab import PsTab
+
+        pages = (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage)
+        for name, cls, page, label in zip(TAB_NAMES, (PsTab, CpamTab, PlanningTab, BilanTab), pages,
+                                          self._placeholders, strict=True):
+            label.hide()
+            widget = cls(self.ctx)
+            page.layout().addWidget(widget)
+            self.tab_widgets[name] = widget
+        self.ui.tabs.currentChanged.connect(self._on_tab_shown)
+
+    def reload_preseries(self, select: int | None = None) -> None:
+        from ordnum_desktop.services.preseries import list_preseries
+
+        rows = list_preseries(self.ctx.ws)
+        combo = self.ui.preserieCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for row in rows:
+            combo.addItem(f"{row['editor']} — {row['software']} {row['version']}", row["id"])
+        combo.blockSignals(False)
+        wanted = select if select is not None else self.ctx.preserie_id
+        ids = [r["id"] for r in rows]
+        if wanted not in ids:
+            wanted = ids[0] if ids else None
+        if wanted is not None:
+            combo.setCurrentIndex(ids.index(wanted))
+        self._show_preserie(wanted)
+
+    def _on_preserie_picked(self, index: int) -> None:
+        self._show_preserie(self.ui.preserieCombo.itemData(index))
+
+    def _show_preserie(self, preserie_id: int | None) -> None:
+        changed = preserie_id != self.ctx.preserie_id
+        self.ctx.preserie_id = preserie_id
+        if changed:
+            self.ctx.undo_stack.clear()
+        self._refresh_header()
+        for tab in self.tab_widgets.values():
+            tab.mark_dirty()
+        self._on_tab_shown(self.ui.tabs.currentIndex())
+
+    def _refresh_header(self) -> None:
+        if not self.ctx.ready:
+            self.ui.statusBadge.setText("")
+            self.ui.datesLabel.setText("Aucune présérie : créez-en une (Présérie ▸ Nouvelle présérie…)."
+                                       if self.ctx.ws is not None else "")
+            return
+        from ordnum_desktop.ui.header_text import header_parts
+
+        badge, dates, colour = header_parts(self.ctx.ws, self.ctx.preserie_id)
+        self.ui.statusBadge.setText(badge)
+        self.ui.statusBadge.setStyleSheet(
+            f"QLabel {{ background: {colour}; color: white; border-radius: 8px; padding: 2px 10px;"
+            " font-weight: bold; }")
+        self.ui.datesLabel.setText(dates)
+
+    def _on_tab_shown(self, index: int) -> None:
+        if 0 <= index < len(TAB_NAMES) and TAB_NAMES[index] in self.tab_widgets:
+            self.tab_widgets[TAB_NAMES[index]].show_if_dirty()
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in (PRESERIE, PLANNING):
+            self._refresh_header()
+        if kind == PRESERIE:
+            self.reload_preseries()
+            return
+        for tab in self.tab_widgets.values():
+            tab.on_changed(kind)
+        self._on_tab_shown(self.ui.tabs.currentIndex())
+
+    def _bilan_action(self, name: str) -> None:
+        bilan = self.tab_widgets.get("bilan")
+        if bilan is not None and self.ctx.ready:
+            getattr(bilan, name)()
+
+    # -- menu actions -----------------------------------------------------------------------
+    def new_workspace(self) -> None:
+        path = self.prompts.save_file("Nouveau fichier de suivi", "preserie.sqlite", WORKSPACE_FILTER)
+        if not path:
+            return
+        if Path(path).exists():
+            self.prompts.error("Nouveau", f"Le fichier « {Path(path).name} » existe déjà : "
+                               "ouvrez-le avec Fichier ▸ Ouvrir, ou choisissez un autre nom.")
+            return
+        if self.open_path(path, create=True):
+            self.new_preserie()
+
+    def open_workspace(self) -> None:
+        path = self.prompts.open_file("Ouvrir un fichier de suivi", WORKSPACE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.ui.menuRecent
+        menu.clear()
+        items = recent_files()
+        if not items:
+            menu.addAction("(aucun fichier récent)").setEnabled(False)
+        for n, item in enumerate(items, start=1):
+            action = menu.addAction(f"&{n} {Path(item).name}")
+            action.setToolTip(item)
+            action.triggered.connect(lambda _=False, p=item: self.open_path(p))
+
+    def save_copy(self) -> None:
+        if self.ctx.ws is None:
+            return
+        from ordnum_desktop.ui.file_copy import copy_workspace
+
+        name = f"{self.ctx.ws.path.stem}-copie.sqlite"
+        path = self.prompts.save_file("Enregistrer une copie", name, WORKSPACE_FILTER)
+        if not path:
+            return
+        if self.ctx.run("Enregistrer une copie", copy_workspace, self.ctx.ws, Path(path)) is not None:
+            self._say(f"Copie enregistrée dans « {path} ».")
+
+    def new_preserie(self) -> None:
+        if self.ctx.ws is None or self.ctx.ws.read_only:
+            return
+        from ordnum_desktop.ui.new_preserie_dialog import NewPreserieDialog
+
+        dialog = NewPreserieDialog(self.ctx, self)
+        if self.prompts.run_dialog(dialog) and dialog.created_id is not None:
+            self.reload_preseries(select=dialog.created_id)
+            self._say("Présérie créée : choisissez ses CPAM (onglet CPAM) et saisissez l'effectif.")
+
+    # -- teardown ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/tab", self.ui.tabs.currentIndex())
+        for tab in self.tab_widgets.values():
+            tab.save_state()
+        self.close_workspace()
+        super().closeEvent(event)
+
+    def current_tab(self) -> QWidget:
+        return self.ui.tabs.currentWidget()

@@ -1,0 +1,81 @@
+"""Every question and message the window shows goes through one `Prompts` object.
+
+Widgets call `self.prompts.ask_yes_no(...)` etc. and never build a QMessageBox or a QFileDialog
+themselves, so the tests swap in a scripted object (tests/ui/scripted_prompts.py) and drive every
+dialog without a human. Buttons carry French texts (Qt's own would say "Yes"/"Cancel" without a
+loaded translation).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+LAST_FOLDER_KEY = "files/last_folder"
+
+
+class Prompts:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    # -- messages ---------------------------------------------------------------------------
+    def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.parent)
+        return box
+
+    def info(self, title: str, text: str) -> None:
+        box = self._box(QMessageBox.Icon.Information, title, text)
+        box.addButton("Fermer", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def error(self, title: str, text: str) -> None:
+        box = self._box(QMessageBox.Icon.Warning, title, text)
+        box.addButton("Fermer", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def ask_yes_no(self, title: str, text: str, yes: str = "Oui", no: str = "Non") -> bool:
+        box = self._box(QMessageBox.Icon.Question, title, text)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
+        box.exec()
+        return box.clickedButton() is yes_button
+
+    # -- files ------------------------------------------------------------------------------
+    @staticmethod
+    def last_folder() -> str:
+        return str(QSettings().value(LAST_FOLDER_KEY, "") or "")
+
+    @staticmethod
+    def remember_folder(path: str) -> None:
+        from pathlib import Path
+
+        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+
+    def open_file(self, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, self.last_folder(), filters)
+        if path:
+            self.remember_folder(path)
+        return path or None
+
+    def save_file(self, title: str, suggested_name: str, filters: str) -> str | None:
+        from pathlib import Path
+
+        start = str(Path(self.last_folder() or Path.home()) / suggested_name)
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)
+        if path:
+            self.remember_folder(path)
+        return path or None
+
+    def choose_folder(self, title: str) -> str | None:
+        path = QFileDialog.getExistingDirectory(self.parent, title, self.last_folder())
+        if path:
+            QSettings().setValue(LAST_FOLDER_KEY, path)
+        return path or None
+
+    # -- custom dialogs -----------------------------------------------------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Shows one of our dialogs modally; True when the user accepted it. Tests fill the
+        dialog's fields and accept it here instead."""
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,157 @@
+"""The roster as a table model: one row per doctor, cells in error coloured with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.roster_rules import MODES, CheckResult
+from ordnum_desktop.store.models import Doctor
+
+ERROR_BG = QColor("#f8d7da")
+WARNING_BG = QColor("#fff3cd")
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    title: str
+    kind: str = "text"  # text | bool | choice
+    width: int = 110
+
+
+COLUMNS = (
+    Column("last_name", "Nom", width=130),
+    Column("first_name", "Prénom", width=110),
+    Column("mode", "Exercice", "choice", 90),
+    Column("specialty", "Spécialité", "choice", 150),
+    Column("am", "N° AM", width=100),
+    Column("rpps", "RPPS", width=110),
+    Column("finess", "FINESS", width=100),
+    Column("centre_name", "Centre de santé", width=140),
+    Column("structure", "Structure", "choice", 140),
+    Column("cpam", "CPAM", "choice", 150),
+    Column("equipped", "Équipé", "bool", 70),
+    Column("compatibility_checked", "Compatibilité vérifiée", "bool", 90),
+    Column("consent", "Accord de principe", "bool", 90),
+)
+FIELD_COLUMN = {c.field: n for n, c in enumerate(COLUMNS)}
+
+
+def choices_for(field: str) -> list[tuple[str, str]]:
+    """(code, label) pairs offered by the editor of a choice column."""
+    ref = load_referentiel()
+    if field == "mode":
+        return list(MODES.items())
+    if field == "structure":
+        return [("", "")] + [(c.code, c.label) for c in ref.structures]
+    if field == "specialty":
+        return [("", "")] + [(c.code, c.label) for c in ref.specialties]
+    if field == "cpam":
+        return [("", "")] + [(c.id, c.name) for c in ref.caisses]
+    return []
+
+
+class RosterModel(QAbstractTableModel):
+    """Edits are not applied here: `on_edit(doctor_id, field, value)` (an undoable command) is."""
+
+    def __init__(self, on_edit: Callable[[int, str, Any], bool]) -> None:
+        super().__init__()
+        self.doctors: list[Doctor] = []
+        self.on_edit = on_edit
+        self.cell_findings: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        self.row_findings: dict[int, list[tuple[str, str]]] = {}
+        self._labels = {f: dict(choices_for(f)) for f in ("mode", "structure", "specialty", "cpam")}
+
+    # -- loading ----------------------------------------------------------------------------
+    def set_data(self, doctors: list[Doctor], check: CheckResult) -> None:
+        same_rows = [d.id for d in doctors] == [d.id for d in self.doctors]
+        if not same_rows:
+            self.beginResetModel()
+        self.doctors = doctors
+        self.cell_findings = {}
+        self.row_findings = {}
+        for finding in [*check.errors, *check.warnings]:
+            if finding.doctor is None:
+                continue
+            item = (finding.level, finding.message)
+            self.row_findings.setdefault(finding.doctor, []).append(item)
+            if finding.field:
+                self.cell_findings.setdefault((finding.doctor, finding.field), []).append(item)
+        if same_rows:
+            if self.doctors:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.doctors) - 1,
+                                                                   len(COLUMNS) - 1))
+        else:
+            self.endResetModel()
+
+    def row_of(self, doctor_id: int) -> int | None:
+        return next((n for n, d in enumerate(self.doctors) if d.id == doctor_id), None)
+
+    # -- Qt model API -----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.doctors)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section].title
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if COLUMNS[index.column()].kind == "bool":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        doctor = self.doctors[index.row()]
+        column = COLUMNS[index.column()]
+        value = getattr(doctor, column.field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.kind == "bool":
+                return None
+            if column.kind == "choice":
+                return self._labels[column.field].get(value, value)
+            return value
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return (str(value) if column.kind != "bool" else int(bool(value)))
+        findings = self.cell_findings.get((doctor.id or 0, column.field))
+        if role == Qt.ItemDataRole.BackgroundRole and findings:
+            level = "error" if any(lv == "error" for lv, _ in findings) else "warning"
+            return QBrush(ERROR_BG if level == "error" else WARNING_BG)
+        if role == Qt.ItemDataRole.ToolTipRole and findings:
+            return "\n".join(message for _, message in findings)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        doctor = self.doctors[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role == Qt.ItemDataRole.EditRole:
+            new = str(value or "").strip() if column.kind != "bool" else bool(value)
+        else:
+            return False
+        if new == getattr(doctor, column.field):
+            return False
+        return self.on_edit(doctor.id or 0, column.field, new)

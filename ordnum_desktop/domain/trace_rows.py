@@ -86,6 +86,7 @@ def match_header(cells: Sequence[object]) -> HeaderMap:
 # --- dates -----------------------------------------------------------------------------------
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_ONE_SECOND = timedelta(seconds=1)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?")
 _FR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?")
 
@@ -238,7 +239,13 @@ class RowParser:
                     and raw_fi == "" and raw_op == "" and raw_rc == "" and raw_nb == ""):
                 continue  # the usual blank row of a workbook, without a call per cell
             read += 1
-            ts = parse_timestamp(raw_ts)
+            if type(raw_ts) is datetime:
+                # The usual date-time cell, inlined: Excel's float day count gives e.g.
+                # 09:59:59.999998 for 10:00:00, so round to the nearest second.
+                ts = (raw_ts + _ONE_SECOND if raw_ts.microsecond >= 500_000  # type: ignore[operator]
+                      else raw_ts).isoformat(" ", "seconds")  # type: ignore[union-attr]
+            else:
+                ts = parse_timestamp(raw_ts)
             ps = ps_cache[raw_ps] if raw_ps in ps_cache else self._lookup_ps(raw_ps)
             pr = pr_cache[raw_pr] if raw_pr in pr_cache else self._lookup_prestation(raw_pr)
             dg = dg_cache[raw_dg] if raw_dg in dg_cache else self._lookup_digital(raw_dg)
@@ -259,7 +266,7 @@ class RowParser:
             if rc == _BLANK:
                 rc = None
             fi = "" if raw_fi == "" or raw_fi is None else _finess(raw_fi)
-            nb = "" if raw_nb == "" or raw_nb is None else _text(raw_nb)
+            nb = raw_nb if type(raw_nb) is str else ("" if raw_nb is None else _text(raw_nb))
             good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))  # type: ignore[arg-type]
         return good, errors, read, rejected
 

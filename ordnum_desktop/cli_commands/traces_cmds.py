@@ -1,0 +1,71 @@
+"""`traces template` and `traces import`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.domain.fr_format import format_int
+from ordnum_desktop.services.traces_import import ImportReport, import_traces
+from ordnum_desktop.services.traces_template import write_traces_template
+
+# In text mode, the first rejections are listed; --json always lists them all.
+SHOWN_ERRORS = 50
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    traces = sub.add_parser("traces", help="traces postes (modèle, import)")
+    tsub = traces.add_subparsers(dest="action", metavar="ACTION", parser_class=type(traces))
+    tsub.required = True
+    t = tsub.add_parser("template", help="écrire le classeur modèle des traces postes")
+    t.add_argument("out", metavar="OUT.xlsx")
+    t.set_defaults(func=cmd_template)
+    i = tsub.add_parser("import", help="importer un fichier de traces postes (.xlsx ou .csv)")
+    add_db(i)
+    add_preserie(i)
+    i.add_argument("file", metavar="TRACES.xlsx|TRACES.csv")
+    add_json(i)
+    i.set_defaults(func=cmd_import)
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    path = write_traces_template(args.out)
+    print(f"Modèle de traces postes écrit : {path}")
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\r{format_int(done)} / {format_int(total)} lignes")
+    sys.stderr.flush()
+
+
+def print_report(report: ImportReport) -> None:
+    print(f"Import de « {report.file} » : {format_int(report.read)} ligne(s) lue(s), "
+          f"{format_int(report.accepted)} enregistrée(s), {format_int(report.duplicates)} doublon(s) "
+          f"ignoré(s), {format_int(report.rejected)} rejetée(s).")
+    if report.unmatched:
+        print(f"{format_int(report.unmatched)} ligne(s) enregistrée(s) d'un PS inconnu de l'effectif "
+              "(hors critères).")
+    if report.ignored_columns:
+        print(f"Colonnes ignorées : {', '.join(report.ignored_columns)}.")
+    for err in report.errors[:SHOWN_ERRORS]:
+        column = f", colonne « {err['column']} »" if err["column"] else ""
+        print(f"  Ligne {err['row']}{column} : {err['message']}")
+    if len(report.errors) > SHOWN_ERRORS:
+        print(f"  … et {format_int(len(report.errors) - SHOWN_ERRORS)} autre(s) erreur(s) "
+              "(liste complète avec --json).")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open_ws(args) as ws:
+        p = target(ws, args)
+        show_progress = not args.json and sys.stderr.isatty()
+        report = import_traces(ws, p.id or 0, args.file, progress=_progress if show_progress else None)
+        if show_progress:
+            sys.stderr.write("\n")
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print_report(report)
+    return 1 if report.rejected else 0

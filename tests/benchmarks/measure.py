@@ -1,0 +1,100 @@
+"""One measurement per fresh process, so that peak memory (ru_maxrss) belongs to it alone.
+
+`python -m tests.benchmarks.measure WHAT ARGS…` prints one JSON line: seconds and peak RSS.
+tracemalloc would miss calamine's native (Rust) allocations, hence getrusage.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.trace_files import DOCTORS
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def parse(path: str) -> dict[str, Any]:
+    """Raw calamine read: every row of the sheet as Python values, nothing kept."""
+    from python_calamine import CalamineWorkbook
+
+    t0 = time.perf_counter()
+    wb = CalamineWorkbook.from_path(path)
+    rows = 0
+    for _row in wb.get_sheet_by_name(wb.sheet_names[0]).iter_rows():
+        rows += 1
+    return {"seconds": time.perf_counter() - t0, "rows": rows - 1}
+
+
+def make_workspace(db: str) -> int:
+    from ordnum_desktop.services.preseries import create_preserie
+    from ordnum_desktop.services.roster import add_doctor
+    from ordnum_desktop.services.workspace import Workspace
+
+    ws = Workspace.open(db, create=True)
+    p = create_preserie(ws, editor="Bench", software="Bench", version="1", exercise="liberal",
+                        cpams=["33", "62-artois"])
+    for i, am in enumerate(DOCTORS):
+        add_doctor(ws, p.id or 0, last_name=f"Médecin {i}", am=am, equipped=i < 9)
+    ws.close()
+    return p.id or 0
+
+
+def import_(path: str, db: str) -> dict[str, Any]:
+    """Whole import (open, validate, store, commit) into a new workspace with a 10-doctor roster."""
+    Path(db).unlink(missing_ok=True)
+    pid = make_workspace(db)
+    from ordnum_desktop.services.traces_import import import_traces
+    from ordnum_desktop.services.workspace import Workspace
+
+    ws = Workspace.open(db)
+    t0 = time.perf_counter()
+    report = import_traces(ws, pid, path)
+    seconds = time.perf_counter() - t0
+    ws.close()
+    return {"seconds": seconds, "rows": report.read, "accepted": report.accepted,
+            "duplicates": report.duplicates, "rejected": report.rejected}
+
+
+def bilan(db: str, repeat: str = "5") -> dict[str, Any]:
+    from ordnum_desktop.services.bilan import compute_bilan, weekly_series
+    from ordnum_desktop.services.workspace import Workspace
+
+    ws = Workspace.open(db)
+    times, weekly = [], []
+    for _ in range(int(repeat)):
+        t0 = time.perf_counter()
+        compute_bilan(ws, 1)
+        times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        weekly_series(ws, 1)
+        weekly.append(time.perf_counter() - t0)
+    plan = ws.engine.connect().exec_driver_sql(
+        "EXPLAIN QUERY PLAN " + __import__("ordnum_desktop.services.bilan", fromlist=["x"]).AGGREGATE_SQL,
+        (1, "9999-12-31 23:59:59")).all()
+    ws.close()
+    times.sort()
+    weekly.sort()
+    return {"seconds": times[len(times) // 2], "first": times[0], "weekly_seconds": weekly[len(weekly) // 2],
+            "plan": [r[-1] for r in plan]}
+
+
+def run(what: str, *args: str) -> dict[str, Any]:
+    """Runs one measurement in a fresh interpreter and returns its JSON result."""
+    out = subprocess.run([sys.executable, "-m", "tests.benchmarks.measure", what, *args],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    func = {"parse": parse, "import": import_, "bilan": bilan}[sys.argv[1]]
+    result = func(*sys.argv[2:])
+    result["peak_mib"] = _peak_mib()
+    print(json.dumps(result))

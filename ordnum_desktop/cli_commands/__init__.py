@@ -8,3 +8,7 @@ COMMAND_MODULES += [followup_cmds, demo_cmds]
 from ordnum_desktop.cli_commands import bilan_cmds, traces_cmds  # noqa: E402
 
 COMMAND_MODULES += [traces_cmds, bilan_cmds]
+
+from ordnum_desktop.cli_commands import planning_cmds  # noqa: E402
+
+COMMAND_MODULES += [planning_cmds]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import Session, func, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.preseries import selected_cpams
@@ -25,6 +25,7 @@ from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import (
     Anomaly,
     Doctor,
+    InstallationPlan,
     Prerequisite,
     Preserie,
     SatisfactionAnswer,
@@ -111,6 +112,18 @@ def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieInfo:
     )
 
 
+def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | None:
+    """When the présérie's date was not typed: the earliest in the plans, else in the traces."""
+    planned = s.exec(select(func.min(InstallationPlan.first_eprescription)).join(
+        Doctor, Doctor.id == InstallationPlan.doctor_id).where(Doctor.preserie_id == preserie_id)).one()
+    if planned:
+        return planned
+    ts = s.connection().exec_driver_sql(
+        "SELECT min(ts) FROM trace_row WHERE preserie_id = ? AND digital = 1 AND ts <= ?",
+        (preserie_id, f"{as_of.isoformat()} 23:59:59")).scalar()
+    return date.fromisoformat(ts[:10]) if ts else None
+
+
 def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
     from ordnum_desktop.services.bilan import compute_bilan, weekly_series
 
@@ -121,6 +134,8 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         p = s.get(Preserie, preserie_id)
         assert p is not None  # compute_bilan refused an unknown présérie already
         info = _preserie_info(p, selected_cpams(s, preserie_id))
+        if info.first_eprescription_date is None:
+            info.first_eprescription_date = _first_eprescription(s, preserie_id, day)
         doctors = {d.id: d for d in s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id))}
         prerequisites = [
             {"label": r.label, "done": r.done, "date": r.done_date, "comment": r.comment}

@@ -105,7 +105,7 @@ def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> N
     labels = _week_labels(weeks)
     xs = [i for i, w in enumerate(weeks) if w.get("rate") is not None]
     ys = [weeks[i]["rate"] for i in xs]
-    ax.plot(xs, ys, color=BLUE, marker="o", markersize=3, linewidth=1.4, label="taux numérique")
+    ax.plot(xs, ys, color=BLUE, marker="o", markersize=3, linewidth=1.4, label="taux")
     ax.set_xlim(-0.5, len(weeks) - 0.5)
     _thin_ticks(ax, labels)
     ax.set_title("Taux hebdomadaire", fontsize=8, color=INK, loc="left")
@@ -147,8 +147,8 @@ def prescription_bars_chart(weeks: Sequence[dict[str, Any]], *, title: str = "")
 
 
 def doctor_chart(weeks: Sequence[dict[str, Any]], *, title: str = "", threshold: float = 0.5) -> Figure:
-    fig = _new_figure(7.0, 2.1, constrained=False)
-    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.13, top=0.78, wspace=0.18)
+    fig = _new_figure(7.0, 1.85, constrained=False)
+    fig.subplots_adjust(left=0.075, right=0.985, bottom=0.145, top=0.76, wspace=0.18)
     left, right = fig.subplots(1, 2)
     _draw_rate(left, weeks, threshold)
     _draw_bars(right, weeks)

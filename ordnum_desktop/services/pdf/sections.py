@@ -17,7 +17,6 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -78,7 +77,7 @@ def cover(doc: BilanDocument, generated: str) -> list[Flowable]:
         for label, value in pairs[i:i + 2]:
             row += [text(label, st.CELL_BOLD), _multiline(value)]
         rows.append(row)
-    table = Table(rows, colWidths=[0.17 * WIDTH, 0.33 * WIDTH, 0.19 * WIDTH, 0.31 * WIDTH])
+    table = Table(rows, colWidths=[0.19 * WIDTH, 0.30 * WIDTH, 0.23 * WIDTH, 0.28 * WIDTH])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, -1), st.LIGHT),
@@ -160,7 +159,7 @@ def criteria_table(doc: BilanDocument) -> list[Flowable]:
     blocking_answers = sat.get("blocking", sum(1 for a in doc.satisfaction if a["blocking"]))
     scores = [a["score"] for a in doc.satisfaction]
     measured_sat = (f"{answered} / {expected} réponses"
-                    + (f", note moyenne {format_decimal(sum(scores) / len(scores))} / 5" if scores else "")
+                    + (f"\nnote moyenne {format_decimal(sum(scores) / len(scores))} / 5" if scores else "")
                     + f"\n{blocking_answers} frein{_s(blocking_answers)} bloquant{_s(blocking_answers)} "
                     f"signalé{_s(blocking_answers)}")
     rows: list[list[object]] = [header_row("N°", "Critère", "Seuil", "Valeur mesurée", "Atteint")]
@@ -202,7 +201,7 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     for d in doctors:
         rows.append([d["identifier"] or "—", text(d.get("name", "")), format_int(d["prescriptions"]),
                      format_int(d["digital"]), _pct(d["rate"]), met_cell(d["met"])])
-    out.append(grid_table(rows, [0.16 * WIDTH, 0.32 * WIDTH, 0.13 * WIDTH, 0.16 * WIDTH, 0.12 * WIDTH,
+    out.append(grid_table(rows, [0.15 * WIDTH, 0.30 * WIDTH, 0.15 * WIDTH, 0.17 * WIDTH, 0.12 * WIDTH,
                                  0.11 * WIDTH], numeric_from=2))
     threshold = doc.bilan["criteria"]["doctor_rate"]["threshold"]
     out.append(Paragraph(nb(esc(
@@ -233,9 +232,24 @@ def doctor_charts(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     return out
 
 
-def _image(picture: PILImage, width: float) -> Image:
-    w, h = picture.size
-    return Image(ImageReader(picture), width=width, height=width * h / w)
+class ChartImage(Flowable):
+    """A chart drawn from its in-memory raster (platypus' Image wants a file or a stream)."""
+
+    def __init__(self, picture: PILImage, width: float) -> None:
+        super().__init__()
+        self.reader = ImageReader(picture)
+        w, h = picture.size
+        self.width, self.height = width, width * h / w
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, width=self.width, height=self.height)
+
+
+def _image(picture: PILImage, width: float) -> ChartImage:
+    return ChartImage(picture, width)
 
 
 # --- operations, prerequisites, satisfaction, anomalies, unmatched ----------------------------
@@ -334,8 +348,8 @@ def anomalies(doc: BilanDocument) -> list[Flowable]:
         rows.append([str(a["id"]), operation, _multiline(description), yes_no(a["blocking"]),
                      format_date(a["opened_at"]),
                      format_date(a["closed_at"]) if a["closed_at"] else "ouverte"])
-    table = grid_table(rows, [0.06 * WIDTH, 0.12 * WIDTH, 0.46 * WIDTH, 0.11 * WIDTH, 0.125 * WIDTH,
-                              0.125 * WIDTH])
+    table = grid_table(rows, [0.05 * WIDTH, 0.12 * WIDTH, 0.44 * WIDTH, 0.13 * WIDTH, 0.13 * WIDTH,
+                              0.13 * WIDTH])
     table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "TOP")]))
     out.append(table)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
@@ -34,6 +34,7 @@ SMALL = ParagraphStyle("small", parent=BODY, fontSize=7.5, leading=9.5, textColo
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8, leading=10)
 CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=BOLD)
 HEAD = ParagraphStyle("head", parent=CELL, fontName=BOLD, textColor=colors.white)
+HEAD_RIGHT = ParagraphStyle("head_right", parent=HEAD, alignment=TA_RIGHT)
 TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=16, leading=20, textColor=NAVY)
 SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=10, leading=13, textColor=GREY)
 H1 = ParagraphStyle("h1", parent=BODY, fontName=BOLD, fontSize=12, leading=15, textColor=NAVY,
@@ -63,8 +64,11 @@ def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
 def grid_table(rows: list[list[object]], widths: list[float], *, numeric_from: int | None = None,
                zebra: bool = True) -> Table:
     """A table with a navy header row repeated on every page it spans; columns from
-    `numeric_from` on are right-aligned (figures)."""
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    `numeric_from` on are right-aligned (figures), their headers too."""
+    if numeric_from is not None and rows:
+        rows = [[Paragraph(cell.text, HEAD_RIGHT) if i >= numeric_from and isinstance(cell, Paragraph)
+                 else cell for i, cell in enumerate(rows[0])], *rows[1:]]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), 8),

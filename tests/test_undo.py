@@ -60,3 +60,21 @@ def test_undo_twice_or_unknown_batch_is_refused(ws: Workspace, liberal_preserie_
         undo_batch(ws, report.batch_id or 0)
     with pytest.raises(UserError, match="Aucun import n° 999"):
         undo_batch(ws, 999)
+
+
+def test_undo_from_the_command_line(ws: Workspace, liberal_preserie_id: int, ws_path: Path,
+                                    tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ordnum_desktop.cli import main
+
+    csv_path = write_csv(tmp_path / "mars.csv", rows(20))
+    assert main(["traces", "import", "--db", str(ws_path), str(csv_path)]) == 0
+    capsys.readouterr()
+    assert main(["traces", "batches", "--db", str(ws_path)]) == 0
+    assert "Lot 1 : « mars.csv »" in capsys.readouterr().out
+    assert main(["traces", "undo", "--db", str(ws_path), "1"]) == 0
+    assert capsys.readouterr().out.strip() == "Import n° 1 annulé : 20 ligne(s) de traces retirée(s)."
+    assert _count(ws) == 0
+    assert main(["traces", "undo", "--db", str(ws_path), "1"]) == 2
+    assert "déjà été annulé" in capsys.readouterr().err
+    assert main(["traces", "batches", "--db", str(ws_path)]) == 0
+    assert "annulé le" in capsys.readouterr().out

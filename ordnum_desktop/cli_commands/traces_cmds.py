@@ -27,6 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("file", metavar="TRACES.xlsx|TRACES.csv")
     add_json(i)
     i.set_defaults(func=cmd_import)
+    h = tsub.add_parser("batches", help="historique des imports (numéros de lot pour « traces undo »)")
+    add_db(h)
+    add_preserie(h)
+    add_json(h)
+    h.set_defaults(func=cmd_batches)
+    u = tsub.add_parser("undo", help="annuler un import : retirer les lignes de ce lot (journalisé)")
+    add_db(u)
+    u.add_argument("batch", type=int, metavar="LOT", help="numéro de l'import (lot)")
+    u.set_defaults(func=cmd_undo)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -69,3 +78,29 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print_report(report)
     return 1 if report.rejected else 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from ordnum_desktop.services.undo import undo_batch
+
+    with open_ws(args) as ws:
+        removed = undo_batch(ws, args.batch)
+    print(f"Import n° {args.batch} annulé : {format_int(removed)} ligne(s) de traces retirée(s).")
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from ordnum_desktop.services.traces_import import list_batches
+
+    with open_ws(args) as ws:
+        batches = list_batches(ws, target(ws, args).id or 0)
+    if args.json:
+        print_json([b.model_dump() for b in batches])
+        return 0
+    for b in batches:
+        state = (f"annulé le {b.undone_at:%d/%m/%Y %H:%M}" if b.undone_at
+                 else f"{format_int(b.accepted)} ligne(s)")
+        print(f"Lot {b.id} : « {b.file_name} », importé le {b.imported_at:%d/%m/%Y %H:%M}, {state}.")
+    if not batches:
+        print("Aucun import de traces.")
+    return 0

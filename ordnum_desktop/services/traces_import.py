@@ -26,6 +26,9 @@ from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import ImportBatch, Preserie
 
 CHUNK_ROWS = 20_000
+# Past this many unreadable rows the file is not a traces export (1 048 576 rows of junk would
+# otherwise pile up ~5 million error entries, 2 GB): refused whole, nothing stored (issue 6).
+MAX_REJECTED = 10_000
 # Page cache of the importing connection (KiB, negative = size): the three trace indexes are
 # updated in place, and a bigger cache keeps their pages hot; restored after the import.
 IMPORT_CACHE_KIB = 128 * 1024
@@ -85,6 +88,13 @@ def _missing_columns_message(name: str, missing: list[str], found: list[object])
             f"(colonnes trouvées : {seen}).")
 
 
+def _too_many_rejected(name: str, first: dict[str, Any]) -> str:
+    column = f", colonne « {first['column']} »" if first.get("column") else ""
+    return (f"Le fichier « {name} » est refusé : plus de 10 000 lignes sont illisibles (la première, "
+            f"ligne {first['row']}{column} : {first['message'].rstrip('.')}). Ce n'est pas un export "
+            "de traces postes conforme ; rien n'a été importé.")
+
+
 def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
                   progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
     """Imports one file into the présérie. Raises UserError when the file is refused whole and
@@ -125,6 +135,8 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
                     report.read += read
                     report.rejected += rejected
                     report.errors.extend(errors)
+                    if report.rejected > MAX_REJECTED:
+                        raise UserError(_too_many_rejected(path.name, report.errors[0]))
                     if progress is not None:
                         progress(done, max(source.total, done))
                     if cancel is not None and cancel():

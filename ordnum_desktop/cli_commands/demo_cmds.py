@@ -13,8 +13,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     # Imported here: the demo pulls openpyxl and the traces importer, which other commands skip.
+    from ordnum_desktop.services.bilan import compute_bilan
     from ordnum_desktop.services.demo import build_demo
+    from ordnum_desktop.services.workspace import Workspace
 
-    summary = build_demo(args.db)
-    print(summary.describe())
+    path = build_demo(args.db)
+    with Workspace.open(path) as ws:
+        bilan = compute_bilan(ws, 1)
+    doctors = bilan["criteria"]["doctor_rate"]["doctors"]
+    under = [d["name"] for d in doctors if not d["met"]]
+    decision = "déploiement" if bilan["decision"] == "deploy" else "prolongation"
+    print(f"Démonstration créée : {path}")
+    print(f"Présérie Médilogic (mixte, CPAM 33 et 62-artois) : {len(doctors)} médecins utilisateurs, "
+          f"bilan au {bilan['as_of'][8:10]}/{bilan['as_of'][5:7]}/{bilan['as_of'][:4]} : {decision}"
+          + (f" ({', '.join(under)} sous le seuil)." if under else "."))
+    print(f"Voir « ordnum bilan --db {path} ».")
     return 0

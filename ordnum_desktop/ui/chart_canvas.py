@@ -22,6 +22,9 @@ class ChartSlot:
         canvas.setMinimumSize(200, 160)
         if self.canvas is not None:
             self.layout.replaceWidget(self.canvas, canvas)
+            # Hidden and detached at once: a deferred delete alone leaves it painted meanwhile.
+            self.canvas.hide()
+            self.canvas.setParent(None)
             self.canvas.deleteLater()
         else:
             self.layout.addWidget(canvas)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.services.planning import get_plans
 from ordnum_desktop.services.preseries import STATUSES, resolve_preserie
 from ordnum_desktop.services.workspace import Workspace
 
@@ -14,11 +15,15 @@ STATUS_COLOURS = {
 
 def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
     p = resolve_preserie(ws, preserie_id)
+    first = p.first_eprescription_date
+    if first is None:  # not recorded on the présérie: the earliest one of the planning
+        first = min((plan.first_eprescription for _, plan in get_plans(ws, preserie_id)
+                     if plan.first_eprescription), default=None)
     dates = []
     if p.cnda_reference or p.cnda_date:
         cnda = p.cnda_reference or "autorisé"
         dates.append(f"CNDA : {cnda}" + (f" du {format_date(p.cnda_date)}" if p.cnda_date else ""))
-    for label, value in (("Lancement", p.kickoff_date), ("1re e-ordonnance", p.first_eprescription_date),
+    for label, value in (("Lancement", p.kickoff_date), ("1re e-prescription", first),
                          ("Bilan", p.bilan_date)):
         dates.append(f"{label} : <b>{format_date(value) if value else 'à venir'}</b>")
     return STATUSES.get(p.status, p.status), " · ".join(dates), STATUS_COLOURS.get(p.status, "#6d6d6d")

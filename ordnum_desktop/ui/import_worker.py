@@ -1,0 +1,48 @@
+"""Runs a traces import off the GUI thread. The thread only calls the service and emits signals;
+it never touches a widget. Cancelling sets a flag the service checks between chunks."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+
+
+class ImportThread(QThread):
+    progressed = Signal(int, int)  # rows done, rows expected
+    succeeded = Signal(object)  # ImportReport
+    failed = Signal(str)  # one French sentence
+    cancelled = Signal(str)
+
+    def __init__(self, ws: Any, preserie_id: int, path: Path) -> None:
+        super().__init__()
+        self.ws = ws
+        self.preserie_id = preserie_id
+        self.path = path
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from ordnum_desktop.services.errors import UserError
+        from ordnum_desktop.services.traces_import import ImportCancelled, import_traces
+        from ordnum_desktop.store.engine import WorkspaceError
+
+        try:
+            report = import_traces(self.ws, self.preserie_id, self.path,
+                                   progress=lambda done, total: self.progressed.emit(done, total),
+                                   cancel=self._cancel.is_set)
+        except ImportCancelled as exc:
+            self.cancelled.emit(str(exc))
+        except (UserError, WorkspaceError) as exc:
+            self.failed.emit(str(exc))
+        except OSError as exc:
+            self.failed.emit(f"Lecture de « {self.path.name} » impossible : {exc.strerror or exc}.")
+        except Exception as exc:  # noqa: BLE001 - a bug must not kill the window silently
+            self.failed.emit(f"Import interrompu par une erreur inattendue ({type(exc).__name__}) : "
+                             "rien n'a été enregistré.")
+        else:
+            self.succeeded.emit(report)

@@ -1,0 +1,238 @@
+"""The bilan, figure by figure, on small hand-made traces (each rule of the spec has its case)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ordnum_desktop.services.bilan import compute_bilan, weekly_series
+from ordnum_desktop.services.preseries import create_preserie
+from ordnum_desktop.services.roster import add_doctor
+from ordnum_desktop.services.traces_import import import_traces
+from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
+
+HEADER = "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;" \
+         "Opération;Code retour"
+D1, D2, D3, D4 = "331000001", "331000002", "331000003", "331000004"
+D1_RPPS = "10005173140"  # the same person's salaried activity: another exercise situation
+STRANGER = "339999999"
+
+SCENARIO = [
+    # D1 — P1: e-prescription, créer failed then retried with success (one registered prescription)
+    f"2025-03-03 09:00;{D1};P1;Médicaments;Oui;;",
+    f"2025-03-03 09:00;{D1};P1;Médicaments;Oui;Créer;503",
+    f"2025-03-03 09:01;{D1};P1;Médicaments;Oui;Créer;0",
+    # P2: e-prescription, created and consulted
+    f"2025-03-04 10:00;{D1};P2;Biologie;Oui;Créer;0",
+    f"2025-03-05 10:00;{D1};P2;Biologie;Oui;Consulter;0",
+    # P3: paper
+    f"2025-03-06 10:00;{D1};P3;Médicaments;Non;;",
+    # P4: after the as-of day of the first checks
+    f"2025-03-11 08:00;{D1};P4;Médicaments;Oui;Créer;0",
+    # D1's other activity (RPPS): left out, unmatched
+    f"2025-03-04 11:00;{D1_RPPS};P9;Médicaments;Oui;;",
+    f"2025-03-04 11:00;{D1_RPPS};P9;Médicaments;Oui;Créer;0",
+    # D2 — P1 recorded as paper, then a later row says numérique: an e-prescription
+    f"2025-03-03 14:00;{D2};P1;Médicaments;Non;;",
+    f"2025-03-03 14:02;{D2};P1;Médicaments;Oui;Créer;0",
+    # P2: e-prescription whose créer only failed (not registered), then a successful rechercher
+    f"2025-03-04 14:00;{D2};P2;Biologie;Oui;Créer;500",
+    f"2025-03-04 14:05;{D2};P2;Biologie;Oui;Rechercher;0",
+    f"2025-03-05 14:00;{D2};P3;Biologie;Non;;",
+    f"2025-03-10 23:59:59;{D2};P4;Biologie;Non;;",  # last second of the as-of day: counted
+    # D3, not equipped: matched (not unmatched) but left out of every criterion
+    f"2025-03-04 09:00;{D3};P1;Médicaments;Oui;Créer;0",
+    f"2025-03-04 09:05;{D3};P1;Médicaments;Oui;Consulter;0",
+    # a stranger
+    f"2025-03-05 09:00;{STRANGER};X1;Biologie;Oui;;",
+    f"2025-03-05 09:00;{STRANGER};X1;Biologie;Oui;Créer;0",
+]
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def setup_roster(ws: Workspace) -> tuple[int, list[int]]:
+    p = create_preserie(ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal",
+                        cpams=["33"])
+    pid = p.id or 0
+    ids = []
+    for name, am, equipped, rpps in (("Un", D1, True, D1_RPPS), ("Deux", D2, True, ""),
+                                     ("Trois", D3, False, ""), ("Quatre", D4, True, "")):
+        ids.append(add_doctor(ws, pid, last_name=name, am=am, rpps=rpps, equipped=equipped).id or 0)
+    return pid, ids
+
+
+def test_scenario_figure_by_figure(ws: Workspace, tmp_path: Path) -> None:
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    c = b["criteria"]
+    assert b["as_of"] == "2025-03-10"
+    rate = c["doctor_rate"]
+    assert [(d["identifier"], d["prescriptions"], d["digital"], d["rate"], d["met"])
+            for d in rate["doctors"]] == [
+        (D1, 3, 2, 0.6667, True),   # P4 is after the cut; the RPPS activity is not counted
+        (D2, 4, 2, 0.5, True),      # exactly the threshold meets it
+        (D4, 0, 0, None, False),    # a user doctor without traces has no rate and fails
+    ]
+    assert [d["name"] for d in rate["doctors"]] == ["Un", "Deux", "Quatre"]
+    assert rate["met"] is False and rate["threshold"] == 0.5
+    assert c["registration"] == {"met": True, "threshold": 0.7, "created": 4, "registered": 3,
+                                 "rate": 0.75}
+    ops = c["operations"]
+    assert ops["creer"] == {"calls": 5, "succeeded": 3}
+    assert ops["consulter"] == {"calls": 1, "succeeded": 1}
+    assert ops["rechercher"] == {"calls": 1, "succeeded": 1}
+    assert ops["met"] is True
+    assert b["unmatched_rows"] == 4
+    assert b["unmatched"] == [{"identifier": D1_RPPS, "rows": 2}, {"identifier": STRANGER, "rows": 2}]
+    assert b["decision"] == "extend"
+    assert b["failed"] == ["doctor_rate", "prerequisites", "satisfaction"]
+
+
+def test_as_of_cut_and_default_as_of_is_the_latest_trace_day(ws: Workspace, tmp_path: Path) -> None:
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
+    early = compute_bilan(ws, pid, as_of=date(2025, 3, 3))
+    assert [(d["prescriptions"], d["digital"]) for d in early["criteria"]["doctor_rate"]["doctors"]] == [
+        (1, 1), (1, 1), (0, 0)]
+    latest = compute_bilan(ws, pid)
+    assert latest["as_of"] == "2025-03-11"
+    assert latest["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
+    assert latest["criteria"]["doctor_rate"]["doctors"][0]["rate"] == 0.75
+
+
+def test_empty_workspace_bilan_is_dated_today_and_fails_everything(ws: Workspace,
+                                                                   liberal_preserie_id: int) -> None:
+    b = compute_bilan(ws, liberal_preserie_id)
+    assert b["as_of"] == date.today().isoformat()
+    assert b["failed"] == ["doctor_rate", "registration", "operations", "prerequisites", "satisfaction"]
+    assert b["criteria"]["registration"]["rate"] is None and b["unmatched_rows"] == 0
+
+
+def test_a_doctor_added_after_the_import_matches_at_once(ws: Workspace, tmp_path: Path) -> None:
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
+    add_doctor(ws, pid, last_name="Cinq", am=STRANGER, equipped=True)
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    assert b["criteria"]["doctor_rate"]["doctors"][-1]["identifier"] == STRANGER
+    assert b["criteria"]["doctor_rate"]["doctors"][-1]["prescriptions"] == 1
+    assert b["unmatched_rows"] == 2
+
+
+def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> None:
+    pid, ids = setup_roster(ws)
+    lines = [line for line in SCENARIO if f";{D2};" not in line]  # D2 stays, with no traces…
+    lines += [f"2025-03-03 15:00;{D2};Q1;Médicaments;Oui;Créer;0",  # …but now at 100 %
+              f"2025-03-03 09:00;{D4};R1;Médicaments;Oui;Créer;0",
+              f"2025-03-03 09:10;{D4};R1;Médicaments;Oui;Rechercher;0"]
+    import_traces(ws, pid, write(tmp_path / "t.csv", lines))
+    with ws.session() as s:
+        s.add(TechnicalPrerequisite(preserie_id=pid, text="Version 4.2 sur chaque poste"))
+        p = s.get(Preserie, pid)
+        assert p is not None
+        p.technical_prerequisites_validated_at = datetime(2025, 3, 12, 9, 0)
+        s.add(p)
+        for doctor_id in (ids[0], ids[1], ids[3]):  # every user doctor answered; ids[2] is not one
+            s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=doctor_id, score=4))
+        anomaly = Anomaly(preserie_id=pid, operation="creer", description="Erreur 503", blocking=True)
+        s.add(anomaly)
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    assert b["failed"] == ["operations"]  # the open blocking anomaly
+    assert b["criteria"]["operations"]["open_blocking_anomalies"] == 1
+    with ws.session() as s:
+        row = s.get(Anomaly, anomaly.id)
+        assert row is not None
+        row.closed_at = datetime(2025, 3, 9, 10, 0)
+        s.add(row)
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    assert b["failed"] == [] and b["decision"] == "deploy"
+    assert b["criteria"]["prerequisites"] == {"met": True, "count": 1, "validated_at": "2025-03-12 09:00:00"}
+    assert b["criteria"]["satisfaction"]["met"] is True
+    # One answer reporting a blocking obstacle fails criterion 5.
+    with ws.session() as s:
+        a = s.get(SatisfactionAnswer, 1)
+        assert a is not None
+        a.blocking = True
+        s.add(a)
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 10))["failed"] == ["satisfaction"]
+
+
+def test_satisfaction_needs_every_user_doctor(ws: Workspace, tmp_path: Path) -> None:
+    pid, ids = setup_roster(ws)
+    with ws.session() as s:
+        s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=ids[0], score=5))
+    sat = compute_bilan(ws, pid)["criteria"]["satisfaction"]
+    assert sat == {"met": False, "expected": 3, "answered": 1, "blocking": 0}
+
+
+def test_prerequisites_need_a_list_and_its_validation(ws: Workspace, liberal_preserie_id: int) -> None:
+    pid = liberal_preserie_id
+    with ws.session() as s:
+        s.add(TechnicalPrerequisite(preserie_id=pid, text="Réseau"))
+    assert compute_bilan(ws, pid)["criteria"]["prerequisites"]["met"] is False
+
+
+def test_weekly_series_per_user_doctor(ws: Workspace, tmp_path: Path) -> None:
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
+    series = weekly_series(ws, pid, as_of=date(2025, 3, 11))
+    assert list(series) == [D1, D2, D4]
+    assert series[D1] == [
+        {"week": "2025-03-03", "prescriptions": 3, "digital": 2, "rate": 0.6667},
+        {"week": "2025-03-10", "prescriptions": 1, "digital": 1, "rate": 1.0},
+    ]
+    assert series[D2][1] == {"week": "2025-03-10", "prescriptions": 1, "digital": 0, "rate": 0.0}
+    assert [w["prescriptions"] for w in series[D4]] == [0, 0]
+
+
+# --- property: re-importing or splitting a file changes no figure -------------------------------
+
+row_strategy = st.tuples(
+    st.integers(0, 20),  # minute offset
+    st.sampled_from([D1, D2, D3, STRANGER]),
+    st.integers(0, 6),  # prescription
+    st.booleans(),  # digital
+    st.sampled_from(["", "Créer", "Consulter", "Rechercher"]),
+    st.sampled_from(["0", "0", "503"]),
+)
+
+
+def _lines(rows: list[tuple[int, str, int, bool, str, str]]) -> list[str]:
+    return [f"2025-03-{3 + m // 7:02d} 09:{m:02d};{ps};P{n};Biologie;{'Oui' if dig else 'Non'};{op};"
+            f"{code if op else ''}" for m, ps, n, dig, op, code in rows]
+
+
+def _bilan_after(imports: list[list[str]], tmp: Path) -> dict:
+    ws = Workspace.open(tmp / "w.sqlite", create=True)
+    try:
+        pid, _ = setup_roster(ws)
+        for k, lines in enumerate(imports):
+            import_traces(ws, pid, write(tmp / f"part{k}.csv", lines))
+        return compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    finally:
+        ws.close()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row_strategy, min_size=1, max_size=25), st.data())
+def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(rows: list, data: st.DataObject) -> None:
+    lines = _lines(rows)
+    cut_a = data.draw(st.integers(0, len(lines)))
+    cut_b = data.draw(st.integers(0, len(lines)))
+    lo, hi = min(cut_a, cut_b), max(cut_a, cut_b)
+    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b, \
+            tempfile.TemporaryDirectory() as c:
+        once = _bilan_after([lines], Path(a))
+        twice = _bilan_after([lines, lines], Path(b))
+        # parts [0, hi) and [lo, end) overlap on [lo, hi)
+        parts = _bilan_after([lines[:hi] or lines[:1], lines[lo:] or lines[-1:]], Path(c))
+    assert once == twice == parts

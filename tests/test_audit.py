@@ -112,3 +112,17 @@ def test_export_rows_and_cli(ws: Workspace, liberal_preserie_id: int, ws_path: P
     assert [e["entity"] for e in data] == ["installation_plan", "doctor"]
     assert main(["audit", "--db", str(ws_path)]) == 0
     assert "Ajout — Médecin" in capsys.readouterr().out
+
+
+def test_bilan_workbook_carries_the_journal(ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ordnum_desktop.services.bilan_workbook import write_bilan_workbook
+
+    d = add_doctor(ws, liberal_preserie_id, last_name="Dupré", am="331234567")
+    update_doctor(ws, d.id or 0, consent=True)
+    out = write_bilan_workbook(ws, liberal_preserie_id, tmp_path / "bilan.xlsx")
+    sheet = load_workbook(out)["Journal des modifications"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0] == audit_log.EXPORT_HEADER
+    assert ["Modification", "Médecin", "accord de principe : non → oui"] in [r[1:4] for r in rows[1:]]

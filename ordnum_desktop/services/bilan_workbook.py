@@ -2,8 +2,9 @@
 `write_bilan_workbook(ws, preserie_id, out_path, as_of=None) -> Path`.
 
 Sheets: Bilan (identity, decision, digest), Critères, Médecins, Séries hebdomadaires,
-Opérations, Lignes non rattachées, Satisfaction, Anomalies. Figures are numbers (rates as
-fractions shown in %), identifiers are text, and no cell is ever a formula.
+Opérations, Lignes non rattachées, Satisfaction, Anomalies, Journal des modifications (the audit
+trail). Figures are numbers (rates as fractions shown in %), identifiers are text, and no cell is
+ever a formula.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def _criteria_rows(doc: BilanDocument) -> list[list[object]]:
     ]
 
 
-def build_bilan_workbook(doc: BilanDocument, out_path: Path | str) -> Path:
+def build_bilan_workbook(doc: BilanDocument, out_path: Path | str,
+                         journal: list[list[object]] | None = None) -> Path:
     wb = new_workbook()
     write_pairs(wb.create_sheet("Bilan"), _summary(doc))
     write_table(wb.create_sheet("Critères"), [
@@ -109,11 +111,18 @@ def build_bilan_workbook(doc: BilanDocument, out_path: Path | str) -> Path:
         Column("Ouverte le", 16, "datetime"), Column("Clôturée le", 16, "datetime"), Column("Résolution", 40),
     ], [[a["id"], OPERATION_LABELS.get(a["operation"], a["operation"]), a["description"],
          _yes_no(a["blocking"]), a["opened_at"], a["closed_at"], a["resolution"]] for a in doc.anomalies])
+    if journal is not None:  # the audit trail (issue 6): rows under audit_log.EXPORT_HEADER
+        write_table(wb.create_sheet("Journal des modifications"), [
+            Column("Date", 17, "datetime"), Column("Action", 14), Column("Objet", 24),
+            Column("Détail", 80), Column("Lot d'import", 12),
+        ], journal)
     return save_workbook(wb, out_path)
 
 
 def write_bilan_workbook(ws: Workspace, preserie_id: int, out_path: Path | str,
                          as_of: date | None = None) -> Path:
+    from ordnum_desktop.services.audit_log import export_rows
+
     doc = gather_bilan_document(ws, preserie_id, as_of)
-    return build_bilan_workbook(doc, out_path)
+    return build_bilan_workbook(doc, out_path, journal=export_rows(ws, preserie_id))
 

@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.text import parse_yes_no
+from ordnum_desktop.services import backup
 from ordnum_desktop.services.cell_values import cell_text, parse_date
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.roster import _attach_centre, doctor_identifier, normalise_fields
@@ -248,6 +249,7 @@ def import_roster(ws: Workspace, preserie_id: int, path: Path | str, replace: bo
     """Loads the éditeur's list as it is. An existing roster is replaced only on request; doctors
     whose identifier is still there keep their id, and so their planning and answers."""
     rows, report = read_roster(path)
+    backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
         existing = list(s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
                                .order_by(Doctor.position, Doctor.id)).all())

@@ -15,6 +15,7 @@ from sqlmodel import select
 
 from ordnum_desktop.domain.identifiers import clean
 from ordnum_desktop.domain.text import fold, parse_yes_no
+from ordnum_desktop.services import backup
 from ordnum_desktop.services.cell_values import cell_text
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.questionnaire import Questionnaire, load_questionnaire, overall_score
@@ -198,6 +199,7 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
                         f"{'les colonnes' if len(missing) > 1 else 'la colonne'} {cols} "
                         "(voir « ordnum satisfaction template »).")
 
+    backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
         if s.get(Preserie, preserie_id) is None:
             raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")

@@ -22,9 +22,11 @@ def am(i: int) -> str:
     return f"33123{i:04d}"
 
 
-def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6) -> int:
+def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6, deploy: bool = False) -> int:
     """Doctor i writes 10 prescriptions a week, (2 + i) of them numériques, so rates climb from
-    20 % with i; doctor 0 ends below the threshold. One stranger adds unmatched rows."""
+    20 % with i; doctors 0–2 stay below the threshold. One stranger adds unmatched rows.
+    `deploy=True`: every criterion holds (rates from 60 %, no blocking anomaly or answer)."""
+    base = 6 if deploy else 2
     p = create_preserie(ws, editor=EDITOR, software=SOFTWARE, version="4.2 =1+1", exercise="liberal",
                         cpams=["33", "62-artois"], module="ON-Module 2")
     pid = p.id or 0
@@ -43,12 +45,12 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6) -> int
         for w in range(weeks):
             day = FIRST_MONDAY + timedelta(days=7 * w + 1)
             for k in range(10):
-                digital = k < min(2 + i, 10)
+                digital = k < min(base + i, 10)
                 rx = f"RX{i}-{w}-{k}"
                 ts = f"{day.isoformat()} 09:{k:02d}:00"
                 lines.append(f"{ts};{am(i)};{rx};Médicaments;{'Oui' if digital else 'Non'};;")
                 if digital:
-                    lines.append(f"{ts};{am(i)};{rx};Médicaments;Oui;Créer;{0 if k else 3}")
+                    lines.append(f"{ts};{am(i)};{rx};Médicaments;Oui;Créer;{0 if k or deploy else 3}")
             lines.append(f"{day.isoformat()} 10:00:00;{am(i)};RX{i}-{w}-0;Médicaments;Oui;Consulter;0")
             lines.append(f"{day.isoformat()} 10:05:00;{am(i)};RX{i}-{w}-0;Médicaments;Oui;Rechercher;0")
     for k in range(7):  # a stranger's rows: stored, reported, never counted
@@ -66,12 +68,13 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6) -> int
         row.kickoff_date = date(2025, 2, 20)
         s.add(row)
         for n, doctor_id in enumerate(ids):
+            blocking = n == 1 and not deploy
             s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=doctor_id, score=4 if n % 2 else 5,
-                                     scores_json='{"global": 4, "creation": 5}', blocking=n == 1,
-                                     blocking_text="Lenteur & coupures <réseau>" if n == 1 else "",
+                                     scores_json='{"global": 4, "creation": 5}', blocking=blocking,
+                                     blocking_text="Lenteur & coupures <réseau>" if blocking else "",
                                      answered_at=datetime(2025, 4, 2, 9, 0)))
         s.add(Anomaly(preserie_id=pid, operation="creer", description="-Erreur 3 à la création",
-                      blocking=True, opened_at=datetime(2025, 3, 5, 8, 0)))
+                      blocking=not deploy, opened_at=datetime(2025, 3, 5, 8, 0)))
         s.add(Anomaly(preserie_id=pid, operation="consulter", description="Affichage lent",
                       opened_at=datetime(2025, 3, 6, 8, 0), closed_at=datetime(2025, 3, 9, 8, 0),
                       resolution="Correctif 4.2.1"))

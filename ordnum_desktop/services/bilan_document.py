@@ -22,15 +22,7 @@ from sqlmodel import Session, func, select
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.preseries import selected_cpams
 from ordnum_desktop.services.workspace import Workspace
-from ordnum_desktop.store.models import (
-    Anomaly,
-    Doctor,
-    InstallationPlan,
-    Prerequisite,
-    Preserie,
-    SatisfactionAnswer,
-    TechnicalPrerequisite,
-)
+from ordnum_desktop.store.models import Doctor, InstallationPlan, Prerequisite, Preserie
 
 EXERCISE_LABELS = {"liberal": "Libéral", "centre": "Centre de santé",
                    "mixte": "Mixte (libéral et centre de santé)"}
@@ -125,7 +117,10 @@ def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | No
 
 
 def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
-    from ordnum_desktop.services.bilan import compute_bilan, weekly_series
+    from ordnum_desktop.services.anomalies import list_anomalies
+    from ordnum_desktop.services.bilan import compute_bilan, doctor_identifier, weekly_series
+    from ordnum_desktop.services.followup_prerequisites import list_technical_prerequisites
+    from ordnum_desktop.services.satisfaction import answer_scores, answers_by_doctor
 
     bilan = compute_bilan(ws, preserie_id, as_of)
     day = date.fromisoformat(bilan["as_of"])
@@ -136,43 +131,27 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         info = _preserie_info(p, selected_cpams(s, preserie_id))
         if info.first_eprescription_date is None:
             info.first_eprescription_date = _first_eprescription(s, preserie_id, day)
-        doctors = {d.id: d for d in s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id))}
+        # Read only: followup's list_prerequisites creates missing rows, and a bilan may be
+        # printed from a workspace opened read-only.
         prerequisites = [
             {"label": r.label, "done": r.done, "date": r.done_date, "comment": r.comment}
             for r in s.exec(select(Prerequisite).where(Prerequisite.preserie_id == preserie_id)
                             .order_by(Prerequisite.id))
         ]
-        technical = [r.text for r in s.exec(
-            select(TechnicalPrerequisite).where(TechnicalPrerequisite.preserie_id == preserie_id)
-            .order_by(TechnicalPrerequisite.position, TechnicalPrerequisite.id))]
-        answers = list(s.exec(select(SatisfactionAnswer).where(
-            SatisfactionAnswer.preserie_id == preserie_id)))
-        anomalies = list(s.exec(select(Anomaly).where(Anomaly.preserie_id == preserie_id)
-                                .order_by(Anomaly.opened_at, Anomaly.id)))
         validated_at = p.technical_prerequisites_validated_at
-
-    from ordnum_desktop.services.roster import doctor_identifier
-
-    satisfaction = []
-    for a in answers:
-        d = doctors.get(a.doctor_id)
-        try:
-            scores = json.loads(a.scores_json or "{}")
-        except ValueError:
-            scores = {}
-        satisfaction.append({
-            "identifier": doctor_identifier(d) if d else "", "position": d.position if d else 0,
-            "name": f"{d.last_name} {d.first_name}".strip() if d else "", "score": a.score,
-            "scores": scores if isinstance(scores, dict) else {}, "blocking": a.blocking,
-            "blocking_text": a.blocking_text, "comment": a.comment,
-        })
-    satisfaction.sort(key=lambda item: (item["position"], item["identifier"]))
+    technical = [r.text for r in list_technical_prerequisites(ws, preserie_id)]
+    pairs = answers_by_doctor(ws, preserie_id)
+    satisfaction = [{
+        "identifier": doctor_identifier(d), "name": f"{d.last_name} {d.first_name}".strip(),
+        "score": a.score, "scores": answer_scores(a), "blocking": a.blocking,
+        "blocking_text": a.blocking_text, "comment": a.comment,
+    } for d, a in pairs if a is not None]
+    names = {d.id: f"{d.last_name} {d.first_name}".strip() for d, _a in pairs}
     anomaly_items = [{
         "id": a.id, "operation": a.operation, "description": a.description, "blocking": a.blocking,
         "opened_at": a.opened_at, "closed_at": a.closed_at, "resolution": a.resolution,
-        "doctor": (f"{doctors[a.doctor_id].last_name} {doctors[a.doctor_id].first_name}".strip()
-                   if a.doctor_id in doctors else ""),
-    } for a in anomalies]
+        "doctor": names.get(a.doctor_id, "") if a.doctor_id else "",
+    } for a in list_anomalies(ws, preserie_id)]
     return BilanDocument(
         preserie=info, bilan=bilan, weekly=weekly, workspace_name=ws.path.name,
         digest=figures_digest(bilan), prerequisites=prerequisites, technical_prerequisites=technical,

@@ -8,12 +8,10 @@ half-written PDF under the requested name.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from matplotlib.figure import Figure
 from PIL.Image import Image as PILImage
@@ -21,7 +19,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from ordnum_desktop.domain.fr_format import format_datetime
-from ordnum_desktop.paths import resources_dir
 from ordnum_desktop.services.bilan_document import BilanDocument, gather_bilan_document
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.workspace import Workspace
@@ -36,13 +33,10 @@ def _render(fig: Figure) -> PILImage:
 
 
 def load_questions() -> list[dict[str, str]]:
-    """The satisfaction questions (id, text) of the shipped questionnaire, newest version."""
-    folder = resources_dir() / "questionnaire"
-    files = sorted(folder.glob("*.json"))
-    if not files:
-        return []
-    data: dict[str, Any] = json.loads(files[-1].read_text(encoding="utf-8"))
-    return [{"id": str(q["id"]), "text": str(q["text"])} for q in data.get("questions", [])]
+    """The satisfaction questions (id, text) of the shipped questionnaire."""
+    from ordnum_desktop.services.questionnaire import load_questionnaire
+
+    return [{"id": q.id, "text": q.text} for q in load_questionnaire().questions]
 
 
 def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetime | None = None) -> Path:

@@ -27,6 +27,8 @@ def numbered_canvas(footer: str, header: str = "") -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page names Helvetica (not embedded) as its starting font.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []
 

@@ -21,7 +21,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from ordnum_desktop.domain.fr_format import (
@@ -35,7 +34,15 @@ from ordnum_desktop.domain.fr_format import (
 )
 from ordnum_desktop.services.bilan_document import CRITERION_LABELS, OPERATION_LABELS, BilanDocument
 from ordnum_desktop.services.pdf import styles as st
-from ordnum_desktop.services.pdf.styles import esc, grid_table, header_row, markup, met_cell, text
+from ordnum_desktop.services.pdf.styles import (
+    esc,
+    grid_table,
+    header_row,
+    markup,
+    met_cell,
+    table_style,
+    text,
+)
 
 WIDTH = 210 * mm - 2 * st.PAGE_MARGIN  # A4 frame width
 UNMATCHED_LISTED = 25
@@ -78,7 +85,7 @@ def cover(doc: BilanDocument, generated: str) -> list[Flowable]:
             row += [text(label, st.CELL_BOLD), _multiline(value)]
         rows.append(row)
     table = Table(rows, colWidths=[0.19 * WIDTH, 0.30 * WIDTH, 0.23 * WIDTH, 0.28 * WIDTH])
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, -1), st.LIGHT),
         ("BOX", (0, 0), (-1, -1), 0.6, st.RULE),
@@ -114,7 +121,7 @@ def decision(doc: BilanDocument) -> list[Flowable]:
                 f"non atteint{_s(len(failed))} : {names}.")
         colour, background = st.RED, st.RED_BG
     box = Table([[markup(line, st.DECISION)]], colWidths=[WIDTH])
-    box.setStyle(TableStyle([
+    box.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background),
         ("LINEBEFORE", (0, 0), (0, -1), 4, colour),
         ("TOPPADDING", (0, 0), (-1, -1), 7),
@@ -177,7 +184,7 @@ def criteria_table(doc: BilanDocument) -> list[Flowable]:
                      markup(nb(esc(threshold)), st.CELL), measured, met_cell(c[key]["met"])])
     table = grid_table(rows, [0.06 * WIDTH, 0.27 * WIDTH, 0.27 * WIDTH, 0.30 * WIDTH, 0.10 * WIDTH],
                        zebra=True)
-    table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "CENTER")]))
+    table.setStyle(table_style([("VALIGN", (0, 1), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "CENTER")]))
     return [Paragraph("1. Critères de validation", st.H1), table]
 
 
@@ -350,7 +357,7 @@ def anomalies(doc: BilanDocument) -> list[Flowable]:
                      format_date(a["closed_at"]) if a["closed_at"] else "ouverte"])
     table = grid_table(rows, [0.05 * WIDTH, 0.12 * WIDTH, 0.44 * WIDTH, 0.13 * WIDTH, 0.13 * WIDTH,
                               0.13 * WIDTH])
-    table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "TOP")]))
+    table.setStyle(table_style([("VALIGN", (0, 1), (-1, -1), "TOP")]))
     out.append(table)
     return out
 
@@ -384,7 +391,7 @@ def signatures(doc: BilanDocument) -> list[Flowable]:
         rows = [[markup(title, st.CELL_BOLD)], [text("Nom :")], [text("Fonction :")], [text("Date :")],
                 [text("Signature :")], [""]]
         t = Table(rows, colWidths=[WIDTH / 2 - 6 * mm], rowHeights=[None, 16, 16, 16, 16, 40])
-        t.setStyle(TableStyle([
+        t.setStyle(table_style([
             ("BOX", (0, 0), (-1, -1), 0.6, st.RULE),
             ("BACKGROUND", (0, 0), (-1, 0), st.LIGHT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -394,7 +401,7 @@ def signatures(doc: BilanDocument) -> list[Flowable]:
     both = Table([[block("Pour l'Assurance Maladie (Cnam)"),
                    block(f"Pour l'éditeur — {esc(doc.preserie.editor)}")]],
                  colWidths=[WIDTH / 2, WIDTH / 2])
-    both.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    both.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                               ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
     return [KeepTogether([
         Paragraph("Signatures", st.H1),

@@ -90,6 +90,12 @@ def grid_table(rows: list[list[object]], widths: list[float], *, numeric_from: i
     return table
 
 
+def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A TableStyle on the embedded font: a table left on reportlab's default would name
+    Helvetica, a font the PDF does not embed."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
 def header_row(*labels: str) -> list[Paragraph]:
     return [Paragraph(esc(label), HEAD) for label in labels]
 

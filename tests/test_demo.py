@@ -132,6 +132,10 @@ def test_refuses_an_existing_non_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "vide.sqlite"
     empty.touch()
     assert build_demo(empty).stat().st_size > 0
+    with pytest.raises(UserError, match="Impossible de créer le dossier"):
+        build_demo(target / "demo.sqlite")  # under a file, not a folder
+    nested = build_demo(tmp_path / "nouveau" / "dossier" / "demo.sqlite")  # first `make run`
+    assert nested.stat().st_size > 0
 
 
 def test_demo_traces_files_import_through_the_real_importer(tmp_path: Path, ws: Workspace,

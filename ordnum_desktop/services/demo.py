@@ -131,8 +131,11 @@ def _check_target(path: Path) -> None:
     if path.exists() and (path.is_dir() or path.stat().st_size > 0):
         raise UserError(f"Le fichier « {path.name} » existe déjà et n'est pas vide : la démonstration "
                         "s'écrit dans un nouveau fichier (choisissez un autre nom).")
-    if not path.parent.is_dir():
-        raise UserError(f"Le dossier « {path.parent} » n'existe pas.")
+    try:
+        # `make run` writes the demo under ~/.local/share/ordnum-desktop/, absent on a first run.
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Impossible de créer le dossier « {path.parent} » ({exc.strerror}).") from exc
 
 
 def build_demo(path: Path | str) -> Path:

@@ -15,11 +15,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # Imported here: the demo pulls openpyxl and the traces importer, which other commands skip.
     from ordnum_desktop.services.bilan import compute_bilan
     from ordnum_desktop.services.demo import build_demo
+    from ordnum_desktop.services.preseries import resolve_preserie
     from ordnum_desktop.services.workspace import Workspace
 
     path = build_demo(args.db)
     with Workspace.open(path) as ws:
-        bilan = compute_bilan(ws, 1)
+        bilan = compute_bilan(ws, resolve_preserie(ws, None).id or 0)
     doctors = bilan["criteria"]["doctor_rate"]["doctors"]
     under = [d["name"] for d in doctors if not d["met"]]
     decision = "déploiement" if bilan["decision"] == "deploy" else "prolongation"

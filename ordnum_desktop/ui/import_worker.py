@@ -15,6 +15,9 @@ class ImportThread(QThread):
     succeeded = Signal(object)  # ImportReport
     failed = Signal(str)  # one French sentence
     cancelled = Signal(str)
+    # Threads started and not yet waited for: the window's teardown (and the tests) check it is
+    # empty, so that no import outlives its dialog.
+    active: set[ImportThread] = set()
 
     def __init__(self, ws: Any, preserie_id: int, path: Path) -> None:
         super().__init__()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from ordnum_desktop.domain.fr_format import format_int
@@ -85,7 +85,13 @@ class TracesImportDialog(QDialog):
             for c, value in enumerate(row[:len(header)]):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        detected = ", ".join(str(c) for c in preview.get("columns", {}))
+        positions = sorted(set(preview.get("columns", {}).values()))
+        detected = ", ".join(header[p] for p in positions if 0 <= p < len(header))
+        for col in range(len(header)):
+            item = table.horizontalHeaderItem(col)
+            if item is not None and col not in positions:
+                item.setToolTip("Colonne ignorée : elle n'est pas importée.")
+                item.setForeground(QColor("#9e9e9e"))
         parts = [f"<b>{format_int(preview.get('total') or 0)} ligne(s)</b> environ. Colonnes reconnues : "
                  f"{detected or 'aucune'}."]
         if preview.get("ignored_columns"):
@@ -112,6 +118,7 @@ class TracesImportDialog(QDialog):
         thread.failed.connect(self._on_failure)
         thread.cancelled.connect(self._on_cancelled)
         self.thread = thread
+        ImportThread.active.add(thread)
         thread.start()
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -128,6 +135,7 @@ class TracesImportDialog(QDialog):
     def _finish_thread(self) -> None:
         if self.thread is not None:
             self.thread.wait()
+            ImportThread.active.discard(self.thread)
             self.thread.deleteLater()
             self.thread = None
         self.ui.cancelButton.setEnabled(True)
@@ -168,8 +176,8 @@ class TracesImportDialog(QDialog):
             f"<b>{r['file']}</b> : {format_int(r['read'])} ligne(s) lue(s).",
             f"✔ <b>{format_int(r['accepted'])}</b> acceptée(s) · {format_int(r['duplicates'])} doublon(s) "
             f"ignoré(s) · <span style='color:#c62828'>{format_int(r['rejected'])} refusée(s)</span>.",
-            f"{format_int(r['unmatched'])} ligne(s) de PS inconnus (hors critères du bilan)"
-            + (f" : {unknown_ids}{more}." if unknown_ids and r["unmatched"] else "."),
+            f"{format_int(r['unmatched'])} ligne(s) de PS inconnus (hors critères du bilan)."
+            + (f" PS inconnus de la présérie : {unknown_ids}{more}." if unknown_ids else ""),
         ]
         if r.get("ignored_columns"):
             lines.append("Colonnes ignorées : " + ", ".join(r["ignored_columns"]) + ".")
@@ -206,6 +214,7 @@ class TracesImportDialog(QDialog):
             self.thread.cancel()
             self.thread.wait()
             # The queued result signal may never be delivered now: finish here.
+            ImportThread.active.discard(self.thread)
             self.thread.deleteLater()
             self.thread = None
 

@@ -1,0 +1,59 @@
+"""Window fixtures: isolated QSettings, scripted prompts, a real workspace file on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+from ordnum_desktop.services.workspace import Workspace
+from tests.bilan_fixture import populate
+from tests.ui.scripted_prompts import ScriptedPrompts
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """Geometry, recent files… go to a temp folder, never to the developer's settings."""
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("Assurance Maladie")
+    QCoreApplication.setApplicationName("ordnum-desktop-tests")
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().clear()
+    yield folder
+
+
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def populated_path(tmp_path: Path) -> Path:
+    """A closed workspace file holding the bilan fixture (10 doctors, traces, follow-up)."""
+    path = tmp_path / "suivi.sqlite"
+    ws = Workspace.open(path, create=True)
+    try:
+        populate(ws, tmp_path)
+    finally:
+        ws.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, prompts: ScriptedPrompts, populated_path: Path):  # type: ignore[no-untyped-def]
+    from ordnum_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(prompts=prompts)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    assert win.open_path(populated_path)
+    yield win
+    win.close()
+    from ordnum_desktop.ui.import_worker import ImportThread
+
+    assert not ImportThread.active, "un import tourne encore après la fermeture de la fenêtre"

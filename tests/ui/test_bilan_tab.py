@@ -1,0 +1,78 @@
+"""Bilan tab: criteria cards, decision, follow-up forms, as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from ordnum_desktop.ui.satisfaction_dialog import SatisfactionDialog
+
+
+def _bilan(window):  # type: ignore[no-untyped-def]
+    window.ui.tabs.setCurrentIndex(3)
+    return window.tab_widgets["bilan"]
+
+
+def test_cards_and_decision_name_the_failed_criteria(window) -> None:
+    bilan = _bilan(window)
+    verdicts = {k: c.met for k, c in bilan.cards.items()}
+    assert verdicts == {"doctor_rate": False, "registration": True, "operations": False,
+                        "prerequisites": True, "satisfaction": False}
+    text = bilan.ui.decisionLabel.text()
+    assert "prolongation" in text and "satisfaction" in text and "taux par médecin" in text
+    assert bilan.ui.doctorTable.rowCount() == 10
+    assert bilan.ui.doctorTable.item(0, 4).text() == "20,0\u202f%"
+    assert len(bilan._charts) == 2 and bilan._charts[0].canvas is not None
+
+
+def test_closing_the_blocking_anomaly_and_the_satisfaction_form_update_the_cards(window, prompts) -> None:
+    bilan = _bilan(window)
+    row = next(r for r, a in enumerate(bilan._anomalies) if a.blocking and a.closed_at is None)
+    bilan.ui.anomalyTable.selectRow(row)
+    bilan.close_selected_anomaly()
+    assert bilan.cards["operations"].met is True
+
+    blocked = next(r for r, (_, a) in enumerate(bilan._answers) if a is not None and a.blocking)
+
+    def answer(dialog: SatisfactionDialog) -> bool:
+        assert len(dialog.combos) == len(dialog.questionnaire.questions)
+        dialog.set_scores({q.id: 4 for q in dialog.questionnaire.questions})
+        dialog.ui.blockingCheck.setChecked(False)
+        dialog.accept()
+        return dialog.result() == 1
+
+    prompts.dialog_handlers.append(answer)
+    bilan.ui.satisfactionTable.selectRow(blocked)
+    bilan.answer_selected()
+    assert bilan.cards["satisfaction"].met is True
+    assert bilan.ui.satisfactionTable.item(blocked, 3).text() == "non"
+
+
+def test_prerequisite_added_unvalidates_then_validate(window) -> None:
+    bilan = _bilan(window)
+    bilan.ui.prerequisiteEdit.setText("Certificat serveur renouvelé")
+    bilan.add_prerequisite()
+    assert bilan.cards["prerequisites"].met is False
+    assert bilan.ui.prerequisitesList.count() == 3
+    bilan.validate_prerequisites()
+    assert bilan.cards["prerequisites"].met is True
+
+
+def test_blocking_anomaly_added_fails_criterion_three(window) -> None:
+    bilan = _bilan(window)
+    bilan.ui.anomalyEdit.setText("")
+    bilan.add_anomaly()  # empty description: refused, nothing added
+    count = bilan.ui.anomalyTable.rowCount()
+    assert window.prompts.errors()
+    bilan.ui.anomalyEdit.setText("Recherche impossible")
+    bilan.ui.anomalyBlocking.setChecked(True)
+    bilan.add_anomaly()
+    assert bilan.ui.anomalyTable.rowCount() == count + 1
+
+
+def test_as_of_date_recomputes(window) -> None:
+    bilan = _bilan(window)
+    bilan.ui.asOfDate.setDate(QDate(2025, 3, 9))
+    assert bilan.as_of == date(2025, 3, 9)
+    assert bilan.ui.doctorTable.item(0, 2).text() == "10"

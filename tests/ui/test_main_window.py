@@ -1,0 +1,105 @@
+"""Main window: file menu, présérie dialog, settings, screenshots, start without a file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from ordnum_desktop.ui.app import take_screenshots
+from ordnum_desktop.ui.main_window import MainWindow
+from ordnum_desktop.ui.new_preserie_dialog import NewPreserieDialog
+from ordnum_desktop.ui.recent_files import recent_files
+
+
+def test_header_shows_status_and_key_dates(window) -> None:
+    assert window.ui.statusBadge.text() == "Préparation"
+    assert "20/02/2025" in window.ui.datesLabel.text()
+    assert window.ui.preserieCombo.count() == 1
+
+
+def test_new_workspace_then_new_preserie_through_the_dialog(qtbot, prompts, tmp_path: Path) -> None:
+    win = MainWindow(prompts=prompts)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    target = tmp_path / "nouveau.sqlite"
+    prompts.files.append(str(target))
+
+    def fill(dialog: NewPreserieDialog) -> bool:
+        dialog.accept()  # nothing typed: refused, the dialog stays open with the reason
+        assert "doit être renseigné" in dialog.ui.errorLabel.text()
+        dialog.ui.editorEdit.setText("Éditeur Sud")
+        dialog.ui.softwareEdit.setText("Cabinet+")
+        dialog.ui.versionEdit.setText("7.1")
+        dialog.ui.exerciseCombo.setCurrentIndex(1)
+        dialog.ui.smallShareCheck.setChecked(True)
+        dialog.accept()
+        return dialog.created_id is not None
+
+    prompts.dialog_handlers.append(fill)
+    win.new_workspace()
+    assert target.exists()
+    assert win.ui.preserieCombo.currentText() == "Éditeur Sud — Cabinet+ 7.1"
+    assert str(target.resolve()) == recent_files()[0]
+    win.close()
+
+
+def test_geometry_and_tab_are_remembered(window) -> None:
+    window.ui.tabs.setCurrentIndex(2)
+    window.close()
+    assert int(QSettings().value("window/tab")) == 2
+    assert not QSettings().value("window/geometry").isEmpty()
+
+
+def test_save_copy_writes_an_openable_workspace(window, prompts, tmp_path: Path) -> None:
+    from ordnum_desktop.services.preseries import list_preseries
+    from ordnum_desktop.services.workspace import Workspace
+
+    copy = tmp_path / "copie.sqlite"
+    prompts.files.append(str(copy))
+    window.save_copy()
+    with Workspace.open(copy) as ws:
+        assert len(list_preseries(ws)) == 1
+
+
+def test_file_open_in_another_instance_opens_read_only(qtbot, prompts, populated_path: Path) -> None:
+    holder = subprocess.Popen(  # another instance holding the workspace lock
+        [sys.executable, "-c", "import sys; from ordnum_desktop.services.workspace import Workspace; "
+         f"ws = Workspace.open({str(populated_path)!r}); print('ok', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        other = MainWindow(prompts=prompts)  # type: ignore[arg-type]
+        qtbot.addWidget(other)
+        prompts.yes_no.append(True)
+        assert other.open_path(populated_path)
+        assert prompts.messages[-1][0] == "question"
+        assert other.ctx.ws.read_only
+        assert not other.tab_widgets["ps"].ui.addButton.isEnabled()
+        other.close()
+    finally:
+        holder.communicate("")
+
+
+def test_screenshots_of_the_four_tabs(window, tmp_path: Path) -> None:
+    shots = take_screenshots(window, tmp_path / "shots")
+    assert [p.name for p in shots] == ["01-ps.png", "02-cpam.png", "03-planning.png", "04-bilan.png"]
+    assert all(p.stat().st_size > 10_000 for p in shots)
+
+
+def test_planning_edit_and_kickoff(window) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    window.ui.tabs.setCurrentIndex(2)
+    tab = window.tab_widgets["planning"]
+    index = tab.model.index(0, 3)  # actual installation of the overdue first doctor
+    assert tab.model.overdue(tab.model.rows[0][1])
+    assert tab.model.setData(index, date(2025, 3, 1), Qt.ItemDataRole.EditRole)
+    assert not tab.model.overdue(tab.model.rows[0][1])
+    tab.ui.participantsEdit.setText("Éditeur, Cnam, CPAM de la Gironde")
+    tab.save_kickoff()
+    assert window.ui.statusBadge.text() in ("Lancée", "Préparation")
+    assert tab.ui.participantsEdit.text() == "Éditeur, Cnam, CPAM de la Gironde"

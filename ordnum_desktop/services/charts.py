@@ -87,6 +87,12 @@ def _empty(ax: Axes, message: str) -> None:
     ax.set_yticks([])
 
 
+def _panel_title(ax: Axes, title: str) -> None:
+    # A plain text above the axes: set_title re-measures every tick label at each draw to place
+    # itself, which was a third of the time of a doctor's chart.
+    ax.text(0, 1.04, title, transform=ax.transAxes, fontsize=8, color=INK, ha="left", va="bottom")
+
+
 def _legend_above(ax: Axes) -> None:
     # Above the plot, right of the title: never over the data whatever the values.
     ax.legend(fontsize=6.5, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, frameon=False,
@@ -96,6 +102,7 @@ def _legend_above(ax: Axes) -> None:
 def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> None:
     _style(ax)
     ax.set_ylim(0, 1.05)
+    ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.yaxis.set_major_formatter(_PERCENT)
     ax.axhline(threshold, color=RED, linestyle="--", linewidth=1,
                label=f"seuil {format_percent(threshold, digits=0)}")
@@ -108,7 +115,7 @@ def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> N
     ax.plot(xs, ys, color=BLUE, marker="o", markersize=3, linewidth=1.4, label="taux")
     ax.set_xlim(-0.5, len(weeks) - 0.5)
     _thin_ticks(ax, labels)
-    ax.set_title("Taux hebdomadaire", fontsize=8, color=INK, loc="left")
+    _panel_title(ax, "Taux hebdomadaire")
     _legend_above(ax)
 
 
@@ -122,10 +129,10 @@ def _draw_bars(ax: Axes, weeks: Sequence[dict[str, Any]]) -> None:
     paper = [int(w.get("prescriptions") or 0) - d for w, d in zip(weeks, digital, strict=True)]
     ax.bar(xs, digital, color=GREEN, width=0.7, label="numériques")
     ax.bar(xs, paper, bottom=digital, color=PAPER, width=0.7, label="papier")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
     ax.set_xlim(-0.5, len(weeks) - 0.5)
     _thin_ticks(ax, _week_labels(weeks))
-    ax.set_title("Prescriptions par semaine", fontsize=8, color=INK, loc="left")
+    _panel_title(ax, "Prescriptions")
     _legend_above(ax)
 
 

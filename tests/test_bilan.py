@@ -237,3 +237,46 @@ def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(rows: list
         # parts [0, hi) and [lo, end) overlap on [lo, hi)
         parts = _bilan_after([lines[:hi] or lines[:1], lines[lo:] or lines[-1:]], Path(c))
     assert once == twice == parts
+
+
+# --- the per-day summary cache follows every change of the rows --------------------------------
+
+def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: Path) -> None:
+    from ordnum_desktop.services.undo import undo_batch
+
+    pid, _ = setup_roster(ws)
+    first = import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[:6]))
+    before = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    assert before["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 3
+    with ws.session() as s:  # the summary was stored
+        assert s.connection().exec_driver_sql(
+            "SELECT count(*) FROM app_meta WHERE key = ?", (f"bilan_summary:{pid}",)).scalar() == 1
+    second = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
+    after = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    assert after["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
+    assert after == compute_bilan(ws, pid, as_of=date(2025, 3, 31))  # from the cache: same figures
+
+    undo_batch(ws, second.batch_id or 0)
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"] == before["criteria"]
+    undo_batch(ws, first.batch_id or 0)
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"]["doctor_rate"]["doctors"][0][
+        "prescriptions"] == 0
+
+    import_traces(ws, pid, write(tmp_path / "c.csv", SCENARIO))
+    with ws.session() as s:
+        s.connection().exec_driver_sql("UPDATE app_meta SET value = '{not json' WHERE key = ?",
+                                       (f"bilan_summary:{pid}",))
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 10))["criteria"]["registration"]["registered"] == 3
+
+
+def test_bilan_on_a_read_only_workspace(ws: Workspace, ws_path: Path, tmp_path: Path) -> None:
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
+    expected = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    import_traces(ws, pid, write(tmp_path / "u.csv", [f"2025-03-12 08:00;{D1};P5;Biologie;Non;;"]))
+    ws.close()
+    ro = Workspace.open(ws_path, read_only=True)
+    try:
+        assert compute_bilan(ro, pid, as_of=date(2025, 3, 10)) == expected  # stale cache rebuilt in memory
+    finally:
+        ro.close()

@@ -8,43 +8,52 @@ query time, so a doctor added after an import counts at once.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.workspace import Workspace, WorkspaceError
 from ordnum_desktop.store.models import Anomaly, Doctor, Preserie, SatisfactionAnswer, TechnicalPrerequisite
 
 CRITERIA = ("doctor_rate", "registration", "operations", "prerequisites", "satisfaction")
 OPERATIONS = ("creer", "consulter", "rechercher")
 
-# Inner query: one row per prescription; outer: one row per identifier. Both GROUP BYs follow
-# the order of ix_trace_cover (preserie_id, ps_identifier, prescription_id, digital, operation,
-# return_code, ts), so SQLite streams the index without a temporary b-tree or table lookups.
-AGGREGATE_SQL = """
-SELECT ps_identifier, count(*), sum(dig), sum(dig * reg), sum(n),
-       sum(c_creer), sum(s_creer), sum(c_consulter), sum(s_consulter),
-       sum(c_rechercher), sum(s_rechercher)
+# The figures as of any day D derive from a per-day summary of the présérie's rows, built by two
+# aggregate passes over the covering index ix_trace_cover and kept in app_meta until the rows
+# change (an import or an undo changes the import_batch signature). A pass over 1M rows costs
+# about a second; a bilan from the summary costs milliseconds, for any as-of day.
+#
+# A prescription counts as of D when its first row is on or before D; it is an e-prescription as
+# of D when its first "Oui" row is; it is registered as of D when it is an e-prescription and its
+# first successful créer row is on or before D. So each prescription contributes to three days.
+PRESCRIPTION_DAYS_SQL = """
+SELECT ps_identifier, substr(first_ts, 1, 10), substr(digital_ts, 1, 10),
+       substr(CASE WHEN ok_ts IS NULL OR digital_ts IS NULL THEN NULL
+                   WHEN ok_ts > digital_ts THEN ok_ts ELSE digital_ts END, 1, 10), count(*)
 FROM (
-  SELECT ps_identifier, max(digital) AS dig,
-         ifnull(max(operation = 'creer' AND return_code = 0), 0) AS reg,
-         count(*) AS n,
-         sum(operation = 'creer') AS c_creer,
-         sum(operation = 'creer' AND return_code = 0) AS s_creer,
-         sum(operation = 'consulter') AS c_consulter,
-         sum(operation = 'consulter' AND return_code = 0) AS s_consulter,
-         sum(operation = 'rechercher') AS c_rechercher,
-         sum(operation = 'rechercher' AND return_code = 0) AS s_rechercher
+  SELECT ps_identifier, min(ts) AS first_ts,
+         min(CASE WHEN digital = 1 THEN ts END) AS digital_ts,
+         min(CASE WHEN operation = 'creer' AND return_code = 0 THEN ts END) AS ok_ts
   FROM trace_row
-  WHERE preserie_id = ? AND ts <= ?
+  WHERE preserie_id = ?
   GROUP BY ps_identifier, prescription_id
 )
-GROUP BY ps_identifier
+GROUP BY 1, 2, 3, 4
 """
+# Rows and operation calls per identifier and day (operation '' = the prescription's own row).
+ROW_DAYS_SQL = """
+SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), sum(return_code = 0)
+FROM trace_row
+WHERE preserie_id = ?
+GROUP BY 1, 2, 3
+"""
+SUMMARY_VERSION = 1
 
 WEEKLY_SQL = """
 SELECT ps_identifier, date(first_ts, 'weekday 0', '-6 days') AS week, count(*), sum(dig)
@@ -121,8 +130,7 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         doctors = _doctors(s, preserie_id)
         conn = s.connection()
         day = _as_of(conn, preserie_id, as_of)
-        stats = {row[0]: [v or 0 for v in row[1:]]
-                 for row in conn.exec_driver_sql(AGGREGATE_SQL, (preserie_id, _cut(day)))}
+        summary, fresh = _load_summary(conn, preserie_id)
         open_blocking = s.exec(select(func.count()).select_from(Anomaly).where(
             Anomaly.preserie_id == preserie_id, Anomaly.blocking == True,  # noqa: E712
             Anomaly.closed_at == None)).one()  # noqa: E711
@@ -131,6 +139,9 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         answers = list(s.exec(select(SatisfactionAnswer).where(
             SatisfactionAnswer.preserie_id == preserie_id)).all())
 
+    if fresh is not None and not getattr(ws, "read_only", False):
+        _store_summary(ws, preserie_id, fresh)
+    stats = _stats_as_of(summary, day.isoformat())
     thresholds = ref.thresholds
     users = [d for d in doctors if d.equipped]
     empty = [0] * 10
@@ -197,6 +208,95 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         "preserie": {"id": p.id, "editor": p.editor, "software": p.software, "version": p.version,
                      "exercise": p.exercise, "status": p.status},
     }
+
+
+# --- the per-day summary ------------------------------------------------------------------------
+
+Summary = dict[str, dict[str, dict[str, list[int]]]]
+
+
+def _signature(conn: Connection, preserie_id: int) -> list[Any]:
+    """Changes whenever the présérie's trace rows may have changed: a new import batch, an undone
+    one, or any new trace row in the file."""
+    batches = conn.exec_driver_sql(
+        "SELECT count(*), max(id), count(undone_at), total(accepted) FROM import_batch "
+        "WHERE preserie_id = ?", (preserie_id,)).one()
+    last_row = conn.exec_driver_sql("SELECT max(id) FROM trace_row").scalar()
+    return [SUMMARY_VERSION, *batches, last_row]
+
+
+def _cache_key(preserie_id: int) -> str:
+    return f"bilan_summary:{preserie_id}"
+
+
+def _build_summary(conn: Connection, preserie_id: int) -> Summary:
+    """{"presc": {identifier: {day: [new prescriptions, new e-prescriptions, newly registered]}},
+    "rows": {identifier: {day: [rows, créer calls, successes, consulter…, rechercher…]}}}"""
+    presc: dict[str, dict[str, list[int]]] = {}
+    for ident, first_day, digital_day, registered_day, count in conn.exec_driver_sql(
+            PRESCRIPTION_DAYS_SQL, (preserie_id,)):
+        days = presc.setdefault(ident, {})
+        for k, d in enumerate((first_day, digital_day, registered_day)):
+            if d is not None:
+                days.setdefault(d, [0, 0, 0])[k] += count
+    rows: dict[str, dict[str, list[int]]] = {}
+    for ident, d, op, count, ok in conn.exec_driver_sql(ROW_DAYS_SQL, (preserie_id,)):
+        cell = rows.setdefault(ident, {}).setdefault(d, [0] * 7)
+        cell[0] += count
+        if op in OPERATIONS:
+            k = 1 + 2 * OPERATIONS.index(op)
+            cell[k] += count
+            cell[k + 1] += ok or 0
+    return {"presc": presc, "rows": rows}
+
+
+def _load_summary(conn: Connection, preserie_id: int) -> tuple[Summary, dict[str, Any] | None]:
+    """The summary, and the cache entry to store when it had to be rebuilt (else None)."""
+    signature = _signature(conn, preserie_id)
+    cached = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?",
+                                  (_cache_key(preserie_id),)).scalar()
+    if cached:
+        try:
+            entry = json.loads(cached)
+            if entry.get("signature") == signature:
+                return entry["summary"], None
+        except (ValueError, KeyError, AttributeError):
+            pass  # a damaged cache entry is rebuilt
+    summary = _build_summary(conn, preserie_id)
+    return summary, {"signature": signature, "summary": summary}
+
+
+def _store_summary(ws: Workspace, preserie_id: int, entry: dict[str, Any]) -> None:
+    """Best effort: a bilan must work on a read-only or busy file, so a failure to store the
+    cache only costs the next bilan another pass."""
+    try:
+        with ws.session() as s:
+            s.connection().exec_driver_sql(
+                "INSERT INTO app_meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (_cache_key(preserie_id), json.dumps(entry, separators=(",", ":"))))
+    except (OperationalError, WorkspaceError):
+        pass
+
+
+def _stats_as_of(summary: Summary, day: str) -> dict[str, list[int]]:
+    """Per identifier, the figures as of `day` (inclusive): [prescriptions, e-prescriptions,
+    registered, rows, créer calls, créer successes, consulter…, rechercher…]."""
+    stats: dict[str, list[int]] = {}
+    for ident, days in summary["presc"].items():
+        out = stats.setdefault(ident, [0] * 10)
+        for d, values in days.items():
+            if d <= day:
+                out[0] += values[0]
+                out[1] += values[1]
+                out[2] += values[2]
+    for ident, days in summary["rows"].items():
+        out = stats.setdefault(ident, [0] * 10)
+        for d, values in days.items():
+            if d <= day:
+                for k in range(7):
+                    out[3 + k] += values[k]
+    return {ident: v for ident, v in stats.items() if v[3]}
 
 
 def _monday(d: date) -> date:

@@ -10,6 +10,8 @@ files. The ORM would be 50× slower and hold every row in memory (see the spec's
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +50,57 @@ ROSTER_IDENTIFIERS_SQL = (
     "SELECT CASE WHEN mode = 'liberal' THEN am ELSE rpps END FROM doctor "
     "WHERE preserie_id = :pid"
 )
+
+
+class _Writer:
+    """Inserts validated chunks from a second thread while the next chunk is being validated.
+
+    sqlite3 releases the GIL while SQLite updates the table and its three indexes, so that work
+    overlaps the Python validation of the next chunk. The thread uses the session's connection,
+    and the caller touches that connection again only after `finish()` or `stop()` — one user at
+    a time, so the transaction stays whole (SQLAlchemy opens file databases with
+    check_same_thread=False)."""
+
+    def __init__(self, cursor: Any, sql: str) -> None:
+        self._cursor = cursor
+        self._sql = sql
+        self._queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
+        self._inserted = 0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="traces-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            rows = self._queue.get()
+            if rows is None:
+                return
+            if self._error is not None:
+                continue  # keep draining so that `put` never blocks after a failure
+            try:
+                self._cursor.executemany(self._sql, rows)
+                self._inserted += self._cursor.rowcount
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                self._error = exc
+
+    def put(self, rows: list[Any]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(rows)
+
+    def stop(self) -> None:
+        """Waits for the thread to end (idempotent); pending chunks are still written, and then
+        rolled back with the transaction by the caller when it is failing."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def finish(self) -> int:
+        """Rows actually inserted (duplicates ignored by the unique index are not counted)."""
+        self.stop()
+        if self._error is not None:
+            raise self._error
+        return self._inserted
 
 
 class ImportCancelled(Exception):
@@ -121,17 +174,17 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
             cur = dbapi.cursor()
             old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
             cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
+            writer = None
             try:
-                sql = INSERT_SQL.format(preserie=preserie_id, batch=batch.id)
+                writer = _Writer(cur, INSERT_SQL.format(preserie=preserie_id, batch=batch.id))
                 number = source.header_row + 1
-                inserted = done = 0
+                done = 0
                 for chunk in source.chunks(CHUNK_ROWS):
                     good, errors, read, rejected = parser.parse_chunk(chunk, number)
                     number += len(chunk)
                     done += len(chunk)
                     if good:
-                        cur.executemany(sql, good)
-                        inserted += cur.rowcount
+                        writer.put(good)
                     report.read += read
                     report.rejected += rejected
                     report.errors.extend(errors)
@@ -141,7 +194,10 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
                         progress(done, max(source.total, done))
                     if cancel is not None and cancel():
                         raise ImportCancelled("Import annulé : aucune ligne n'a été enregistrée.")
+                inserted = writer.finish()
             finally:
+                if writer is not None:
+                    writer.stop()
                 cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")
                 cur.close()
             if report.read == 0:

@@ -119,6 +119,11 @@ def decision(doc: BilanDocument) -> list[Flowable]:
         names = " ; ".join(f"{_criterion_number(k)}. {esc(CRITERION_LABELS.get(k, k))}" for k in failed)
         line = (f"Décision : <b>Prolongation de la présérie</b> — critère{_s(len(failed))} "
                 f"non atteint{_s(len(failed))} : {names}.")
+        below = [d for d in doc.doctors if not d["met"]]
+        if "doctor_rate" in failed and below:
+            who = (", ".join(esc(d.get("name") or d["identifier"]) for d in below) if len(below) <= 3
+                   else f"{len(below)} médecins")
+            line = line[:-1] + f" (sous le seuil : {who})."
         colour, background = st.RED, st.RED_BG
     box = Table([[markup(line, st.DECISION)]], colWidths=[WIDTH])
     box.setStyle(table_style([
@@ -209,7 +214,7 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
         rows.append([d["identifier"] or "—", text(d.get("name", "")), format_int(d["prescriptions"]),
                      format_int(d["digital"]), _pct(d["rate"]), met_cell(d["met"])])
     out.append(grid_table(rows, [0.15 * WIDTH, 0.30 * WIDTH, 0.15 * WIDTH, 0.17 * WIDTH, 0.12 * WIDTH,
-                                 0.11 * WIDTH], numeric_from=2))
+                                 0.11 * WIDTH], numeric_from=2, numeric_to=4))
     threshold = doc.bilan["criteria"]["doctor_rate"]["threshold"]
     out.append(Paragraph(nb(esc(
         f"Seuil : {_pct_short(threshold)} des prescriptions de chaque médecin, toutes prestations "
@@ -273,7 +278,7 @@ def operations_table(doc: BilanDocument) -> list[Flowable]:
     return [
         Paragraph("4. Services de l'Ordonnance numérique", st.H1),
         grid_table(rows, [0.22 * WIDTH, 0.14 * WIDTH, 0.14 * WIDTH, 0.14 * WIDTH, 0.18 * WIDTH, 0.18 * WIDTH],
-                   numeric_from=1),
+                   numeric_from=1, numeric_to=4),
         Paragraph(nb(esc(
             f"Enregistrement : {format_int(reg['registered'])} ordonnances numériques enregistrées dans "
             f"la base de l'Assurance Maladie sur {format_int(reg['created'])} créées "
@@ -331,7 +336,8 @@ def satisfaction(doc: BilanDocument, questions: list[dict[str, str]]) -> list[Fl
     for a in answers:
         rows.append([a["identifier"] or "—", text(a["name"]), f"{a['score']} / 5", yes_no(a["blocking"])])
     out.append(Spacer(1, 2 * mm))
-    out.append(grid_table(rows, [0.18 * WIDTH, 0.42 * WIDTH, 0.20 * WIDTH, 0.20 * WIDTH], numeric_from=2))
+    out.append(grid_table(rows, [0.18 * WIDTH, 0.42 * WIDTH, 0.16 * WIDTH, 0.24 * WIDTH], numeric_from=2,
+                          numeric_to=2))
     blocking = [a for a in answers if a["blocking"]]
     out.append(Paragraph("Freins bloquants signalés", st.H2))
     if not blocking:

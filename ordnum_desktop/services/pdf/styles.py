@@ -62,12 +62,14 @@ def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
 
 
 def grid_table(rows: list[list[object]], widths: list[float], *, numeric_from: int | None = None,
-               zebra: bool = True) -> Table:
-    """A table with a navy header row repeated on every page it spans; columns from
-    `numeric_from` on are right-aligned (figures), their headers too."""
+               numeric_to: int = -1, zebra: bool = True) -> Table:
+    """A table with a navy header row repeated on every page it spans; the columns from
+    `numeric_from` to `numeric_to` (included) are right-aligned (figures), their headers too."""
+    last = (len(widths) + numeric_to) if numeric_to < 0 else numeric_to
     if numeric_from is not None and rows:
-        rows = [[Paragraph(cell.text, HEAD_RIGHT) if i >= numeric_from and isinstance(cell, Paragraph)
-                 else cell for i, cell in enumerate(rows[0])], *rows[1:]]
+        rows = [[Paragraph(cell.text, HEAD_RIGHT)
+                 if numeric_from <= i <= last and isinstance(cell, Paragraph) else cell
+                 for i, cell in enumerate(rows[0])], *rows[1:]]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -83,7 +85,7 @@ def grid_table(rows: list[list[object]], widths: list[float], *, numeric_from: i
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if numeric_from is not None:
-        commands.append(("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"))
+        commands.append(("ALIGN", (numeric_from, 1), (numeric_to, -1), "RIGHT"))
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, LIGHT]))
     table.setStyle(TableStyle(commands))

@@ -133,6 +133,15 @@ def test_long_table_repeats_its_header_on_the_next_page(ws: Workspace, tmp_path:
     assert "Anomalie répétée n° 89" in "\n".join(pages)
 
 
+def test_a_cell_longer_than_a_page_continues_on_the_next(ws: Workspace, liberal_preserie_id: int,
+                                                         tmp_path: Path) -> None:
+    with ws.session() as s:
+        s.add(Anomaly(preserie_id=liberal_preserie_id, operation="creer",
+                      description="journal collé " * 3000 + "FIN-DU-JOURNAL"))
+    pages = _pages(write_bilan_pdf(ws, liberal_preserie_id, tmp_path / "long.pdf"))
+    assert "FIN-DU-JOURNAL" in "\n".join(pages) and len(pages) < 20
+
+
 def test_empty_preserie_still_prints(ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
     pdf = write_bilan_pdf(ws, liberal_preserie_id, tmp_path / "vide.pdf")
     text = _flat("\n".join(_pages(pdf)))

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from PIL.Image import Image as PILImage
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, SimpleDocTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from ordnum_desktop.domain.fr_format import format_datetime
 from ordnum_desktop.services.bilan_document import BilanDocument, gather_bilan_document
@@ -77,7 +78,11 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
             author=p.editor, subject=f"Bilan arrêté au {doc.as_of.strftime('%d/%m/%Y')}",
             creator="ordnum-desktop",
         )
-        template.build(story, canvasmaker=canvas)
+        try:
+            template.build(story, canvasmaker=canvas)
+        except LayoutError as exc:
+            raise UserError("Le bilan n'a pas pu être mis en page : un texte saisi (nom, description "
+                            "d'anomalie…) est trop long pour tenir sur une page ; raccourcissez-le.") from exc
         os.replace(tmp_name, out)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

@@ -70,7 +70,8 @@ def grid_table(rows: list[list[object]], widths: list[float], *, numeric_from: i
         rows = [[Paragraph(cell.text, HEAD_RIGHT)
                  if numeric_from <= i <= last and isinstance(cell, Paragraph) else cell
                  for i, cell in enumerate(rows[0])], *rows[1:]]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a cell taller than a page (a pasted log in an anomaly) continues on the next one.
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), 8),

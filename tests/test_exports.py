@@ -92,17 +92,21 @@ def test_planning_whole_and_per_cpam(ws: Workspace, tmp_path: Path) -> None:
                         equipped=True)
     update_plan(ws, artois.id or 0, planned_install=date(2025, 3, 12), training_date=date(2025, 3, 11))
     add_doctor(ws, pid, last_name="Ailleurs", mode="liberal", am="761234567")
+    # A salaried doctor: the caisse comes from the department of the centre's FINESS.
+    add_doctor(ws, pid, last_name="Salariée", mode="salarie", rpps="10005173140", finess="330054180",
+               centre_name="Centre <Chartrons> & Co")
     paths = export_planning(ws, pid, tmp_path / "planning", today=date(2025, 3, 20))
     names = [p.name for p in paths]
     base = "planning-CentreMed-Pro-4.2-1-1"
     assert names == [f"{base}-complet.xlsx", f"{base}-CPAM-33.xlsx", f"{base}-CPAM-62-artois.xlsx"]
     whole = list(load_workbook(paths[0])["Planning"].iter_rows(values_only=True))
     assert whole[0][:6] == ("CPAM", "Nom", "Prénom", "Mode d'exercice", "N° AM", "RPPS")
-    assert len(whole) == 1 + 6
-    assert [r[0] for r in whole[1:]] == ["33 — CPAM de la Gironde"] * 4 + ["62 — CPAM de l'Artois",
-                                                                         "à préciser"]
+    assert len(whole) == 1 + 7
+    assert [r[0] for r in whole[1:]] == ["33 — CPAM de la Gironde"] * 4 + [
+        "62 — CPAM de l'Artois", "à préciser", "33 — CPAM de la Gironde"]
     gironde = list(load_workbook(paths[1])["Planning"].iter_rows(min_row=2, values_only=True))
-    assert [r[4] for r in gironde] == ["331230000", "331230001", "331230002", "331230003"]
+    assert [r[4] for r in gironde] == ["331230000", "331230001", "331230002", "331230003", None]
+    assert gironde[-1][3:8] == ("Salarié", None, "10005173140", "330054180", "Centre <Chartrons> & Co")
     sheet = load_workbook(paths[2])["Planning"]
     artois_rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(artois_rows) == 1
@@ -115,7 +119,7 @@ def test_planning_whole_and_per_cpam(ws: Workspace, tmp_path: Path) -> None:
     assert scope["CPAM"] == "62 — CPAM de l'Artois" and scope["Médecins"] == 1
     for path in paths:
         _no_formula(path)
-    assert [r.cpam_id for r in planning_rows(ws, pid)][-1] == ""
+    assert [r.cpam_id for r in planning_rows(ws, pid)][-2:] == ["", "33"]
 
 
 def test_planning_export_command(ws: Workspace, ws_path: Path, tmp_path: Path,

@@ -10,6 +10,7 @@ planning with « à préciser » and in no CPAM workbook (`planning_rows` lets t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -82,7 +83,9 @@ def planning_rows(ws: Workspace, preserie_id: int) -> list[PlanningRow]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-z.]+", "-", text).strip("-.") or "sans-nom"
+    """A file-name part any system accepts: « Médilogic Cabinet » → « Medilogic-Cabinet »."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^0-9A-Za-z.]+", "-", plain).strip("-.") or "sans-nom"
 
 
 def export_planning(ws: Workspace, preserie_id: int, outdir: Path | str,

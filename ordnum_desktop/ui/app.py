@@ -35,11 +35,15 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Ordonnance numérique")
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    # Qt's own texts (context menus, calendar, standard buttons) in French.
+    return app  # type: ignore[return-value]
+
+
+def install_french_translation(app: QApplication) -> None:
+    """Qt's own texts (context menus, calendar, standard buttons) in French. Done after the first
+    paint: nothing on the first screen needs it."""
     translator = QTranslator(app)
     if translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
-    return app  # type: ignore[return-value]
 
 
 def take_screenshots(window: object, folder: Path) -> list[Path]:
@@ -71,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     def after_first_paint() -> None:
         from ordnum_desktop.ui.recent_files import recent_files
 
+        install_french_translation(app)
         db = args.db
         if db is None and not args.screenshot:
             recents = [p for p in recent_files() if Path(p).exists()]

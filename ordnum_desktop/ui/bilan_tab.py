@@ -1,5 +1,8 @@
 """Bilan tab: the five criteria as of a date, per doctor figures and charts, and the follow-up
-the team keeps (technical prerequisites, satisfaction answers, anomaly log)."""
+the team keeps (technical prerequisites, satisfaction answers, anomaly log).
+
+The follow-up services are imported module by module: services.followup also loads the
+satisfaction workbook (openpyxl), which the window needs only when a workbook is written."""
 
 from __future__ import annotations
 
@@ -12,18 +15,15 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QTableWidget, QTableWidgetItem
 
 from ordnum_desktop.domain.fr_format import format_date, format_datetime, format_int, format_percent
+from ordnum_desktop.services.anomalies import OPERATION_LABELS, add_anomaly, close_anomaly, list_anomalies
 from ordnum_desktop.services.bilan import compute_bilan, weekly_series
-from ordnum_desktop.services.followup import (
-    OPERATION_LABELS,
-    add_anomaly,
+from ordnum_desktop.services.followup_prerequisites import (
     add_technical_prerequisite,
-    answers_by_doctor,
-    close_anomaly,
-    list_anomalies,
     list_technical_prerequisites,
     validate_technical_prerequisites,
 )
 from ordnum_desktop.services.roster import doctor_identifier
+from ordnum_desktop.services.satisfaction import answers_by_doctor
 from ordnum_desktop.ui.bilan_cards import CRITERIA_TITLES, CriterionCard
 from ordnum_desktop.ui.context import FOLLOWUP, PRESERIE, ROSTER, TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_bilan_tab import Ui_BilanTab

@@ -21,6 +21,8 @@ from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_fil
 
 WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
 TAB_NAMES = ("ps", "cpam", "planning", "bilan")
+TAB_CLASSES = {"ps": ("ps_tab", "PsTab"), "cpam": ("cpam_tab", "CpamTab"),
+               "planning": ("planning_tab", "PlanningTab"), "bilan": ("bilan_tab", "BilanTab")}
 
 
 class MainWindow(QMainWindow):
@@ -33,6 +35,7 @@ class MainWindow(QMainWindow):
         self.ctx.status.connect(self._say)
         self.ctx.changed.connect(self._on_changed)
         self.tab_widgets: dict[str, Any] = {}
+        self._tabs_connected = False
         self._placeholders: list[QLabel] = []
         for page in (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage):
             label = QLabel("Ouvrez ou créez un fichier de suivi (menu Fichier).")
@@ -143,21 +146,26 @@ class MainWindow(QMainWindow):
         self.ctx.undo_stack.clear()
 
     def _ensure_tabs(self) -> None:
-        if self.tab_widgets:
+        """Tabs are built the first time they are shown: the PS tab at once, the others (and
+        their imports: bilan, matplotlib…) only when the user opens them."""
+        if self._tabs_connected:
             return
-        from ordnum_desktop.ui.bilan_tab import BilanTab
-        from ordnum_desktop.ui.cpam_tab import CpamTab
-        from ordnum_desktop.ui.planning_tab import PlanningTab
-        from ordnum_desktop.ui.ps_tab import PsTab
+        self._tabs_connected = True
+        self.ui.tabs.currentChanged.connect(self._on_tab_shown)
 
-        pages = (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage)
-        for name, cls, page, label in zip(TAB_NAMES, (PsTab, CpamTab, PlanningTab, BilanTab), pages,
-                                          self._placeholders, strict=True):
-            label.hide()
+    def _tab(self, index: int) -> Any:
+        name = TAB_NAMES[index]
+        if name not in self.tab_widgets:
+            from importlib import import_module
+
+            module_name, class_name = TAB_CLASSES[name]
+            cls = getattr(import_module(f"ordnum_desktop.ui.{module_name}"), class_name)
+            page = (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage)[index]
+            self._placeholders[index].hide()
             widget = cls(self.ctx)
             page.layout().addWidget(widget)
             self.tab_widgets[name] = widget
-        self.ui.tabs.currentChanged.connect(self._on_tab_shown)
+        return self.tab_widgets[name]
 
     def reload_preseries(self, select: int | None = None) -> None:
         from ordnum_desktop.services.preseries import list_preseries
@@ -206,8 +214,8 @@ class MainWindow(QMainWindow):
         self.ui.datesLabel.setText(dates)
 
     def _on_tab_shown(self, index: int) -> None:
-        if 0 <= index < len(TAB_NAMES) and TAB_NAMES[index] in self.tab_widgets:
-            self.tab_widgets[TAB_NAMES[index]].show_if_dirty()
+        if 0 <= index < len(TAB_NAMES) and self.ctx.ws is not None:
+            self._tab(index).show_if_dirty()
 
     def _on_changed(self, kind: str) -> None:
         if kind in (PRESERIE, PLANNING):
@@ -220,9 +228,9 @@ class MainWindow(QMainWindow):
         self._on_tab_shown(self.ui.tabs.currentIndex())
 
     def _bilan_action(self, name: str) -> None:
-        bilan = self.tab_widgets.get("bilan")
-        if bilan is not None and self.ctx.ready:
-            getattr(bilan, name)()
+        if self.ctx.ready:
+            self.ui.tabs.setCurrentIndex(TAB_NAMES.index("bilan"))
+            getattr(self._tab(TAB_NAMES.index("bilan")), name)()
 
     # -- menu actions -----------------------------------------------------------------------
     def new_workspace(self) -> None:

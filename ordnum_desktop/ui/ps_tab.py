@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
 from ordnum_desktop.services.preseries import resolve_preserie
 from ordnum_desktop.services.roster import check_roster_for, list_doctors
-from ordnum_desktop.services.roster_workbook import export_roster, import_roster, write_roster_template
 from ordnum_desktop.ui.choice_delegate import ChoiceDelegate
 from ordnum_desktop.ui.context import CPAMS, PRESERIE, ROSTER, AppContext
 from ordnum_desktop.ui.forms.ui_ps_tab import Ui_PsTab
@@ -162,7 +161,10 @@ class PsTab(BaseTab):
             self.ctx.say(f"{label} retiré de l'effectif (Ctrl+Z pour annuler).")
 
     # -- workbooks --------------------------------------------------------------------------
+    # openpyxl (roster_workbook) is imported on use: it would slow down the start-up.
     def import_workbook(self) -> None:
+        from ordnum_desktop.services.roster_workbook import import_roster
+
         path = self.ctx.prompts.open_file("Importer l'effectif", XLSX_FILTER)
         if not path:
             return
@@ -189,12 +191,16 @@ class PsTab(BaseTab):
         self.ctx.say(text)
 
     def export_workbook(self) -> None:
+        from ordnum_desktop.services.roster_workbook import export_roster
+
         path = self.ctx.prompts.save_file("Exporter l'effectif", "effectif.xlsx", XLSX_FILTER)
         if path and self.ctx.run("Exporter l'effectif", export_roster, self.ctx.ws,
                                  self.ctx.preserie_id, Path(path)) is not None:
             self.ctx.say(f"Effectif exporté dans « {path} ».")
 
     def save_template(self) -> None:
+        from ordnum_desktop.services.roster_workbook import write_roster_template
+
         path = self.ctx.prompts.save_file("Modèle d'effectif", "modele-effectif.xlsx", XLSX_FILTER)
         if path and self.ctx.run("Modèle d'effectif", write_roster_template, Path(path)) is not None:
             self.ctx.say(f"Modèle enregistré dans « {path} ».")

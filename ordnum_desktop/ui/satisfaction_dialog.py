@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
-from ordnum_desktop.services.followup import answer_scores, load_questionnaire, record_satisfaction
+from ordnum_desktop.services.questionnaire import load_questionnaire
 from ordnum_desktop.services.roster import doctor_identifier
+from ordnum_desktop.services.satisfaction import answer_scores, record_satisfaction
 from ordnum_desktop.store.models import Doctor, SatisfactionAnswer
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_satisfaction_dialog import Ui_SatisfactionDialog

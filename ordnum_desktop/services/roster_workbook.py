@@ -148,9 +148,9 @@ def write_roster_template(path: Path | str) -> Path:
 # --- import ---------------------------------------------------------------------------------
 
 def _open_sheet(path: Path) -> Any:
-    from ordnum_desktop.services.xlsx_guard import check_xlsx
+    from ordnum_desktop.services.xlsx_guard import SMALL_WORKBOOK, check_xlsx
 
-    check_xlsx(path)
+    check_xlsx(path, max_uncompressed=SMALL_WORKBOOK)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file

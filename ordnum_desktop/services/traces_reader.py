@@ -8,6 +8,7 @@ spec); its XML parser does not expand custom entities, so entity bombs fail as u
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator, Sequence
@@ -58,9 +59,32 @@ class TraceSource:
                     pass
 
 
-def _not_utf8(name: str, exc: UnicodeDecodeError) -> str:
-    return (f"Le fichier « {name} » n'est pas encodé en UTF-8 (octet invalide à la position "
-            f"{exc.start}) : enregistrez-le en « CSV UTF-8 » depuis le tableur.")
+def _not_utf8(name: str, exc: UnicodeDecodeError, line: int | None = None) -> str:
+    where = f"ligne {line}" if line else f"octet invalide à la position {exc.start}"
+    return (f"Le fichier « {name} » n'est pas encodé en UTF-8 ({where}) : enregistrez-le en "
+            "« CSV UTF-8 » depuis le tableur.")
+
+
+def _first_bad_utf8_line(path: Path) -> int | None:
+    """The line of the first byte that is not UTF-8 (the text layer decodes 8 KiB ahead of the
+    CSV reader, so its error does not say which line)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                return line + block.count(b"\n", 0, max(exc.start, 0))
+            line += block.count(b"\n")
+    return None
+
+
+def _utf8_checked(rows: Iterator[Sequence[object]], path: Path) -> Iterator[Sequence[object]]:
+    try:
+        yield from rows
+    except UnicodeDecodeError as exc:
+        raise UserError(_not_utf8(path.name, exc, _first_bad_utf8_line(path))) from exc
 
 
 def open_traces(path: Path | str) -> TraceSource:
@@ -124,7 +148,7 @@ def _open_csv(path: Path) -> TraceSource:
         first = text.readline()
     except UnicodeDecodeError as exc:
         text.close()
-        raise UserError(_not_utf8(path.name, exc)) from exc
+        raise UserError(_not_utf8(path.name, exc, _first_bad_utf8_line(path))) from exc
     if not first.strip():
         text.close()
         raise UserError(f"Le fichier « {path.name} » est vide.")
@@ -133,7 +157,7 @@ def _open_csv(path: Path) -> TraceSource:
     header = next(csv.reader([first], delimiter=delimiter))
     reader = csv.reader(text, delimiter=delimiter)
     total = max(_count_lines(path) - 1, 0)
-    return TraceSource(path.name, list(header), 1, total, reader, [text])
+    return TraceSource(path.name, list(header), 1, total, _utf8_checked(reader, path), [text])
 
 
 __all__ = ["TraceSource", "open_traces"]

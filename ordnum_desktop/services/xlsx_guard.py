@@ -13,6 +13,10 @@ from ordnum_desktop.services.errors import UserError
 
 MAX_UNCOMPRESSED = 1_500 * 1024 * 1024
 MAX_RATIO = 200
+# A roster or an answers workbook holds at most 1000 rows: a few MB. openpyxl scans a whole sheet
+# that lacks a <dimension> before giving its first row (27 s for 1 048 576 junk rows), so a
+# bigger one is refused from the zip directory instead (issue 6).
+SMALL_WORKBOOK = 32 * 1024 * 1024
 
 
 def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:

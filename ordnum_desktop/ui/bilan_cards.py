@@ -63,6 +63,7 @@ class CriterionCard(QFrame):
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         for widget in (self.title, self.verdict, self.figures):
             layout.addWidget(widget)
+        layout.addStretch(1)  # cards of one row keep their titles aligned
         self.met: bool | None = None
 
     def show_criterion(self, criterion: dict[str, Any]) -> None:

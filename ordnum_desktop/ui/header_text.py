@@ -22,8 +22,8 @@ def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
     dates = []
     if p.cnda_reference or p.cnda_date:
         cnda = p.cnda_reference or "autorisé"
-        dates.append(f"CNDA : {cnda}" + (f" du {format_date(p.cnda_date)}" if p.cnda_date else ""))
+        dates.append(f"CNDA {cnda}" + (f" ({format_date(p.cnda_date)})" if p.cnda_date else ""))
     for label, value in (("Lancement", p.kickoff_date), ("1re e-prescription", first),
                          ("Bilan", p.bilan_date)):
-        dates.append(f"{label} : <b>{format_date(value) if value else 'à venir'}</b>")
+        dates.append(f"{label} <b>{format_date(value) if value else 'à venir'}</b>")
     return STATUSES.get(p.status, p.status), " · ".join(dates), STATUS_COLOURS.get(p.status, "#6d6d6d")

@@ -43,6 +43,11 @@ class MainWindow(QMainWindow):
             label.setEnabled(False)
             page.layout().addWidget(label)
             self._placeholders.append(label)
+        # The dates may wrap on two lines rather than widen the window beyond a laptop screen.
+        self.ui.datesLabel.setWordWrap(True)
+        self.ui.datesLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.ui.headerLayout.setStretch(self.ui.headerLayout.indexOf(self.ui.datesLabel), 1)
+        self.ui.statusBadge.setFixedHeight(24)
         self._wire_menus()
         self._set_header_enabled(False)
         self._restore_geometry()

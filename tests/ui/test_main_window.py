@@ -103,3 +103,20 @@ def test_planning_edit_and_kickoff(window) -> None:
     tab.save_kickoff()
     assert window.ui.statusBadge.text() in ("Lancée", "Préparation")
     assert tab.ui.participantsEdit.text() == "Éditeur, Cnam, CPAM de la Gironde"
+
+
+def test_planning_export_writes_the_whole_and_one_workbook_per_cpam(window, prompts, tmp_path: Path) -> None:
+    window.ui.tabs.setCurrentIndex(2)
+    prompts.folders.append(str(tmp_path / "envoi"))
+    window.tab_widgets["planning"].ui.exportButton.click()
+    written = sorted(p.name for p in (tmp_path / "envoi").glob("*.xlsx"))
+    assert len(written) == 3  # the whole planning, then CPAM 33 and 62-artois
+    assert "3 classeur(s)" in window.statusBar().currentMessage()
+
+
+def test_bilan_pdf_export(window, prompts, tmp_path: Path) -> None:
+    window.ui.tabs.setCurrentIndex(3)
+    target = tmp_path / "bilan.pdf"
+    prompts.files.append(str(target))
+    window.ui.actionExportBilan.trigger()
+    assert target.read_bytes().startswith(b"%PDF")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         ui.menuEdit.addAction(undo)
         ui.menuEdit.addAction(redo)
         ui.preserieCombo.activated.connect(self._on_preserie_picked)
+        for n in range(len(TAB_NAMES)):  # Ctrl+1…4: the four tabs
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
+            shortcut.activated.connect(lambda n=n: self.ui.tabs.setCurrentIndex(n))
         for action in (ui.actionSaveCopy, ui.actionNewPreserie, ui.actionImportTraces,
                        ui.actionExportBilan):
             action.setEnabled(False)

@@ -148,3 +148,10 @@ def test_location_warning_for_synced_and_network_folders(tmp_path: Path) -> None
     network = location_warning(Path("/mnt/partage/ON/espace.sqlite"), mounts_file=mounts)
     assert network is not None and "lecteur réseau (cifs)" in network
     assert location_warning(Path("/home/ana/espace.sqlite"), mounts_file=mounts) is None
+
+
+def test_command_line_warns_about_a_synced_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "Dropbox" / "ON" / "espace.sqlite"
+    assert main(["init", "--db", str(db)]) == 0
+    assert main(["preserie", "list", "--db", str(db)]) == 0
+    assert "dossier synchronisé" in capsys.readouterr().err

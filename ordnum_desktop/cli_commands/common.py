@@ -26,7 +26,10 @@ def add_json(p: argparse.ArgumentParser) -> None:
 
 
 def open_ws(args: argparse.Namespace, create: bool = False) -> Workspace:
-    return Workspace.open(args.db, create=create)
+    ws = Workspace.open(args.db, create=create)
+    if ws.location_warning:  # network share or synced folder: said, not refused (issue 6)
+        sys.stderr.write(ws.location_warning + "\n")
+    return ws
 
 
 def target(ws: Workspace, args: argparse.Namespace) -> Preserie:

@@ -113,3 +113,28 @@ def test_import_killed_at_random_moments(tmp_path: Path, big_csv: Path, _backups
             ws.close()
     # Not an assertion on timing: it only says which states the kills hit.
     print(f"kills: rows present after each kill = {outcomes}; import {duration:.1f} s; seed {seed}")
+
+
+def test_disk_full_during_an_import_stores_nothing_and_says_so(ws_path: Path, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from ordnum_desktop.store.engine import WorkspaceError
+
+    _fresh_workspace(ws_path)
+    ws = Workspace.open(ws_path)
+    try:
+        pages = int(ws.engine.connect().exec_driver_sql("PRAGMA page_count").scalar_one())
+
+        # The file may not grow by more than a few pages: SQLite reports a full disk.
+        @event.listens_for(ws.engine, "connect")
+        def _small_disk(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 4}")
+
+        ws.engine.dispose()
+        before = ws_path.read_bytes()
+        with pytest.raises(WorkspaceError, match="est plein : rien n'a été enregistré"):
+            import_traces(ws, 1, write_csv(tmp_path / "gros.csv", rows(20_000)))
+        assert ws_path.read_bytes() == before
+    finally:
+        ws.close()
+    assert _state(ws_path)[:2] == ("ok", 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,11 +51,20 @@ class Workspace:
             try:
                 yield session
                 session.commit()
-            except OperationalError as exc:
+            except (OperationalError, sqlite3.OperationalError) as exc:
+                # Bulk writers use the driver's connection directly: its errors come unwrapped.
                 session.rollback()
                 if self.read_only:
                     raise WorkspaceError(f"Le fichier « {self.path.name} » est ouvert en lecture "
                                          "seule : aucune modification n'est possible.") from exc
+                text = str(getattr(exc, "orig", exc)).lower()
+                if "full" in text:
+                    raise WorkspaceError(f"Le disque qui contient « {self.path.name} » est plein : rien "
+                                         "n'a été enregistré. Libérez de la place puis recommencez.") from exc
+                if "locked" in text or "busy" in text:
+                    raise WorkspaceError(f"Le fichier « {self.path.name} » est occupé par un autre "
+                                         "programme : rien n'a été enregistré, recommencez dans un "
+                                         "instant.") from exc
                 raise
             except BaseException:
                 session.rollback()

@@ -246,14 +246,19 @@ class RowParser:
                       else raw_ts).isoformat(" ", "seconds")  # type: ignore[union-attr]
             else:
                 ts = parse_timestamp(raw_ts)
-            ps = ps_cache[raw_ps] if raw_ps in ps_cache else self._lookup_ps(raw_ps)
-            pr = pr_cache[raw_pr] if raw_pr in pr_cache else self._lookup_prestation(raw_pr)
-            dg = dg_cache[raw_dg] if raw_dg in dg_cache else self._lookup_digital(raw_dg)
-            op = op_cache[raw_op] if raw_op in op_cache else self._lookup_operation(raw_op)
-            rc = rc_cache[raw_rc] if raw_rc in rc_cache else self._lookup_code(raw_rc)
-            pid = raw_id if type(raw_id) is str else _text(raw_id)
-            if type(pid) is str and (pid[:1] == " " or pid[-1:] == " "):
-                pid = pid.strip()
+            try:  # closed values repeat: after the first rows, every lookup hits its cache
+                ps = ps_cache[raw_ps]
+                pr = pr_cache[raw_pr]
+                dg = dg_cache[raw_dg]
+                op = op_cache[raw_op]
+                rc = rc_cache[raw_rc]
+            except KeyError:
+                ps = self._lookup_ps(raw_ps)
+                pr = self._lookup_prestation(raw_pr)
+                dg = self._lookup_digital(raw_dg)
+                op = self._lookup_operation(raw_op)
+                rc = self._lookup_code(raw_rc)
+            pid = raw_id.strip() if type(raw_id) is str else _text(raw_id)  # type: ignore[union-attr]
             if (ts is None or ps is None or not pid or pr is None or dg is None or op is None
                     or rc is None or (op and rc == _BLANK)):
                 if all(_is_blank(c) for c in cells):

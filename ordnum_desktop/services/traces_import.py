@@ -1,15 +1,21 @@
 """Importing a traces postes file: one file = one transaction, rows stored once.
 
-Speed matters (a million rows): rows are validated per chunk and inserted through the sqlite3
-driver's `executemany` on the connection of the session's own transaction, so the import batch
-row and every trace row are committed together or not at all. Duplicates are left to the unique
-index `ux_trace_dedup` (`INSERT OR IGNORE`): attempted − inserted, within the file or across
-files. The ORM would be 50× slower and hold every row in memory (see the spec's measurements).
+Speed matters (a million rows): rows are validated per chunk and inserted by the sqlite3 driver on
+the connection of the session's own transaction, so the import batch row and every trace row are
+committed together or not at all. Duplicates are left to the unique index `ux_trace_dedup`
+(`INSERT OR IGNORE`): attempted − inserted, within the file or across files. The ORM would be 50×
+slower and hold every row in memory (see the spec's measurements).
+
+Each validated chunk goes to SQLite as ONE statement over a JSON array (`json_each`), run by a
+writer thread: the driver releases the GIL for the whole statement, so SQLite updates the table and
+its indexes while Python validates the next chunk. With `executemany` the driver takes the GIL
+back for every row, and the two threads would only take turns.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import queue
 import threading
 from collections.abc import Callable
@@ -41,7 +47,8 @@ Cancel = Callable[[], bool]
 INSERT_SQL = (
     "INSERT OR IGNORE INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, "
     "prescription_id, prestation, digital, operation, return_code, prescription_number) "
-    "VALUES ({preserie:d}, {batch:d}, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "SELECT {preserie:d}, {batch:d}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, "
+    "value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)"
 )
 
 # The identifier of each doctor's exercise situation in the présérie (N° AM or RPPS); computed at
@@ -55,16 +62,14 @@ ROSTER_IDENTIFIERS_SQL = (
 class _Writer:
     """Inserts validated chunks from a second thread while the next chunk is being validated.
 
-    sqlite3 releases the GIL while SQLite updates the table and its three indexes, so that work
-    overlaps the Python validation of the next chunk. The thread uses the session's connection,
-    and the caller touches that connection again only after `finish()` or `stop()` — one user at
-    a time, so the transaction stays whole (SQLAlchemy opens file databases with
-    check_same_thread=False)."""
+    The thread uses the session's connection, and the caller touches that connection again only
+    after `finish()` or `stop()` — one user at a time, so the transaction stays whole (SQLAlchemy
+    opens file databases with check_same_thread=False)."""
 
     def __init__(self, cursor: Any, sql: str) -> None:
         self._cursor = cursor
         self._sql = sql
-        self._queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
+        self._queue: queue.Queue[str | None] = queue.Queue(maxsize=2)
         self._inserted = 0
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="traces-writer", daemon=True)
@@ -78,7 +83,7 @@ class _Writer:
             if self._error is not None:
                 continue  # keep draining so that `put` never blocks after a failure
             try:
-                self._cursor.executemany(self._sql, rows)
+                self._cursor.execute(self._sql, (rows,))
                 self._inserted += self._cursor.rowcount
             except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
                 self._error = exc
@@ -86,7 +91,8 @@ class _Writer:
     def put(self, rows: list[Any]) -> None:
         if self._error is not None:
             raise self._error
-        self._queue.put(rows)
+        # Serialised here, in the caller's thread: json.dumps needs the GIL, SQLite does not.
+        self._queue.put(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
 
     def stop(self) -> None:
         """Waits for the thread to end (idempotent); pending chunks are still written, and then

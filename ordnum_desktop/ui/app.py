@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ordnum_desktop.ui.prompts import Prompts
+
 ORGANISATION = "Assurance Maladie"
 APPLICATION = "ordnum-desktop"
 SCREENSHOT_SIZE = (1280, 800)
@@ -46,6 +48,20 @@ def install_french_translation(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+class ConsolePrompts(Prompts):
+    """For `--screenshot`, which runs unattended: messages go to stderr, questions get « non »."""
+
+    def info(self, title: str, text: str) -> None:
+        print(f"{title} : {text}", file=sys.stderr)
+
+    def error(self, title: str, text: str) -> None:
+        print(f"{title} : {text}", file=sys.stderr)
+
+    def ask_yes_no(self, title: str, text: str, yes: str = "Oui", no: str = "Non") -> bool:
+        print(f"{title} : {text} → {no}", file=sys.stderr)
+        return False
+
+
 def take_screenshots(window: object, folder: Path) -> list[Path]:
     """Shows each tab in turn at 1280×800 and saves it as NN-name.png."""
     from ordnum_desktop.ui.main_window import MainWindow
@@ -69,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application(sys.argv[:1])
     from ordnum_desktop.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(prompts=ConsolePrompts() if args.screenshot else None)
     window.show()
 
     def after_first_paint() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,37 @@ def test_bilan_pdf_export(window, prompts, tmp_path: Path) -> None:
     prompts.files.append(str(target))
     window.ui.actionExportBilan.trigger()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_entry_point_writes_four_screenshots_and_exits(populated_path: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-m", "ordnum_desktop.ui.app", "--db", str(populated_path),
+                           "--screenshot", str(tmp_path / "shots")], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "shots").glob("*.png")) == [
+        "01-ps.png", "02-cpam.png", "03-planning.png", "04-bilan.png"]
+    assert "Traceback" not in done.stderr
+
+
+def test_entry_point_refuses_a_missing_file_in_french(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-m", "ordnum_desktop.ui.app", "--db", str(tmp_path / "x.sqlite"),
+                           "--screenshot", str(tmp_path / "shots")], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2
+    assert "n'existe pas" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_splitter_and_columns_are_remembered(qtbot, prompts, window, populated_path: Path) -> None:
+    ps = window.tab_widgets["ps"]
+    ps.ui.splitter.setSizes([700, 500])
+    ps.ui.table.setColumnWidth(0, 222)
+    window.close()
+    again = MainWindow(prompts=prompts)  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    again.resize(1280, 800)
+    again.show()
+    assert again.open_path(populated_path)
+    assert again.tab_widgets["ps"].ui.table.columnWidth(0) == 222
+    again.close()

@@ -65,6 +65,10 @@ class MainWindow(QMainWindow):
         ui.actionImportTraces.triggered.connect(lambda: self._bilan_action("import_traces"))
         ui.actionExportBilan.triggered.connect(lambda: self._bilan_action("export_bilan"))
         ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
+        self.edit_preserie_action = ui.menuPreserie.addAction("&Modifier la présérie…")
+        self.edit_preserie_action.triggered.connect(self.edit_preserie)
+        self.status_menu = ui.menuPreserie.addMenu("&Statut")
+        self.status_menu.aboutToShow.connect(self._fill_status_menu)
         undo = self.ctx.undo_stack.createUndoAction(self, "&Annuler")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, "&Rétablir")
@@ -279,6 +283,40 @@ class MainWindow(QMainWindow):
             return
         if self.ctx.run("Enregistrer une copie", copy_workspace, self.ctx.ws, Path(path)) is not None:
             self._say(f"Copie enregistrée dans « {path} ».")
+
+    def edit_preserie(self) -> None:
+        if not self.ctx.ready or self.ctx.ws.read_only:
+            return
+        from ordnum_desktop.ui.new_preserie_dialog import NewPreserieDialog
+
+        dialog = NewPreserieDialog(self.ctx, self, edit_id=self.ctx.preserie_id)
+        if self.prompts.run_dialog(dialog):
+            self.ctx.notify(PRESERIE)
+            self._say("Présérie modifiée.")
+
+    def _fill_status_menu(self) -> None:
+        from ordnum_desktop.services.preseries import STATUSES, resolve_preserie
+
+        menu = self.status_menu
+        menu.clear()
+        if not self.ctx.ready:
+            return
+        current = resolve_preserie(self.ctx.ws, self.ctx.preserie_id).status
+        for code, label in STATUSES.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setEnabled(not self.ctx.ws.read_only)
+            action.triggered.connect(lambda _=False, c=code: self.set_status(c))
+
+    def set_status(self, code: str) -> None:
+        from ordnum_desktop.services.followup_prerequisites import update_preserie
+        from ordnum_desktop.services.preseries import STATUSES
+
+        if self.ctx.run("Statut de la présérie", update_preserie, self.ctx.ws, self.ctx.preserie_id,
+                        status=code) is not None:
+            self._refresh_header()
+            self._say(f"Statut de la présérie : {STATUSES[code]}.")
 
     def new_preserie(self) -> None:
         if self.ctx.ws is None or self.ctx.ws.read_only:

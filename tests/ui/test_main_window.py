@@ -155,3 +155,17 @@ def test_splitter_and_columns_are_remembered(qtbot, prompts, window, populated_p
     assert again.open_path(populated_path)
     assert again.tab_widgets["ps"].ui.table.columnWidth(0) == 222
     again.close()
+
+
+def test_edit_preserie_and_status(window, prompts) -> None:
+    def rename(dialog: NewPreserieDialog) -> bool:
+        assert dialog.ui.editorEdit.text() == "Santé & Co"
+        dialog.ui.versionEdit.setText("4.3")
+        dialog.accept()
+        return dialog.result() == 1
+
+    prompts.dialog_handlers.append(rename)
+    window.edit_preserie()
+    assert window.ui.preserieCombo.currentText().endswith("4.3")
+    window.set_status("bilan")
+    assert window.ui.statusBadge.text() == "Bilan"

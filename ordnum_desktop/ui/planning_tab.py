@@ -77,7 +77,24 @@ class PlanningTab(BaseTab):
         data = [{"label": f"{d.first_name} {d.last_name}".strip(), "planned": plan.planned_install,
                  "actual": plan.actual_install, "first_eprescription": plan.first_eprescription}
                 for d, plan in rows]
-        self._chart.show(planning_timeline_chart(data, today=date.today()))
+        today = date.today()
+        figure = planning_timeline_chart(data, today=today)
+        self._focus_on_dates(figure, data, today)
+        self._chart.show(figure)
+
+    @staticmethod
+    def _focus_on_dates(figure: Any, data: list[dict[str, Any]], today: date) -> None:
+        """Months after the présérie, today's line would squash every date into one corner: the
+        view is then kept on the dates themselves, with today written at the right edge."""
+        from datetime import timedelta
+
+        days = [v for r in data for k, v in r.items() if k != "label" and v]
+        if not days or not figure.axes or today <= max(days) + timedelta(days=30):
+            return
+        ax = figure.axes[0]
+        ax.set_xlim(min(days) - timedelta(days=3), max(days) + timedelta(days=7))
+        ax.text(1.0, 1.02, f"aujourd'hui : {today:%d/%m/%Y} →", transform=ax.transAxes, ha="right",
+                va="bottom", fontsize=7, color="#616161")
 
     # -- edits ------------------------------------------------------------------------------
     def _edit(self, doctor_id: int, field: str, value: date | None) -> bool:

@@ -43,7 +43,10 @@ class PsTab(BaseTab):
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
         choice_columns = {n: c.field for n, c in enumerate(COLUMNS) if c.kind == "choice"}
         self._choice_cache: dict[str, list[tuple[str, str]]] = {}
-        table.setItemDelegate(ChoiceDelegate(lambda col: self._choices(choice_columns.get(col)), table))
+        patterns = {FIELD_COLUMN["am"]: r"[0-9 .]{0,12}", FIELD_COLUMN["rpps"]: r"[0-9 .]{0,14}",
+                    FIELD_COLUMN["finess"]: r"[0-9ABab .]{0,12}"}
+        table.setItemDelegate(ChoiceDelegate(lambda col: self._choices(choice_columns.get(col)), table,
+                                             patterns))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)

@@ -97,3 +97,16 @@ def test_import_asks_before_replacing_and_keeps_roster_when_refused(window, prom
     ps.import_workbook()
     assert len(ps.model.doctors) == 10
     assert "10 médecin(s) importé(s)" in window.statusBar().currentMessage()
+
+
+def test_identifier_editor_only_takes_digits(window) -> None:
+    from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
+
+    ps = _ps(window)
+    index = ps.index_of(ps.model.doctors[0].id, "am")
+    editor = ps.ui.table.itemDelegate().createEditor(ps.ui.table.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QLineEdit)
+    editor.setText("")
+    for char in "33a12-345B67":
+        editor.insert(char)
+    assert editor.text() == "331234567"

@@ -14,6 +14,17 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 LAST_FOLDER_KEY = "files/last_folder"
 
 
+def with_default_suffix(path: str, filters: str) -> str:
+    """« bilan » typed in a « Document PDF (*.pdf) » dialog becomes « bilan.pdf »."""
+    import re
+    from pathlib import Path
+
+    found = re.search(r"\*(\.[A-Za-z0-9]+)", filters)
+    if found and not Path(path).suffix:
+        return path + found.group(1)
+    return path
+
+
 class Prompts:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
@@ -64,9 +75,10 @@ class Prompts:
 
         start = str(Path(self.last_folder() or Path.home()) / suggested_name)
         path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)
-        if path:
-            self.remember_folder(path)
-        return path or None
+        if not path:
+            return None
+        self.remember_folder(path)
+        return with_default_suffix(path, filters)
 
     def choose_folder(self, title: str) -> str | None:
         path = QFileDialog.getExistingDirectory(self.parent, title, self.last_folder())

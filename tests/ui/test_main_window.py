@@ -169,3 +169,10 @@ def test_edit_preserie_and_status(window, prompts) -> None:
     assert window.ui.preserieCombo.currentText().endswith("4.3")
     window.set_status("bilan")
     assert window.ui.statusBadge.text() == "Bilan"
+
+
+def test_save_dialog_adds_the_missing_extension() -> None:
+    from ordnum_desktop.ui.prompts import with_default_suffix
+
+    assert with_default_suffix("/tmp/bilan", "Document PDF (*.pdf)") == "/tmp/bilan.pdf"
+    assert with_default_suffix("/tmp/suivi.db", "Fichier de suivi (*.sqlite *.db)") == "/tmp/suivi.db"

@@ -155,3 +155,20 @@ def test_command_line_warns_about_a_synced_folder(tmp_path: Path, capsys: pytest
     assert main(["init", "--db", str(db)]) == 0
     assert main(["preserie", "list", "--db", str(db)]) == 0
     assert "dossier synchronisé" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+def test_forked_child_exiting_does_not_free_the_parents_lock(ws: Workspace) -> None:
+    pid = os.fork()
+    if pid == 0:  # the child runs the atexit handlers of a normal exit, then leaves
+        import atexit
+
+        atexit._run_exitfuncs()
+        os._exit(0)
+    os.waitpid(pid, 0)
+    holder_pid = json.loads(lock_path_for(ws.path).read_text())["pid"]
+    assert holder_pid == os.getpid()
+    probe = subprocess.run([sys.executable, "-c", "import sys\nfrom ordnum_desktop.services.workspace "
+                            "import Workspace\nWorkspace.open(sys.argv[1])", str(ws.path)],
+                           capture_output=True, text=True, timeout=60)
+    assert "WorkspaceLockedError" in probe.stderr

@@ -99,6 +99,7 @@ class _OsLock:
         self.lock_path = lock_path
         self.fd = fd
         self.users = 0
+        self.pid = os.getpid()
 
 
 def _take(path: Path, lock_path: Path) -> int:
@@ -190,6 +191,10 @@ class WorkspaceLock:
 
 
 def _drop(shared: _OsLock) -> None:
+    if shared.pid != os.getpid():
+        # A forked child shares the parent's lock (same open file): unlocking would free the
+        # parent's file. Only the process that took it releases it.
+        return
     # Unlink while still holding the lock, so that no other opener ever reads a stale record.
     try:
         shared.lock_path.unlink(missing_ok=True)

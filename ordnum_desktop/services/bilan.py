@@ -53,20 +53,7 @@ FROM trace_row
 WHERE preserie_id = ?
 GROUP BY 1, 2, 3
 """
-SUMMARY_VERSION = 1
-
-WEEKLY_SQL = """
-SELECT ps_identifier, date(first_ts, 'weekday 0', '-6 days') AS week, count(*), sum(dig)
-FROM (
-  SELECT ps_identifier, min(ts) AS first_ts, max(digital) AS dig
-  FROM trace_row
-  WHERE preserie_id = ? AND ts <= ? AND ps_identifier IN ({placeholders})
-  GROUP BY ps_identifier, prescription_id
-)
-GROUP BY ps_identifier, week
-ORDER BY ps_identifier, week
-"""
-
+SUMMARY_VERSION = 2
 
 def doctor_identifier(d: Doctor) -> str:
     """N° AM for a libéral doctor, RPPS for a salaried one (the présérie's exercise situation)."""
@@ -212,7 +199,7 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
 
 # --- the per-day summary ------------------------------------------------------------------------
 
-Summary = dict[str, dict[str, dict[str, list[int]]]]
+Summary = dict[str, Any]
 
 
 def _signature(conn: Connection, preserie_id: int) -> list[Any]:
@@ -230,15 +217,10 @@ def _cache_key(preserie_id: int) -> str:
 
 
 def _build_summary(conn: Connection, preserie_id: int) -> Summary:
-    """{"presc": {identifier: {day: [new prescriptions, new e-prescriptions, newly registered]}},
-    "rows": {identifier: {day: [rows, créer calls, successes, consulter…, rechercher…]}}}"""
-    presc: dict[str, dict[str, list[int]]] = {}
-    for ident, first_day, digital_day, registered_day, count in conn.exec_driver_sql(
-            PRESCRIPTION_DAYS_SQL, (preserie_id,)):
-        days = presc.setdefault(ident, {})
-        for k, d in enumerate((first_day, digital_day, registered_day)):
-            if d is not None:
-                days.setdefault(d, [0, 0, 0])[k] += count
+    """{"presc": [[identifier, first day, first e-prescription day | None, registration day | None,
+    prescriptions], …], "rows": {identifier: {day: [rows, créer calls, successes, consulter…,
+    rechercher…]}}} — a few hundred entries per doctor at most."""
+    presc = [list(row) for row in conn.exec_driver_sql(PRESCRIPTION_DAYS_SQL, (preserie_id,))]
     rows: dict[str, dict[str, list[int]]] = {}
     for ident, d, op, count, ok in conn.exec_driver_sql(ROW_DAYS_SQL, (preserie_id,)):
         cell = rows.setdefault(ident, {}).setdefault(d, [0] * 7)
@@ -283,13 +265,14 @@ def _stats_as_of(summary: Summary, day: str) -> dict[str, list[int]]:
     """Per identifier, the figures as of `day` (inclusive): [prescriptions, e-prescriptions,
     registered, rows, créer calls, créer successes, consulter…, rechercher…]."""
     stats: dict[str, list[int]] = {}
-    for ident, days in summary["presc"].items():
-        out = stats.setdefault(ident, [0] * 10)
-        for d, values in days.items():
-            if d <= day:
-                out[0] += values[0]
-                out[1] += values[1]
-                out[2] += values[2]
+    for ident, first_day, digital_day, registered_day, count in summary["presc"]:
+        if first_day <= day:
+            out = stats.setdefault(ident, [0] * 10)
+            out[0] += count
+            if digital_day is not None and digital_day <= day:
+                out[1] += count
+            if registered_day is not None and registered_day <= day:
+                out[2] += count
     for ident, days in summary["rows"].items():
         out = stats.setdefault(ident, [0] * 10)
         for d, values in days.items():
@@ -313,14 +296,18 @@ def weekly_series(ws: Workspace, preserie_id: int,
         users = [d for d in _doctors(s, preserie_id) if d.equipped]
         conn = s.connection()
         day = _as_of(conn, preserie_id, as_of)
-        idents = list(dict.fromkeys(doctor_identifier(d) for d in users))
-        rows = []
-        if idents:
-            sql = WEEKLY_SQL.format(placeholders=", ".join("?" * len(idents)))
-            rows = conn.exec_driver_sql(sql, (preserie_id, _cut(day), *idents)).all()
-    found: dict[str, dict[date, tuple[int, int]]] = {i: {} for i in idents}
-    for ident, week, presc, digital in rows:
-        found[ident][date.fromisoformat(week)] = (presc, digital or 0)
+        summary, fresh = _load_summary(conn, preserie_id)
+    if fresh is not None and not getattr(ws, "read_only", False):
+        _store_summary(ws, preserie_id, fresh)
+    idents = list(dict.fromkeys(doctor_identifier(d) for d in users))
+    cut = day.isoformat()
+    found: dict[str, dict[date, list[int]]] = {i: {} for i in idents}
+    for ident, first_day, digital_day, _registered, count in summary["presc"]:
+        if ident in found and first_day <= cut:
+            cell = found[ident].setdefault(_monday(date.fromisoformat(first_day)), [0, 0])
+            cell[0] += count
+            if digital_day is not None and digital_day <= cut:
+                cell[1] += count
     all_weeks = [w for weeks in found.values() for w in weeks]
     series: dict[str, list[dict[str, Any]]] = {i: [] for i in idents}
     if not all_weeks:

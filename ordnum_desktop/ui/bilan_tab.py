@@ -333,9 +333,22 @@ class BilanTab(BaseTab):
             self.ctx.prompts.error("Exporter le bilan",
                                    "L'export PDF n'est pas disponible dans cette version.")
             return
-        if self.ctx.run("Exporter le bilan", write_bilan_pdf, self.ctx.ws, self.ctx.preserie_id,
-                        Path(path), as_of=self.as_of) is not None:
+        from ordnum_desktop.ui.background import BackgroundTask
+
+        self.ui.exportBilanButton.setEnabled(False)
+        self.ctx.say("Export du bilan en cours…")
+
+        def done(_path: object) -> None:
+            self.ui.exportBilanButton.setEnabled(True)
             self.ctx.say(f"Bilan enregistré dans « {path} ».")
+
+        def failed(message: str) -> None:
+            self.ui.exportBilanButton.setEnabled(True)
+            self.ctx.say("Le bilan n'a pas été exporté.")
+            self.ctx.prompts.error("Exporter le bilan", message)
+
+        BackgroundTask.start_task(write_bilan_pdf, self.ctx.ws, self.ctx.preserie_id, Path(path),
+                                  as_of=self.as_of, on_done=done, on_failed=failed)
 
 
 def _dt(text: str) -> Any:

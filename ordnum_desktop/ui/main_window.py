@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         return True
 
     def close_workspace(self) -> None:
+        from ordnum_desktop.ui.background import BackgroundTask
+
+        BackgroundTask.wait_all()  # an export still writing from this file finishes first
         for tab in self.tab_widgets.values():
             stop = getattr(tab, "shutdown", None)
             if stop is not None:

@@ -126,8 +126,20 @@ class PlanningTab(BaseTab):
             self.ctx.prompts.error("Exporter le planning",
                                    "L'export du planning n'est pas disponible dans cette version.")
             return
-        written = self.ctx.run("Exporter le planning", planning_export.export_planning, self.ctx.ws,
-                               self.ctx.preserie_id, Path(folder))
-        if written is not None:
+        from ordnum_desktop.ui.background import BackgroundTask
+
+        self.ui.exportButton.setEnabled(False)
+        self.ctx.say("Export du planning en cours…")
+
+        def done(written: object) -> None:
+            self.ui.exportButton.setEnabled(True)
             count = len(written) if isinstance(written, list | tuple) else 1
             self.ctx.say(f"Planning exporté : {count} classeur(s) dans « {folder} ».")
+
+        def failed(message: str) -> None:
+            self.ui.exportButton.setEnabled(True)
+            self.ctx.say("Le planning n'a pas été exporté.")
+            self.ctx.prompts.error("Exporter le planning", message)
+
+        BackgroundTask.start_task(planning_export.export_planning, self.ctx.ws, self.ctx.preserie_id,
+                                  Path(folder), on_done=done, on_failed=failed)

@@ -54,6 +54,8 @@ def window(qtbot, prompts: ScriptedPrompts, populated_path: Path):  # type: igno
     assert win.open_path(populated_path)
     yield win
     win.close()
+    from ordnum_desktop.ui.background import BackgroundTask
     from ordnum_desktop.ui.import_worker import ImportThread
 
     assert not ImportThread.active, "un import tourne encore après la fermeture de la fenêtre"
+    assert not BackgroundTask.active, "un export tourne encore après la fermeture de la fenêtre"

@@ -106,20 +106,28 @@ def test_planning_edit_and_kickoff(window) -> None:
     assert tab.ui.participantsEdit.text() == "Éditeur, Cnam, CPAM de la Gironde"
 
 
-def test_planning_export_writes_the_whole_and_one_workbook_per_cpam(window, prompts, tmp_path: Path) -> None:
+def test_planning_export_writes_the_whole_and_one_workbook_per_cpam(window, prompts, qtbot,
+                                                                    tmp_path: Path) -> None:
     window.ui.tabs.setCurrentIndex(2)
     prompts.folders.append(str(tmp_path / "envoi"))
     window.tab_widgets["planning"].ui.exportButton.click()
+    qtbot.waitUntil(lambda: "exporté" in window.statusBar().currentMessage(), timeout=30000)
     written = sorted(p.name for p in (tmp_path / "envoi").glob("*.xlsx"))
     assert len(written) == 3  # the whole planning, then CPAM 33 and 62-artois
     assert "3 classeur(s)" in window.statusBar().currentMessage()
 
 
-def test_bilan_pdf_export(window, prompts, tmp_path: Path) -> None:
+def test_bilan_pdf_export_runs_in_the_background(window, prompts, qtbot, tmp_path: Path) -> None:
+    from ordnum_desktop.ui.background import BackgroundTask
+
     window.ui.tabs.setCurrentIndex(3)
     target = tmp_path / "bilan.pdf"
     prompts.files.append(str(target))
     window.ui.actionExportBilan.trigger()
+    assert not window.tab_widgets["bilan"].ui.exportBilanButton.isEnabled()  # while it runs
+    qtbot.waitUntil(lambda: not BackgroundTask.active, timeout=60000)
+    assert window.tab_widgets["bilan"].ui.exportBilanButton.isEnabled()
+    assert "enregistré" in window.statusBar().currentMessage()
     assert target.read_bytes().startswith(b"%PDF")
 
 

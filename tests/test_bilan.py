@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -280,3 +280,70 @@ def test_bilan_on_a_read_only_workspace(ws: Workspace, ws_path: Path, tmp_path: 
         assert compute_bilan(ro, pid, as_of=date(2025, 3, 10)) == expected  # stale cache rebuilt in memory
     finally:
         ro.close()
+
+
+# --- the bilan against a plain Python reading of the spec, on random traces --------------------
+
+oracle_row = st.tuples(
+    st.integers(0, 13 * 24 - 1),  # hour offset over two weeks
+    st.sampled_from([D1, D2, D3, D4, D1_RPPS, STRANGER]),
+    st.integers(0, 5),
+    st.booleans(),
+    st.sampled_from(["", "", "Créer", "Consulter", "Rechercher"]),
+    st.sampled_from(["0", "0", "7"]),
+)
+
+
+def _oracle(rows: list[tuple[str, str, str, bool, str, str]], cut: str) -> dict:
+    """The spec read literally: first stored copy of each duplicate key, rows on or before D."""
+    kept: dict[tuple, tuple] = {}
+    for row in rows:
+        ts, ps, pid, dig, op, code = row
+        kept.setdefault((ts, ps, pid, op, code if op else ""), row)
+    live = [r for r in kept.values() if r[0] <= cut]
+    users = [D1, D2, D4]  # equipped, roster order (D3 is not equipped)
+    doctors = []
+    for ident in users:
+        mine = [r for r in live if r[1] == ident]
+        presc = {r[2] for r in mine}
+        digital = {r[2] for r in mine if r[3]}
+        rate = round(len(digital) / len(presc), 4) if presc else None
+        doctors.append((ident, len(presc), len(digital), rate))
+    user_rows = [r for r in live if r[1] in users]
+    created = {(r[1], r[2]) for r in user_rows if r[3]}
+    ok = {(r[1], r[2]) for r in user_rows if r[4] == "Créer" and r[5] == "0"}
+    ops = {op: (sum(1 for r in user_rows if r[4] == label),
+                sum(1 for r in user_rows if r[4] == label and r[5] == "0"))
+           for op, label in (("creer", "Créer"), ("consulter", "Consulter"), ("rechercher", "Rechercher"))}
+    unmatched = sum(1 for r in live if r[1] not in (D1, D2, D3, D4))
+    return {"doctors": doctors, "created": len(created), "registered": len(created & ok),
+            "ops": ops, "unmatched": unmatched}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(oracle_row, min_size=1, max_size=60), st.integers(0, 14))
+def test_bilan_matches_a_literal_reading_of_the_spec(raw: list, cut_day: int) -> None:
+    rows = []
+    for hour, ps, n, dig, op, code in raw:
+        when = datetime(2025, 3, 3) + timedelta(hours=hour)
+        rows.append((when.strftime("%Y-%m-%d %H:%M:%S"), ps, f"P{n}", dig, op, code if op else ""))
+    as_of = date(2025, 3, 3) + timedelta(days=cut_day)
+    expected = _oracle(rows, f"{as_of.isoformat()} 23:59:59")
+    lines = [f"{ts};{ps};{pid};Biologie;{'Oui' if dig else 'Non'};{op};{code}"
+             for ts, ps, pid, dig, op, code in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace.open(Path(tmp) / "w.sqlite", create=True)
+        try:
+            pid, _ = setup_roster(ws)
+            import_traces(ws, pid, write(Path(tmp) / "t.csv", lines))
+            b = compute_bilan(ws, pid, as_of=as_of)
+        finally:
+            ws.close()
+    c = b["criteria"]
+    assert [(d["identifier"], d["prescriptions"], d["digital"], d["rate"])
+            for d in c["doctor_rate"]["doctors"]] == expected["doctors"]
+    assert (c["registration"]["created"], c["registration"]["registered"]) == (
+        expected["created"], expected["registered"])
+    assert {op: (c["operations"][op]["calls"], c["operations"][op]["succeeded"])
+            for op in ("creer", "consulter", "rechercher")} == expected["ops"]
+    assert b["unmatched_rows"] == expected["unmatched"]

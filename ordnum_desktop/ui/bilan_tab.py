@@ -69,6 +69,8 @@ class BilanTab(BaseTab):
                                                  "Frein bloquant", "Répondu le"], stretch=3)
         _setup_table(self.ui.anomalyTable, ["N°", "Ouverte le", "Opération", "Description", "Bloquante",
                                             "Close le"], stretch=3)
+        _setup_table(self.ui.importsTable, ["Fichier", "Importé le", "Lues", "Acceptées", "Doublons",
+                                            "Refusées", "PS inconnus", "État"], stretch=0)
         for code, label in OPERATION_LABELS.items():
             self.ui.anomalyOperation.addItem(label, code)
         self.ui.asOfDate.setDate(QDate.currentDate())
@@ -82,6 +84,9 @@ class BilanTab(BaseTab):
         self.ui.addAnomalyButton.clicked.connect(self.add_anomaly)
         self.ui.closeAnomalyButton.clicked.connect(self.close_selected_anomaly)
         self.ui.importTracesButton.clicked.connect(self.import_traces)
+        self.ui.undoImportButton.clicked.connect(self.undo_selected_import)
+        self.ui.importAnswersButton.clicked.connect(self.import_answers)
+        self.ui.answersTemplateButton.clicked.connect(self.save_answers_template)
         self.ui.exportBilanButton.clicked.connect(self.export_bilan)
         self.ui.doctorSplitter.setSizes([560, 640])
         self.as_of: date | None = None  # None: the day of the latest trace (the service's default)
@@ -89,6 +94,7 @@ class BilanTab(BaseTab):
         self.series: dict[str, list[dict[str, Any]]] | None = None
         self._answers: list = []
         self._anomalies: list = []
+        self._batches: list = []
         self._charts: list[Any] = []
         self._loading = False
 
@@ -112,10 +118,11 @@ class BilanTab(BaseTab):
         self._fill_prerequisites()
         self._fill_satisfaction()
         self._fill_anomalies()
+        self._fill_imports()
         read_only = bool(ws.read_only)
-        for widget in (self.ui.importTracesButton, self.ui.addPrerequisiteButton,
-                       self.ui.validatePrerequisitesButton, self.ui.answerButton,
-                       self.ui.addAnomalyButton, self.ui.closeAnomalyButton):
+        for widget in (self.ui.importTracesButton, self.ui.undoImportButton, self.ui.importAnswersButton,
+                       self.ui.addPrerequisiteButton, self.ui.validatePrerequisitesButton,
+                       self.ui.answerButton, self.ui.addAnomalyButton, self.ui.closeAnomalyButton):
             widget.setEnabled(not read_only)
 
     def _on_date_changed(self, value: QDate) -> None:
@@ -232,6 +239,22 @@ class BilanTab(BaseTab):
             table.setItem(row, 4, blocking)
             table.setItem(row, 5, _item(format_datetime(a.closed_at) if a.closed_at else "ouverte"))
 
+    def _fill_imports(self) -> None:
+        from ordnum_desktop.services.traces_import import list_batches
+
+        self._batches = list(reversed(list_batches(self.ctx.ws, self.ctx.preserie_id)))  # latest first
+        table = self.ui.importsTable
+        table.setRowCount(len(self._batches))
+        for row, b in enumerate(self._batches):
+            table.setItem(row, 0, _item(b.file_name))
+            table.setItem(row, 1, _item(format_datetime(b.imported_at)))
+            for col, value in enumerate((b.read, b.accepted, b.duplicates, b.rejected, b.unmatched), start=2):
+                table.setItem(row, col, _item(format_int(value), True))
+            state = _item(f"retiré le {format_datetime(b.undone_at)}" if b.undone_at else "pris en compte")
+            if b.undone_at:
+                state.setForeground(QBrush(QColor("#757575")))
+            table.setItem(row, 7, state)
+
     # -- charts -----------------------------------------------------------------------------
     def selected_identifier(self) -> str | None:
         items = self.ui.doctorTable.selectedItems()
@@ -313,6 +336,57 @@ class BilanTab(BaseTab):
         if self.ctx.run("Anomalies", close_anomaly, self.ctx.ws, anomaly.id) is not None:
             self.ctx.say(f"Anomalie n° {anomaly.id} close.")
             self.ctx.notify(FOLLOWUP)
+
+    def import_answers(self) -> None:
+        from ordnum_desktop.services.satisfaction_workbook import import_satisfaction
+
+        path = self.ctx.prompts.open_file("Importer les réponses au questionnaire", "Classeur Excel (*.xlsx)")
+        if not path:
+            return
+        report = self.ctx.run("Importer les réponses", import_satisfaction, self.ctx.ws,
+                              self.ctx.preserie_id, Path(path))
+        if report is None:
+            return
+        text = f"{report.recorded} réponse(s) enregistrée(s) depuis « {report.file} »."
+        if report.errors:
+            lines = "\n".join(f"ligne {e.get('row')}, {e.get('column', '')} : {e.get('message')}"
+                              for e in report.errors[:10])
+            self.ctx.prompts.error("Importer les réponses",
+                                   f"{text}\n{report.rejected} ligne(s) refusée(s) :\n{lines}")
+        self.ctx.say(text)
+        self.ctx.notify(FOLLOWUP)
+
+    def save_answers_template(self) -> None:
+        from ordnum_desktop.services.satisfaction_workbook import write_satisfaction_template
+
+        path = self.ctx.prompts.save_file("Questionnaire à remplir", "questionnaire-satisfaction.xlsx",
+                                          "Classeur Excel (*.xlsx)")
+        if path and self.ctx.run("Questionnaire à remplir", write_satisfaction_template, Path(path),
+                                 self.ctx.ws, self.ctx.preserie_id) is not None:
+            self.ctx.say(f"Questionnaire enregistré dans « {path} ».")
+
+    def undo_selected_import(self) -> None:
+        from ordnum_desktop.services.undo import undo_batch
+
+        rows = self.ui.importsTable.selectionModel().selectedRows()
+        if not rows:
+            self.ctx.prompts.info("Imports de traces", "Sélectionnez d'abord l'import à retirer.")
+            return
+        batch = self._batches[rows[0].row()]
+        if batch.undone_at is not None:
+            self.ctx.prompts.info("Imports de traces", f"Les lignes de « {batch.file_name} » ont déjà été "
+                                  "retirées.")
+            return
+        if not self.ctx.prompts.ask_yes_no(
+                "Retirer un import",
+                f"Retirer les {format_int(batch.accepted)} ligne(s) apportées par « {batch.file_name} » ? "
+                "Le bilan sera recalculé sans elles ; une copie de sauvegarde du fichier est faite avant.",
+                yes="Retirer les lignes", no="Annuler"):
+            return
+        removed = self.ctx.run("Retirer un import", undo_batch, self.ctx.ws, batch.id)
+        if removed is not None:
+            self.ctx.say(f"{format_int(removed)} ligne(s) de « {batch.file_name} » retirée(s).")
+            self.ctx.notify(TRACES)
 
     # -- traces and print -------------------------------------------------------------------
     def import_traces(self) -> None:

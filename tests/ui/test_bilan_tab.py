@@ -76,3 +76,27 @@ def test_as_of_date_recomputes(window) -> None:
     bilan.ui.asOfDate.setDate(QDate(2025, 3, 9))
     assert bilan.as_of == date(2025, 3, 9)
     assert bilan.ui.doctorTable.item(0, 2).text() == "10"
+
+
+def test_undo_of_an_import_from_the_imports_page(window, prompts) -> None:
+    bilan = _bilan(window)
+    assert bilan.ui.importsTable.rowCount() == 1
+    bilan.ui.importsTable.selectRow(0)
+    prompts.yes_no.append(False)
+    bilan.undo_selected_import()
+    assert bilan.ui.doctorTable.item(0, 2).text() == "60"
+    prompts.yes_no.append(True)
+    bilan.undo_selected_import()
+    assert bilan.ui.doctorTable.item(0, 2).text() == "0"
+    assert bilan.ui.importsTable.item(0, 7).text().startswith("retiré le")
+
+
+def test_answers_workbook_round_trip(window, prompts, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bilan = _bilan(window)
+    book = tmp_path / "questionnaire.xlsx"
+    prompts.files.append(str(book))
+    bilan.save_answers_template()
+    assert book.exists()
+    prompts.files.append(str(book))
+    bilan.import_answers()  # the blank template: nothing recorded, no traceback
+    assert "réponse(s) enregistrée(s)" in window.statusBar().currentMessage() or prompts.errors()

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QTableView, QTabWidget
 
-# "date" and "close" are French too (« Close le »), so they are not in the list.
+# "date", "close", "import" and "export" are French too, so they are not in the list.
 ENGLISH = {"ok", "cancel", "yes", "no", "file", "edit", "open", "save", "closed", "apply", "help",
-           "delete", "add", "remove", "import", "export", "new", "quit", "undo", "redo", "loading",
+           "delete", "add", "remove", "new", "quit", "undo", "redo", "loading",
            "error", "warning", "name", "settings", "recent"}
 
 

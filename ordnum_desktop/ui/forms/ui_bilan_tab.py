@@ -175,6 +175,16 @@ class Ui_BilanTab(object):
 
         self.satisfactionButtons.addWidget(self.answerButton)
 
+        self.importAnswersButton = QPushButton(self.satisfactionPage)
+        self.importAnswersButton.setObjectName(u"importAnswersButton")
+
+        self.satisfactionButtons.addWidget(self.importAnswersButton)
+
+        self.answersTemplateButton = QPushButton(self.satisfactionPage)
+        self.answersTemplateButton.setObjectName(u"answersTemplateButton")
+
+        self.satisfactionButtons.addWidget(self.answersTemplateButton)
+
         self.satisfactionSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.satisfactionButtons.addItem(self.satisfactionSpacer)
@@ -227,6 +237,34 @@ class Ui_BilanTab(object):
         self.anomaliesLayout.addLayout(self.anomalyForm)
 
         self.sections.addTab(self.anomaliesPage, "")
+        self.importsPage = QWidget()
+        self.importsPage.setObjectName(u"importsPage")
+        self.importsLayout = QVBoxLayout(self.importsPage)
+        self.importsLayout.setObjectName(u"importsLayout")
+        self.importsTable = QTableWidget(self.importsPage)
+        self.importsTable.setObjectName(u"importsTable")
+        self.importsTable.setAlternatingRowColors(True)
+        self.importsTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.importsTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.importsTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+
+        self.importsLayout.addWidget(self.importsTable)
+
+        self.importsButtons = QHBoxLayout()
+        self.importsButtons.setObjectName(u"importsButtons")
+        self.undoImportButton = QPushButton(self.importsPage)
+        self.undoImportButton.setObjectName(u"undoImportButton")
+
+        self.importsButtons.addWidget(self.undoImportButton)
+
+        self.importsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.importsButtons.addItem(self.importsSpacer)
+
+
+        self.importsLayout.addLayout(self.importsButtons)
+
+        self.sections.addTab(self.importsPage, "")
 
         self.mainLayout.addWidget(self.sections)
 
@@ -253,12 +291,25 @@ class Ui_BilanTab(object):
         self.prerequisitesStatus.setText("")
         self.sections.setTabText(self.sections.indexOf(self.prerequisitesPage), QCoreApplication.translate("BilanTab", u"Pr\u00e9requis techniques", None))
         self.answerButton.setText(QCoreApplication.translate("BilanTab", u"Saisir la r\u00e9ponse du m\u00e9decin s\u00e9lectionn\u00e9\u2026", None))
+        self.importAnswersButton.setText(QCoreApplication.translate("BilanTab", u"Importer les r\u00e9ponses\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.importAnswersButton.setToolTip(QCoreApplication.translate("BilanTab", u"Classeur des r\u00e9ponses au questionnaire, une ligne par m\u00e9decin", None))
+#endif // QT_CONFIG(tooltip)
+        self.answersTemplateButton.setText(QCoreApplication.translate("BilanTab", u"Questionnaire \u00e0 remplir\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.answersTemplateButton.setToolTip(QCoreApplication.translate("BilanTab", u"Classeur vierge pr\u00e9-rempli avec les m\u00e9decins utilisateurs", None))
+#endif // QT_CONFIG(tooltip)
         self.sections.setTabText(self.sections.indexOf(self.satisfactionPage), QCoreApplication.translate("BilanTab", u"Satisfaction", None))
         self.anomalyEdit.setPlaceholderText(QCoreApplication.translate("BilanTab", u"Description de l'anomalie\u2026", None))
         self.anomalyBlocking.setText(QCoreApplication.translate("BilanTab", u"Bloquante", None))
         self.addAnomalyButton.setText(QCoreApplication.translate("BilanTab", u"Ajouter", None))
         self.closeAnomalyButton.setText(QCoreApplication.translate("BilanTab", u"Clore l'anomalie s\u00e9lectionn\u00e9e", None))
         self.sections.setTabText(self.sections.indexOf(self.anomaliesPage), QCoreApplication.translate("BilanTab", u"Anomalies", None))
+        self.undoImportButton.setText(QCoreApplication.translate("BilanTab", u"Retirer les lignes de l'import s\u00e9lectionn\u00e9\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.undoImportButton.setToolTip(QCoreApplication.translate("BilanTab", u"Supprime les lignes apport\u00e9es par ce fichier (une copie de sauvegarde est faite avant)", None))
+#endif // QT_CONFIG(tooltip)
+        self.sections.setTabText(self.sections.indexOf(self.importsPage), QCoreApplication.translate("BilanTab", u"Imports de traces", None))
         pass
     # retranslateUi
 

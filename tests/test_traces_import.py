@@ -267,3 +267,28 @@ def test_rows_one_second_apart_are_distinct_events(ws: Workspace, roster: int, t
             ["2025-03-03 09:00:01", "331234567", "RX1", "Biologie", "Oui", "Créer", "0"]]
     report = import_traces(ws, roster, write_csv(tmp_path / "a.csv", rows))
     assert (report.accepted, report.duplicates) == (2, 0)
+
+
+def test_without_sqlite_json_functions_rows_are_inserted_one_by_one(
+        ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ordnum_desktop.services.traces_import._has_json", lambda cur: False)
+    report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
+    assert (report.read, report.accepted, report.duplicates, report.rejected, report.unmatched) == (
+        6, 4, 1, 1, 1)
+    with ws.session() as s:
+        stored = s.connection().exec_driver_sql(
+            "SELECT ts, digital, operation, return_code FROM trace_row ORDER BY id").all()
+    assert [tuple(r) for r in stored] == [("2025-03-03 09:00:00", 1, "", None),
+                                          ("2025-03-03 09:00:00", 1, "creer", 0),
+                                          ("2025-03-03 09:05:00", 0, "", None),
+                                          ("2025-03-03 09:10:00", 1, "", None)]
+
+
+def test_stored_values_keep_their_types_through_json(ws: Workspace, roster: int, tmp_path: Path) -> None:
+    rows = [["2025-03-03 09:00", "331234567", "RX « 1 » \\ \"é\"", "Biologie", "Oui", "Créer", "-12"]]
+    import_traces(ws, roster, write_csv(tmp_path / "a.csv", rows))
+    with ws.session() as s:
+        row = s.connection().exec_driver_sql(
+            "SELECT prescription_id, typeof(digital), return_code, typeof(return_code), typeof(ts) "
+            "FROM trace_row").one()
+    assert tuple(row) == ("RX « 1 » \\ \"é\"", "integer", -12, "integer", "text")

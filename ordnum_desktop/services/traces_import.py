@@ -44,12 +44,24 @@ IMPORT_CACHE_KIB = 128 * 1024
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-INSERT_SQL = (
-    "INSERT OR IGNORE INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, "
-    "prescription_id, prestation, digital, operation, return_code, prescription_number) "
-    "SELECT {preserie:d}, {batch:d}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, "
-    "value ->> 5, value ->> 6, value ->> 7, value ->> 8 FROM json_each(?)"
+_COLUMNS = ("INSERT OR IGNORE INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, "
+            "prescription_id, prestation, digital, operation, return_code, prescription_number) ")
+# json_extract rather than the ->> operator: the latter needs SQLite 3.38, and a Linux Python
+# uses the system's SQLite, older on some supported distributions.
+INSERT_SQL = _COLUMNS + (
+    "SELECT {preserie:d}, {batch:d}, " + ", ".join(f"json_extract(value, '$[{i}]')" for i in range(9))
+    + " FROM json_each(?)"
 )
+# Without the JSON functions (an SQLite built without them): one statement per row.
+INSERT_ROWS_SQL = _COLUMNS + "VALUES ({preserie:d}, {batch:d}, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _has_json(cur: Any) -> bool:
+    try:
+        return cur.execute("SELECT json_extract(value, '$[0]') FROM json_each('[[7]]')").fetchone()[0] == 7
+    except Exception:  # noqa: BLE001 - sqlite3.OperationalError: no such function
+        return False
+
 
 # The identifier of each doctor's exercise situation in the présérie (N° AM or RPPS); computed at
 # query time so that a doctor added to the roster later matches rows imported before.
@@ -66,10 +78,12 @@ class _Writer:
     after `finish()` or `stop()` — one user at a time, so the transaction stays whole (SQLAlchemy
     opens file databases with check_same_thread=False)."""
 
-    def __init__(self, cursor: Any, sql: str) -> None:
+    def __init__(self, cursor: Any, preserie_id: int, batch_id: int) -> None:
         self._cursor = cursor
-        self._sql = sql
-        self._queue: queue.Queue[str | None] = queue.Queue(maxsize=2)
+        self._json = _has_json(cursor)
+        self._sql = (INSERT_SQL if self._json else INSERT_ROWS_SQL).format(preserie=preserie_id,
+                                                                           batch=batch_id)
+        self._queue: queue.Queue[str | list[Any] | None] = queue.Queue(maxsize=2)
         self._inserted = 0
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="traces-writer", daemon=True)
@@ -83,7 +97,10 @@ class _Writer:
             if self._error is not None:
                 continue  # keep draining so that `put` never blocks after a failure
             try:
-                self._cursor.execute(self._sql, (rows,))
+                if self._json:
+                    self._cursor.execute(self._sql, (rows,))
+                else:
+                    self._cursor.executemany(self._sql, rows)
                 self._inserted += self._cursor.rowcount
             except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
                 self._error = exc
@@ -92,7 +109,7 @@ class _Writer:
         if self._error is not None:
             raise self._error
         # Serialised here, in the caller's thread: json.dumps needs the GIL, SQLite does not.
-        self._queue.put(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+        self._queue.put(json.dumps(rows, ensure_ascii=False, separators=(",", ":")) if self._json else rows)
 
     def stop(self) -> None:
         """Waits for the thread to end (idempotent); pending chunks are still written, and then
@@ -182,7 +199,7 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
             cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
             writer = None
             try:
-                writer = _Writer(cur, INSERT_SQL.format(preserie=preserie_id, batch=batch.id))
+                writer = _Writer(cur, preserie_id, batch.id)
                 number = source.header_row + 1
                 done = 0
                 for chunk in source.chunks(CHUNK_ROWS):

@@ -222,7 +222,7 @@ def _bilan_after(imports: list[list[str]], tmp: Path) -> dict:
         ws.close()
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(row_strategy, min_size=1, max_size=25), st.data())
 def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(rows: list,
                                                                       data: st.DataObject) -> None:

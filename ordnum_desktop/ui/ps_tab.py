@@ -38,6 +38,11 @@ class PsTab(BaseTab):
         self.proxy.setFilterKeyColumn(-1)
         table = self.ui.table
         table.setModel(self.proxy)
+        # Roster order until the user clicks a column header.
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+        table.setWordWrap(False)
+        table.verticalHeader().setDefaultSectionSize(26)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                               | QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -54,8 +59,6 @@ class PsTab(BaseTab):
             table.setColumnWidth(n, column.width)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(50)
-        header.setFixedHeight(44)
-        header.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([900, 330])
@@ -94,11 +97,13 @@ class PsTab(BaseTab):
         rules = self.ui.rulesList
         rules.clear()
         n_err, n_warn = len(check.errors), len(check.warnings)
+        count = f"{len(self.model.doctors)} médecin(s)"
         if not n_err and not n_warn:
             self.ui.rulesTitle.setText("<b style='color:#2e7d32'>✔ L'effectif respecte les règles de "
-                                       "la présérie.</b>")
+                                       f"la présérie</b> ({count}).")
         else:
-            self.ui.rulesTitle.setText(f"<b>Contrôle de l'effectif</b> : {n_err} erreur(s), "
+            self.ui.rulesTitle.setText(f"<b>Contrôle de l'effectif</b> ({count}) : "
+                                       f"<span style='color:#c62828'>{n_err} erreur(s)</span>, "
                                        f"{n_warn} avertissement(s)")
         for finding in [*check.errors, *check.warnings]:
             mark, colour = LEVEL_STYLE.get(finding.level, ("•", "#000000"))

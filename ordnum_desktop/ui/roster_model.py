@@ -24,6 +24,7 @@ class Column:
     title: str
     kind: str = "text"  # text | bool | choice
     width: int = 110
+    tip: str = ""
 
 
 COLUMNS = (
@@ -37,9 +38,10 @@ COLUMNS = (
     Column("centre_name", "Centre de santé", width=140),
     Column("structure", "Structure", "choice", 140),
     Column("cpam", "CPAM", "choice", 150),
-    Column("equipped", "Équipé", "bool", 70),
-    Column("compatibility_checked", "Compatibilité vérifiée", "bool", 90),
-    Column("consent", "Accord de principe", "bool", 90),
+    Column("equipped", "Équipé", "bool", 75, "Équipé pour l'Ordonnance numérique (médecin utilisateur)"),
+    Column("compatibility_checked", "Compatibilité", "bool", 105,
+           "Équipement et version logicielle compatibles, vérifiés par l'éditeur"),
+    Column("consent", "Accord", "bool", 75, "Accord de principe du médecin pour participer"),
 )
 FIELD_COLUMN = {c.field: n for n, c in enumerate(COLUMNS)}
 
@@ -103,6 +105,8 @@ class RosterModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section].tip or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

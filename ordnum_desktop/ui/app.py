@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ordnum_desktop.ui.prompts import Prompts
@@ -69,11 +69,14 @@ def take_screenshots(window: object, folder: Path) -> list[Path]:
     assert isinstance(window, MainWindow)
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
+    # A local event loop rather than QApplication.processEvents(): in PySide6 6.12 the static
+    # call drops one reference to None each time, which crashes the interpreter at exit.
+    loop = QEventLoop()
     out = []
     for index, name in enumerate(SCREENSHOT_NAMES):
         window.ui.tabs.setCurrentIndex(index)
         for _ in range(5):  # let the tab load its data and draw its charts
-            QApplication.processEvents()
+            loop.processEvents()
         path = folder / f"{index + 1:02d}-{name}.png"
         window.grab().save(str(path))
         out.append(path)

@@ -31,6 +31,12 @@ def compile_form(ui_file: Path) -> str:
     return result.stdout
 
 
+def comparable(source: str) -> str:
+    """The generated code without the uic version line, so that a developer whose PySide6 is a
+    patch release apart does not see every form as stale."""
+    return "\n".join(line for line in source.splitlines() if "User Interface Compiler version" not in line)
+
+
 def ui_files() -> list[Path]:
     return sorted(FORMS_DIR.glob("*.ui"))
 

@@ -45,6 +45,9 @@ class ImportThread(QThread):
         except OSError as exc:
             self.failed.emit(f"Lecture de « {self.path.name} » impossible : {exc.strerror or exc}.")
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the window silently
+            import traceback
+
+            traceback.print_exc()  # for the developer's terminal; the user gets the sentence below
             self.failed.emit(f"Import interrompu par une erreur inattendue ({type(exc).__name__}) : "
                              "rien n'a été enregistré.")
         else:

@@ -269,9 +269,10 @@ def test_rows_one_second_apart_are_distinct_events(ws: Workspace, roster: int, t
     assert (report.accepted, report.duplicates) == (2, 0)
 
 
-def test_without_sqlite_json_functions_rows_are_inserted_one_by_one(
-        ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("ordnum_desktop.services.traces_import._has_json", lambda cur: False)
+def test_rows_split_over_several_statements(ws: Workspace, roster: int, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # 4 rows per statement: the 6 rows of the file need a full statement and a shorter one.
+    monkeypatch.setattr("ordnum_desktop.services.traces_import.ROWS_PER_STATEMENT", 4)
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert (report.read, report.accepted, report.duplicates, report.rejected, report.unmatched) == (
         6, 4, 1, 1, 1)
@@ -284,7 +285,7 @@ def test_without_sqlite_json_functions_rows_are_inserted_one_by_one(
                                           ("2025-03-03 09:10:00", 1, "", None)]
 
 
-def test_stored_values_keep_their_types_through_json(ws: Workspace, roster: int, tmp_path: Path) -> None:
+def test_stored_values_keep_their_types(ws: Workspace, roster: int, tmp_path: Path) -> None:
     rows = [["2025-03-03 09:00", "331234567", "RX « 1 » \\ \"é\"", "Biologie", "Oui", "Créer", "-12"]]
     import_traces(ws, roster, write_csv(tmp_path / "a.csv", rows))
     with ws.session() as s:

@@ -293,3 +293,13 @@ def test_stored_values_keep_their_types(ws: Workspace, roster: int, tmp_path: Pa
             "SELECT prescription_id, typeof(digital), return_code, typeof(return_code), typeof(ts) "
             "FROM trace_row").one()
     assert tuple(row) == ("RX « 1 » \\ \"é\"", "integer", -12, "integer", "text")
+
+
+def test_csv_with_an_overlong_value_is_refused_with_its_line(ws: Workspace, roster: int, tmp_path: Path,
+                                                             ws_path: Path) -> None:
+    lines = [["2025-03-03 09:00", "331234567", "RX1", "Biologie", "Oui", "", ""],
+             ["2025-03-03 09:01", "331234567", '"' + "x" * 70_000 + '"', "Biologie", "Oui", "", ""]]
+    before = sha(ws_path)
+    with pytest.raises(UserError, match="illisible après la ligne 2 : guillemets non refermés ou valeur"):
+        import_traces(ws, roster, write_csv(tmp_path / "long.csv", lines))
+    assert sha(ws_path) == before

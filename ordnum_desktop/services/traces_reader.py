@@ -43,11 +43,20 @@ class TraceSource:
                 chunk = list(islice(self._rows, size))
             except UnicodeDecodeError as exc:
                 raise UserError(_not_utf8(self.name, exc)) from exc
-            except (csv.Error, ValueError, RuntimeError, OSError) as exc:
-                raise UserError(f"Le fichier « {self.name} » est illisible ({exc}).") from exc
+            except csv.Error as exc:
+                raise UserError(f"Le fichier « {self.name} » est illisible après la ligne "
+                                f"{self._position()} : guillemets non refermés ou valeur de plus de "
+                                f"{MAX_CSV_FIELD // 1024} Kio.") from exc
+            except (ValueError, RuntimeError, OSError) as exc:
+                raise UserError(f"Le fichier « {self.name} » est illisible ou endommagé : il n'a pas "
+                                "pu être lu jusqu'au bout.") from exc
             if not chunk:
                 return
             yield chunk
+
+    def _position(self) -> int:
+        """Last line read whole: the CSV reader counts the lines after the header."""
+        return self.header_row + int(getattr(self._rows, "line_num", 0))
 
     def close(self) -> None:
         for obj in self._closers:
@@ -103,7 +112,8 @@ def _open_xlsx(path: Path) -> TraceSource:
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 - calamine raises several types for a bad file
-        raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel lisible ({exc}).") from exc
+        raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
+                        "(fichier endommagé ou d'un autre format).") from exc
     try:
         names = list(wb.sheet_names)
         if not names:
@@ -120,7 +130,8 @@ def _open_xlsx(path: Path) -> TraceSource:
         raise
     except Exception as exc:  # noqa: BLE001
         wb.close()
-        raise UserError(f"Le classeur « {path.name} » est illisible ({exc}).") from exc
+        raise UserError(f"Le classeur « {path.name} » est illisible : sa feuille contient du XML "
+                        "invalide ou non pris en charge (fichier endommagé ou modifié).") from exc
     if header is None:
         wb.close()
         raise UserError(f"Le classeur « {path.name} » est vide (feuille « {name} »).")

@@ -36,6 +36,7 @@ class TracesImportDialog(QDialog):
         self.ui.saveReportButton.clicked.connect(self.save_report)
         for table in (self.ui.previewTable, self.ui.errorsTable):
             table.verticalHeader().setDefaultSectionSize(22)
+        self.ui.errorsTable.verticalHeader().hide()  # the file's row number is in the first column
         self._set_state(PREVIEW, running=False)
         self.ui.importButton.setEnabled(False)
         self.ui.columnsLabel.setText("Choisissez le fichier de traces postes exporté par l'éditeur "

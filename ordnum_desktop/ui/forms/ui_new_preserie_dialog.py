@@ -24,7 +24,7 @@ class Ui_NewPreserieDialog(object):
     def setupUi(self, NewPreserieDialog):
         if not NewPreserieDialog.objectName():
             NewPreserieDialog.setObjectName(u"NewPreserieDialog")
-        NewPreserieDialog.setMinimumWidth(460)
+        NewPreserieDialog.setMinimumWidth(620)
         self.mainLayout = QVBoxLayout(NewPreserieDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.form = QFormLayout()

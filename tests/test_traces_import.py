@@ -300,6 +300,6 @@ def test_csv_with_an_overlong_value_is_refused_with_its_line(ws: Workspace, rost
     lines = [["2025-03-03 09:00", "331234567", "RX1", "Biologie", "Oui", "", ""],
              ["2025-03-03 09:01", "331234567", '"' + "x" * 70_000 + '"', "Biologie", "Oui", "", ""]]
     before = sha(ws_path)
-    with pytest.raises(UserError, match="illisible après la ligne 2 : guillemets non refermés ou valeur"):
+    with pytest.raises(UserError, match="illisible à la ligne 3 : guillemets non refermés ou valeur"):
         import_traces(ws, roster, write_csv(tmp_path / "long.csv", lines))
     assert sha(ws_path) == before

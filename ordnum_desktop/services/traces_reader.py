@@ -36,6 +36,7 @@ class TraceSource:
     total: int
     _rows: Iterator[Sequence[object]]
     _closers: list[object] = field(default_factory=list)
+    _line_counter: object = None  # the csv reader, whose line_num locates a broken line
 
     def chunks(self, size: int) -> Iterator[list[Sequence[object]]]:
         while True:
@@ -44,7 +45,7 @@ class TraceSource:
             except UnicodeDecodeError as exc:
                 raise UserError(_not_utf8(self.name, exc)) from exc
             except csv.Error as exc:
-                raise UserError(f"Le fichier « {self.name} » est illisible après la ligne "
+                raise UserError(f"Le fichier « {self.name} » est illisible à la ligne "
                                 f"{self._position()} : guillemets non refermés ou valeur de plus de "
                                 f"{MAX_CSV_FIELD // 1024} Kio.") from exc
             except (ValueError, RuntimeError, OSError) as exc:
@@ -55,8 +56,8 @@ class TraceSource:
             yield chunk
 
     def _position(self) -> int:
-        """Last line read whole: the CSV reader counts the lines after the header."""
-        return self.header_row + int(getattr(self._rows, "line_num", 0))
+        """Line of the file being read: the CSV reader counts the lines after the header."""
+        return self.header_row + int(getattr(self._line_counter, "line_num", 0))
 
     def close(self) -> None:
         for obj in self._closers:
@@ -168,7 +169,8 @@ def _open_csv(path: Path) -> TraceSource:
     header = next(csv.reader([first], delimiter=delimiter))
     reader = csv.reader(text, delimiter=delimiter)
     total = max(_count_lines(path) - 1, 0)
-    return TraceSource(path.name, list(header), 1, total, _utf8_checked(reader, path), [text])
+    return TraceSource(path.name, list(header), 1, total, _utf8_checked(reader, path), [text],
+                       _line_counter=reader)
 
 
 __all__ = ["TraceSource", "open_traces"]

@@ -139,7 +139,16 @@ class BilanTab(BaseTab):
                     "Les cinq critères sont atteints : réunion de lancement du déploiement, désactivation "
                     "des traces postes par l'éditeur.")
         else:
-            names = ", ".join(CRITERIA_TITLES[k].split(". ", 1)[1].lower() for k in failed)
+            parts = []
+            for key in failed:
+                name = CRITERIA_TITLES[key].split(". ", 1)[1].lower()
+                if key == "doctor_rate":
+                    below = [d.get("name") or d["identifier"]
+                             for d in self.bilan["criteria"]["doctor_rate"]["doctors"] if not d["met"]]
+                    if below:
+                        name += f" ({', '.join(below)} sous le seuil)"
+                parts.append(name)
+            names = ", ".join(parts)
             text = ("<span style='color:#c62828; font-size:13pt'><b>Décision : prolongation.</b></span> "
                     f"Critère(s) non atteint(s) : {names}. La présérie est prolongée et/ou élargie après "
                     "correction, puis un nouveau bilan est fait.")

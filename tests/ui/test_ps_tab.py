@@ -110,3 +110,24 @@ def test_identifier_editor_only_takes_digits(window) -> None:
     for char in "33a12-345B67":
         editor.insert(char)
     assert editor.text() == "331234567"
+
+
+def test_add_then_undo_then_redo(window) -> None:
+    ps = _ps(window)
+    ps.add_doctor()
+    assert len(ps.model.doctors) == 11 and ps.model.doctors[-1].last_name == "Nouveau médecin"
+    assert any("11 médecins" in m for m in ps.rules_messages())  # over the maximum of 10
+    window.ctx.undo_stack.undo()
+    assert len(ps.model.doctors) == 10 and ps.rules_messages() == []
+    window.ctx.undo_stack.redo()
+    assert len(ps.model.doctors) == 11
+
+
+def test_filter_and_shortcut_to_the_cpam_tab(window, qtbot) -> None:
+    from PySide6.QtCore import Qt as QtKeys
+
+    ps = _ps(window)
+    ps.ui.filterEdit.setText("Médecin3")
+    assert ps.proxy.rowCount() == 1
+    qtbot.keyClick(window, QtKeys.Key.Key_2, QtKeys.KeyboardModifier.ControlModifier)
+    assert window.ui.tabs.currentIndex() == 1

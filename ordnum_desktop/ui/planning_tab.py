@@ -9,8 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
+from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.services.planning import get_plans, set_kickoff, update_plan
 from ordnum_desktop.services.preseries import resolve_preserie
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, ROSTER, TRACES, AppContext
@@ -44,7 +45,8 @@ class PlanningTab(BaseTab):
         self.ui.kickoffHeld.toggled.connect(self.ui.kickoffDate.setEnabled)
         self.ui.saveKickoffButton.clicked.connect(self.save_kickoff)
         self.ui.exportButton.clicked.connect(self.export_planning)
-        self.ui.splitter.setSizes([380, 320])
+        self.ui.splitter.setSizes([360, 300])
+        self.ui.prerequisitesList.itemChanged.connect(self._on_prerequisite_toggled)
         self._chart: Any = None
 
     def refresh(self) -> None:
@@ -53,6 +55,7 @@ class PlanningTab(BaseTab):
         self.ui.kickoffDate.setEnabled(p.kickoff_date is not None)
         self.ui.kickoffDate.setDate(QDate(p.kickoff_date) if p.kickoff_date else QDate.currentDate())
         self.ui.participantsEdit.setText(p.kickoff_participants)
+        self._fill_prerequisites()
         rows = get_plans(self.ctx.ws, self.ctx.preserie_id)
         self.model.set_rows(rows, date.today())
         overdue = sum(1 for _, plan in rows if self.model.overdue(plan))
@@ -95,6 +98,32 @@ class PlanningTab(BaseTab):
         ax.set_xlim(min(days) - timedelta(days=3), max(days) + timedelta(days=7))
         ax.text(1.0, 1.02, f"aujourd'hui : {today:%d/%m/%Y} →", transform=ax.transAxes, ha="right",
                 va="bottom", fontsize=7, color="#616161")
+
+    def _fill_prerequisites(self) -> None:
+        from ordnum_desktop.services.followup_prerequisites import list_prerequisites
+
+        box = self.ui.prerequisitesList
+        box.blockSignals(True)
+        box.clear()
+        for item in list_prerequisites(self.ctx.ws, self.ctx.preserie_id):
+            when = f" — fait le {format_date(item.done_date)}" if item.done and item.done_date else ""
+            row = QListWidgetItem(f"{item.label}{when}")
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            if item.comment:
+                row.setToolTip(item.comment)
+            box.addItem(row)
+        box.blockSignals(False)
+
+    def _on_prerequisite_toggled(self, row: QListWidgetItem) -> None:
+        from ordnum_desktop.services.followup_prerequisites import set_prerequisite
+
+        done = row.checkState() == Qt.CheckState.Checked
+        self.ctx.attempt("Prérequis au lancement", set_prerequisite, self.ctx.ws, self.ctx.preserie_id,
+                         row.data(Qt.ItemDataRole.UserRole), done)
+        self._fill_prerequisites()
+        self.ctx.say("Prérequis au lancement mis à jour.")
 
     # -- edits ------------------------------------------------------------------------------
     def _edit(self, doctor_id: int, field: str, value: date | None) -> bool:

@@ -184,3 +184,19 @@ def test_save_dialog_adds_the_missing_extension() -> None:
 
     assert with_default_suffix("/tmp/bilan", "Document PDF (*.pdf)") == "/tmp/bilan.pdf"
     assert with_default_suffix("/tmp/suivi.db", "Fichier de suivi (*.sqlite *.db)") == "/tmp/suivi.db"
+
+
+def test_prestart_prerequisites_are_ticked_with_the_date(window) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from ordnum_desktop.domain.fr_format import format_date
+
+    window.ui.tabs.setCurrentIndex(2)
+    tab = window.tab_widgets["planning"]
+    box = tab.ui.prerequisitesList
+    assert box.count() == 3
+    box.item(0).setCheckState(Qt.CheckState.Checked)
+    assert box.item(0).checkState() == Qt.CheckState.Checked
+    assert box.item(0).text().endswith(f"fait le {format_date(date.today())}")

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDateEdit,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSplitter, QTableView, QVBoxLayout, QWidget)
+    QFrame, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSizePolicy, QSpacerItem, QSplitter,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_PlanningTab(object):
     def setupUi(self, PlanningTab):
@@ -26,6 +27,21 @@ class Ui_PlanningTab(object):
             PlanningTab.setObjectName(u"PlanningTab")
         self.mainLayout = QVBoxLayout(PlanningTab)
         self.mainLayout.setObjectName(u"mainLayout")
+        self.prerequisitesBox = QGroupBox(PlanningTab)
+        self.prerequisitesBox.setObjectName(u"prerequisitesBox")
+        self.prerequisitesLayout = QVBoxLayout(self.prerequisitesBox)
+        self.prerequisitesLayout.setObjectName(u"prerequisitesLayout")
+        self.prerequisitesLayout.setContentsMargins(-1, 2, -1, 2)
+        self.prerequisitesList = QListWidget(self.prerequisitesBox)
+        self.prerequisitesList.setObjectName(u"prerequisitesList")
+        self.prerequisitesList.setMaximumHeight(60)
+        self.prerequisitesList.setFrameShape(QFrame.NoFrame)
+
+        self.prerequisitesLayout.addWidget(self.prerequisitesList)
+
+
+        self.mainLayout.addWidget(self.prerequisitesBox)
+
         self.kickoffBox = QGroupBox(PlanningTab)
         self.kickoffBox.setObjectName(u"kickoffBox")
         self.kickoffLayout = QHBoxLayout(self.kickoffBox)
@@ -104,6 +120,7 @@ class Ui_PlanningTab(object):
     # setupUi
 
     def retranslateUi(self, PlanningTab):
+        self.prerequisitesBox.setTitle(QCoreApplication.translate("PlanningTab", u"Pr\u00e9requis au lancement (cochez quand c'est fait : la date du jour est not\u00e9e)", None))
         self.kickoffBox.setTitle(QCoreApplication.translate("PlanningTab", u"R\u00e9union de lancement", None))
         self.kickoffHeld.setText(QCoreApplication.translate("PlanningTab", u"Tenue le", None))
         self.kickoffDate.setDisplayFormat(QCoreApplication.translate("PlanningTab", u"dd/MM/yyyy", None))

@@ -63,3 +63,10 @@ class AppContext(QObject):
         except OSError as exc:
             self.prompts.error(title, f"Opération impossible : {exc.strerror or exc}.")
             return None
+        except Exception as exc:  # noqa: BLE001 - a bug must cost one message, not the window
+            import traceback
+
+            traceback.print_exc()  # for the developer's terminal
+            self.prompts.error(title, f"Opération impossible : erreur inattendue ({type(exc).__name__}). "
+                               "Rien n'a été modifié ; si elle se reproduit, signalez-la.")
+            return None

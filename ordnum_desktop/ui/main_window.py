@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
@@ -340,6 +340,3 @@ class MainWindow(QMainWindow):
             tab.save_state()
         self.close_workspace()
         super().closeEvent(event)
-
-    def current_tab(self) -> QWidget:
-        return self.ui.tabs.currentWidget()

@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from ordnum_desktop.domain.identifiers import (
-    check_am, check_finess, check_rpps, clean, luhn_ok, trace_identifier,
+    check_am,
+    check_finess,
+    check_rpps,
+    clean,
+    luhn_ok,
+    trace_identifier,
 )
 
 

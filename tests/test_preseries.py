@@ -4,7 +4,10 @@ import pytest
 
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.preseries import (
-    create_preserie, list_preseries, resolve_preserie, set_cpams,
+    create_preserie,
+    list_preseries,
+    resolve_preserie,
+    set_cpams,
 )
 from ordnum_desktop.services.workspace import Workspace
 

@@ -46,8 +46,9 @@ def test_round_trip_template_fill_import(ws: Workspace, liberal_preserie_id: int
     assert check_roster_for(ws, liberal_preserie_id).ok
 
 
-def test_rows_breaking_rules_are_loaded_and_flagged(ws: Workspace, liberal_preserie_id: int,
-                                                    tmp_path: Path) -> None:
+def test_rows_breaking_rules_are_loaded_and_flagged(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     rows = [liberal_row(i) for i in range(3)] + [liberal_row(0, Nom="Doublon")]
     rows.append(liberal_row(9, **{"N° AM": "12AB", "Accord de principe": "peut-être"}))
     rows.append([None, "Sans nom", "Libéral"] + [None] * 13)
@@ -59,8 +60,11 @@ def test_rows_breaking_rules_are_loaded_and_flagged(ws: Workspace, liberal_prese
     assert {"duplicate_ps", "invalid_identifier", "missing_consent"} <= codes
 
 
-def test_replace_is_explicit_and_keeps_planning(ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
-    import_roster(ws, liberal_preserie_id, write_roster(tmp_path / "a.xlsx", [liberal_row(i) for i in range(5)]))
+def test_replace_is_explicit_and_keeps_planning(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
+    first = write_roster(tmp_path / "a.xlsx", [liberal_row(i) for i in range(5)])
+    import_roster(ws, liberal_preserie_id, first)
     kept = list_doctors(ws, liberal_preserie_id)[0]
     update_plan(ws, kept.id or 0, training_date=date(2025, 3, 20))
     second = write_roster(tmp_path / "b.xlsx", [liberal_row(0), liberal_row(7)])
@@ -108,7 +112,9 @@ def test_missing_name_column_is_refused(ws: Workspace, liberal_preserie_id: int,
         import_roster(ws, liberal_preserie_id, tmp_path / "sans-nom.xlsx")
 
 
-def test_export_writes_formula_like_text_as_text(ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
+def test_export_writes_formula_like_text_as_text(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     add_doctor(ws, liberal_preserie_id, last_name='=HYPERLINK("http://x")', email="@evil", am="331234500")
     out = export_roster(ws, liberal_preserie_id, tmp_path / "export.xlsx")
     sheet = load_workbook(out)["PS"]

@@ -2,9 +2,9 @@
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlmodel import SQLModel
 
 import ordnum_desktop.store.models  # noqa: F401  (registers the tables)
-from sqlmodel import SQLModel
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -37,7 +37,6 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check ordnum_desktop tests
-	$(BIN)/ruff format --check ordnum_desktop tests || true
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run

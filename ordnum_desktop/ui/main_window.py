@@ -69,6 +69,18 @@ class MainWindow(QMainWindow):
         self.edit_preserie_action.triggered.connect(self.edit_preserie)
         self.status_menu = ui.menuPreserie.addMenu("&Statut")
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        ui.menuPreserie.addSeparator()
+        self.journal_action = ui.menuPreserie.addAction("&Journal des modifications…")
+        self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.journal_action.triggered.connect(self.show_journal)
+        # Backups sit with the other whole-file actions, after « Enregistrer une copie… ».
+        after_copy = ui.menuFile.actions()[ui.menuFile.actions().index(ui.actionSaveCopy) + 1]
+        self.backup_now_action = ui.menuFile.addAction("&Sauvegarder maintenant")
+        self.backup_now_action.triggered.connect(self.backup_now)
+        self.restore_action = ui.menuFile.addAction("&Restaurer une sauvegarde…")
+        self.restore_action.triggered.connect(self.restore_backup)
+        for action in (self.backup_now_action, self.restore_action):
+            ui.menuFile.insertAction(after_copy, action)
         undo = self.ctx.undo_stack.createUndoAction(self, "&Annuler")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, "&Rétablir")
@@ -80,7 +92,8 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.ui.tabs.setCurrentIndex(n))
         for action in (ui.actionSaveCopy, ui.actionNewPreserie, ui.actionImportTraces,
-                       ui.actionExportBilan):
+                       ui.actionExportBilan, self.journal_action, self.backup_now_action,
+                       self.restore_action):
             action.setEnabled(False)
 
     def _restore_geometry(self) -> None:
@@ -137,6 +150,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.ui.actionNewPreserie.setEnabled(not ws.read_only)
         self.ui.actionImportTraces.setEnabled(not ws.read_only)
+        self.journal_action.setEnabled(True)
+        # Another instance holds a read-only file: it alone may back it up or replace it.
+        self.backup_now_action.setEnabled(not ws.read_only)
+        self.restore_action.setEnabled(not ws.read_only)
         self.reload_preseries()
         if ws.location_warning:
             self._say(ws.location_warning)
@@ -286,6 +303,61 @@ class MainWindow(QMainWindow):
             return
         if self.ctx.run("Enregistrer une copie", copy_workspace, self.ctx.ws, Path(path)) is not None:
             self._say(f"Copie enregistrée dans « {path} ».")
+
+    def backup_now(self) -> None:
+        if self.ctx.ws is None or self.ctx.ws.read_only:
+            return
+        from ordnum_desktop.services.backup import backup_now
+
+        copy = self.ctx.run("Sauvegarder maintenant", backup_now, self.ctx.ws)
+        if copy is not None:
+            self._say(f"Sauvegarde enregistrée : « {copy.name} ».")
+
+    def restore_backup(self) -> None:
+        """Lists the file's backups; the one chosen (and confirmed) replaces the content, then the
+        file is reopened so that every tab shows the restored data."""
+        if self.ctx.ws is None or self.ctx.ws.read_only:
+            return
+        from ordnum_desktop.services.backup import list_backups, restore_backup
+        from ordnum_desktop.ui.restore_backup_dialog import RestoreBackupDialog
+
+        path = self.ctx.ws.path
+        found = self.ctx.run("Restaurer une sauvegarde", list_backups, path)
+        if found is None:
+            return
+        if not found:
+            self.prompts.info("Restaurer une sauvegarde",
+                              f"Aucune sauvegarde de « {path.name} » pour l'instant : elles sont prises "
+                              "avant chaque import, chaque mise à jour du format et par Fichier ▸ "
+                              "Sauvegarder maintenant.")
+            return
+        dialog = RestoreBackupDialog(path, found, self.prompts, self)
+        chosen = dialog.selected() if self.prompts.run_dialog(dialog) else None
+        if chosen is None:
+            return
+        preserie_id = self.ctx.preserie_id
+        self.close_workspace()  # restore_backup takes the file's lock and replaces its content
+        restored = self.ctx.attempt("Restaurer une sauvegarde", restore_backup, path, chosen.path)
+        if not self.open_path(path):
+            return
+        self.reload_preseries(select=preserie_id)
+        if restored:
+            from ordnum_desktop.domain.fr_format import format_datetime
+
+            self._say(f"Sauvegarde du {format_datetime(chosen.created)} restaurée dans « {path.name} » "
+                      "(l'ancien contenu a été copié parmi les sauvegardes).")
+
+    def show_journal(self) -> None:
+        if self.ctx.ws is None:
+            return
+        from ordnum_desktop.services.audit_log import list_entries
+        from ordnum_desktop.ui.journal_dialog import JournalDialog
+
+        entries = self.ctx.run("Journal des modifications", list_entries, self.ctx.ws, self.ctx.preserie_id)
+        if entries is None:
+            return
+        title = self.ui.preserieCombo.currentText() or self.ctx.ws.path.name
+        self.prompts.run_dialog(JournalDialog(entries, title, self))
 
     def edit_preserie(self) -> None:
         if not self.ctx.ready or self.ctx.ws.read_only:

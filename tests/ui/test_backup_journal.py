@@ -160,3 +160,29 @@ def test_both_dialogs_speak_french(window, prompts) -> None:
         texts = _texts(dialog)
         words = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"<[^>]+>", " ", t))}
         assert texts and words & ENGLISH == set(), type(dialog).__name__
+
+
+def test_a_damaged_backup_is_refused_in_french_and_the_file_reopened_unchanged(
+        window, prompts, populated_path: Path) -> None:
+    window.backup_now()
+    ps = _ps(window)
+    doctor = ps.model.doctors[0]
+    ps.ui.table.setCurrentIndex(ps.index_of(doctor.id, "last_name"))
+    ps.delete_selected()
+    newest = list_backups(populated_path)[0]
+    newest.path.write_bytes(b"ceci n'est pas une base SQLite" * 100)
+
+    def choose_first(dialog: QDialog) -> bool:
+        dialog.select(0)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    prompts.yes_no.append(True)
+    prompts.dialog_handlers.append(choose_first)
+    window.restore_backup()
+
+    errors = prompts.errors()
+    assert len(errors) == 1 and newest.path.name in errors[0] and "lisible" in errors[0]
+    assert window.ctx.ws is not None and not window.ctx.ws.read_only  # reopened for work
+    assert doctor.last_name not in _names(window)
+    assert "restaurée" not in window.statusBar().currentMessage()

@@ -60,7 +60,8 @@ class RestoreBackupDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.setRowCount(len(backups))
         for row, b in enumerate(backups):
-            when = _item(format_datetime(b.created))
+            # Seconds: the copies taken by one busy session would otherwise look alike.
+            when = _item(b.created.strftime("%d/%m/%Y à %H:%M:%S"))
             when.setToolTip(str(b.path))
             table.setItem(row, 0, when)
             table.setItem(row, 1, _item(b.reason_label.capitalize()))

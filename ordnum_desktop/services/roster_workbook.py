@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -29,6 +29,7 @@ from ordnum_desktop.services.roster_columns import (
     parse_mode,
 )
 from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.xlsx_guard import open_small_sheet
 from ordnum_desktop.store.models import Doctor, InstallationPlan
 
 MAX_ROWS = 1000
@@ -147,21 +148,10 @@ def write_roster_template(path: Path | str) -> Path:
 
 # --- import ---------------------------------------------------------------------------------
 
-def _open_sheet(path: Path) -> Any:
-    from ordnum_desktop.services.xlsx_guard import SMALL_WORKBOOK, check_xlsx
-
-    check_xlsx(path, max_uncompressed=SMALL_WORKBOOK)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
-        raise UserError(f"Le classeur « {path.name} » est illisible ({type(exc).__name__}).") from exc
-    return wb["PS"] if "PS" in wb.sheetnames else wb.worksheets[0]
-
-
 def read_roster(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], RosterImportReport]:
     """Rows of the workbook as (row number, field values); unreadable rows are in the report."""
     path = Path(path)
-    sheet = _open_sheet(path)
+    sheet = open_small_sheet(path, "PS")
     report = RosterImportReport(file=path.name)
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)

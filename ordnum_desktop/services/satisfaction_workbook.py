@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -21,6 +21,7 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.questionnaire import Questionnaire, load_questionnaire, overall_score
 from ordnum_desktop.services.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.xlsx_guard import open_small_sheet
 from ordnum_desktop.store.models import Doctor, Preserie, SatisfactionAnswer
 
 SHEET = "Réponses"
@@ -141,18 +142,6 @@ def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
 
 # --- import ---------------------------------------------------------------------------------
 
-def _open_rows(path: Path) -> Any:
-    from ordnum_desktop.services.xlsx_guard import SMALL_WORKBOOK, check_xlsx
-
-    check_xlsx(path, max_uncompressed=SMALL_WORKBOOK)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
-        raise UserError(f"Le classeur « {path.name} » est illisible ({type(exc).__name__}).") from exc
-    sheet = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    return sheet.iter_rows(values_only=True)
-
-
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -172,7 +161,7 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
     the others are stored in one transaction. Raises UserError when the file is unusable."""
     path = Path(path)
     q = load_questionnaire()
-    rows = _open_rows(path)
+    rows = open_small_sheet(path, SHEET).iter_rows(values_only=True)
     header = next(rows, None)
     if header is None or all(v in (None, "") for v in header):
         raise UserError(f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from ordnum_desktop.services.errors import UserError
 
@@ -37,3 +38,17 @@ def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
     if total > max_uncompressed or (total > 50 * 1024 * 1024 and total / compressed > MAX_RATIO):
         raise UserError(f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
                         f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal.")
+
+
+def open_small_sheet(path: Path, preferred: str) -> Any:
+    """The sheet named `preferred` (else the first) of a small workbook a person filled in:
+    roster or answers. Typed values only (`data_only`): a formula is never evaluated here."""
+    from openpyxl import load_workbook
+
+    check_xlsx(path, max_uncompressed=SMALL_WORKBOOK)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
+        raise UserError(f"Le classeur « {path.name} » est illisible : son contenu n'est pas celui d'un "
+                        f"classeur Excel valide ({type(exc).__name__}).") from exc
+    return wb[preferred] if preferred in wb.sheetnames else wb.worksheets[0]

@@ -126,3 +126,16 @@ def test_bilan_workbook_carries_the_journal(ws: Workspace, liberal_preserie_id: 
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert rows[0] == audit_log.EXPORT_HEADER
     assert ["Modification", "Médecin", "accord de principe : non → oui"] in [r[1:4] for r in rows[1:]]
+
+
+def test_stored_codes_read_as_the_window_words(ws: Workspace, liberal_preserie_id: int) -> None:
+    from ordnum_desktop.services.planning import set_kickoff
+
+    d = add_doctor(ws, liberal_preserie_id, last_name="Roux", am="331234500", structure="msp")
+    update_doctor(ws, d.id or 0, mode="salarie", structure="cabinet_groupe")
+    set_kickoff(ws, liberal_preserie_id, date(2025, 2, 6), "Cnam, CPAM")
+    lines = [audit_log.describe(e) for e in audit_log.list_entries(ws, liberal_preserie_id)]
+    assert any("mode d'exercice : Libéral → Salarié" in line for line in lines)
+    assert any("structure : MSP → Cabinet de groupe" in line for line in lines)
+    assert any("statut : Préparation → Lancée" in line for line in lines)
+    assert not any("lancee" in line or "salarie" in line for line in lines)

@@ -48,7 +48,25 @@ FIELD_LABELS = {
     "undone_at": "annulé le", "file_name": "fichier", "accepted": "lignes retenues",
     "technical_prerequisites_validated_at": "prérequis techniques validés le", "editor": "éditeur",
     "software": "logiciel", "version": "version", "module": "module", "exercise": "exercice",
+    "first_eprescription_date": "première ordonnance numérique", "cnda_reference": "référence CNDA",
+    "cnda_date": "date CNDA", "small_market_share": "part de marché < 1 %", "bilan_date": "date du bilan",
+    "covered_products": "produits couverts", "referentiel": "référentiel", "code": "code",
+    "label": "libellé", "opened_at": "ouverte le", "answered_at": "répondu le",
 }
+
+
+def _value_labels() -> dict[str, dict[str, str]]:
+    """Codes stored in the file, shown with the words the window uses."""
+    from ordnum_desktop.domain.referentiel import load_referentiel
+    from ordnum_desktop.domain.roster_rules import EXERCISES, MODES
+    from ordnum_desktop.services.preseries import STATUSES
+
+    ref = load_referentiel()
+    return {
+        "status": STATUSES, "exercise": EXERCISES, "mode": MODES,
+        "structure": {c.code: c.label for c in ref.structures},
+        "operation": {c.code: c.label for c in ref.operations},
+    }
 # Identity fields, in order, naming the object an entry is about.
 NAME_FIELDS = ("last_name", "first_name", "cpam_id", "file_name", "code", "description", "text", "editor")
 HIDDEN = {"id", "preserie_id", "doctor_id", "centre_id", "batch_id", "scores_json", "file_hash"}
@@ -77,7 +95,12 @@ class AuditView:
         return describe(self)
 
 
-def _french(value: Any) -> str:
+def french_value(value: Any, field: str | None = None) -> str:
+    """A stored value as the user reads it: dates JJ/MM/AAAA, oui/non, codes as their labels."""
+    if field is not None and isinstance(value, str):
+        labels = _value_labels().get(field)
+        if labels and value in labels:
+            return labels[value]
     if value is None or value == "":
         return "(vide)"
     if isinstance(value, bool):
@@ -104,7 +127,7 @@ def _name(values: dict[str, Any]) -> str:
 
 def describe(entry: AuditView) -> str:
     if entry.action == "update":
-        parts = [f"{FIELD_LABELS.get(k, k)} : {_french(entry.before.get(k))} → {_french(v)}"
+        parts = [f"{FIELD_LABELS.get(k, k)} : {french_value(entry.before.get(k), k)} → {french_value(v, k)}"
                  for k, v in entry.after.items() if k not in HIDDEN]
         return "; ".join(parts) or "aucun changement visible"
     if entry.action == "undo":

@@ -18,8 +18,8 @@ from ordnum_desktop.services.audit_log import (
     HIDDEN,
     AuditView,
     describe,
+    french_value,
 )
-from ordnum_desktop.services.audit_log import _french as french_value  # the trail's own value format
 from ordnum_desktop.ui.forms.ui_journal_dialog import Ui_JournalDialog
 
 HEADERS = ["Date", "Action", "Objet", "Détail", "Lot d'import"]
@@ -67,7 +67,7 @@ def detail(e: AuditView) -> str:
     if e.action not in ("insert", "delete"):
         return describe(e)
     values = e.after if e.action == "insert" else e.before
-    parts = [f"{FIELD_LABELS[k]} : {french_value(v)}" for k, v in values.items()
+    parts = [f"{FIELD_LABELS[k]} : {french_value(v, k)}" for k, v in values.items()
              if k in FIELD_LABELS and k not in HIDDEN and v not in (None, "")]
     return "; ".join(parts) or describe(e)
 

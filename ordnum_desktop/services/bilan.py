@@ -20,6 +20,7 @@ from sqlmodel import Session, func, select
 
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.roster import doctor_identifier
 from ordnum_desktop.services.workspace import Workspace, WorkspaceError
 from ordnum_desktop.store.models import Anomaly, Doctor, Preserie, SatisfactionAnswer, TechnicalPrerequisite
 
@@ -51,9 +52,6 @@ GROUP BY 1, 2, 3
 """
 SUMMARY_VERSION = 3
 
-def doctor_identifier(d: Doctor) -> str:
-    """N° AM for a libéral doctor, RPPS for a salaried one (the présérie's exercise situation)."""
-    return d.am if d.mode == "liberal" else d.rpps
 
 
 def _rate(num: int, den: int) -> float | None:

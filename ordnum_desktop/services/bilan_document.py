@@ -118,8 +118,9 @@ def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | No
 
 def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
     from ordnum_desktop.services.anomalies import list_anomalies
-    from ordnum_desktop.services.bilan import compute_bilan, doctor_identifier, weekly_series
+    from ordnum_desktop.services.bilan import compute_bilan, weekly_series
     from ordnum_desktop.services.followup_prerequisites import list_technical_prerequisites
+    from ordnum_desktop.services.roster import doctor_identifier
     from ordnum_desktop.services.satisfaction import answer_scores, answers_by_doctor
 
     bilan = compute_bilan(ws, preserie_id, as_of)

@@ -282,6 +282,96 @@ def _store_summary(ws: Workspace, preserie_id: int, entry: dict[str, Any]) -> No
         pass
 
 
+def refresh_summary(ws: Workspace, preserie_id: int) -> None:
+    """Rebuilds and stores the summary when stale, so that the next bilan reads it in
+    milliseconds. Run it after the change is committed: the row pass reads on a second
+    connection, which does not see an open transaction's rows. Best effort, like the cache: a
+    failure only leaves the work to the next bilan."""
+    try:
+        with ws.session() as s:
+            _, fresh = _load_summary(s.connection(), preserie_id)
+    except (OperationalError, WorkspaceError):
+        return
+    if fresh is not None and not getattr(ws, "read_only", False):
+        _store_summary(ws, preserie_id, fresh)
+
+
+# Undo: the batch's prescriptions, their days over all rows and over the rows of other batches.
+BATCH_PRESCRIPTIONS_SQL = """
+SELECT ps_identifier,
+       substr(min(ts), 1, 10),
+       substr(min(ts) FILTER (WHERE digital = 1), 1, 10),
+       substr(min(ts) FILTER (WHERE operation = 'creer' AND return_code = 0), 1, 10),
+       substr(min(ts) FILTER (WHERE batch_id IS NOT :b), 1, 10),
+       substr(min(ts) FILTER (WHERE batch_id IS NOT :b AND digital = 1), 1, 10),
+       substr(min(ts) FILTER (WHERE batch_id IS NOT :b AND operation = 'creer' AND return_code = 0), 1, 10)
+FROM trace_row
+WHERE preserie_id = :p AND (ps_identifier, prescription_id) IN (
+    SELECT ps_identifier, prescription_id FROM trace_row WHERE batch_id = :b)
+GROUP BY ps_identifier, prescription_id
+"""
+BATCH_ROW_DAYS_SQL = """
+SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), sum(return_code = 0)
+FROM trace_row
+WHERE batch_id = ?
+GROUP BY 1, 2, 3
+"""
+
+
+def _registered(digital_day: str | None, ok_day: str | None) -> str | None:
+    return max(digital_day, ok_day) if digital_day and ok_day else None
+
+
+def summary_without_batch(conn: Connection, preserie_id: int, batch_id: int) -> Summary | None:
+    """The current summary minus batch `batch_id`'s rows, read before they are deleted (in the
+    undo's transaction): a pass over that batch's rows only. None when the stored summary is
+    stale or absent (then `refresh_summary` rebuilds it after the commit)."""
+    cached = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?",
+                                  (_cache_key(preserie_id),)).scalar()
+    try:
+        entry = json.loads(cached) if cached else None
+        if not entry or entry.get("signature") != _signature(conn, preserie_id):
+            return None
+        summary: Summary = entry["summary"]
+        groups: Counter[tuple[Any, ...]] = Counter()
+        for ident, first, digital_day, registered_day, count in summary["presc"]:
+            groups[(ident, first, digital_day, registered_day)] += count
+        rows: dict[str, dict[str, list[int]]] = summary["rows"]
+    except (ValueError, KeyError, AttributeError, TypeError):
+        return None
+    driver = conn.connection.driver_connection
+    for ident, first, dig, ok, kept_first, kept_dig, kept_ok in driver.execute(  # type: ignore[union-attr]
+            BATCH_PRESCRIPTIONS_SQL, {"p": preserie_id, "b": batch_id}):
+        groups[(ident, first, dig, _registered(dig, ok))] -= 1
+        if kept_first is not None:  # still has rows from other batches
+            groups[(ident, kept_first, kept_dig, _registered(kept_dig, kept_ok))] += 1
+    for ident, d, op, count, ok_count in driver.execute(BATCH_ROW_DAYS_SQL, (batch_id,)):  # type: ignore[union-attr]
+        cell = rows.get(ident, {}).get(d)
+        if cell is None:
+            return None  # the summary does not hold these rows: rebuild it
+        cell[0] -= count
+        if op in OPERATIONS:
+            k = 1 + 2 * OPERATIONS.index(op)
+            cell[k] -= count
+            cell[k + 1] -= ok_count or 0
+        if not any(cell):
+            del rows[ident][d]
+            if not rows[ident]:
+                del rows[ident]
+    if any(n < 0 for n in groups.values()):
+        return None
+    return {"presc": [[*key, n] for key, n in groups.items() if n > 0], "rows": rows}
+
+
+def store_summary_in(conn: Connection, preserie_id: int, summary: Summary) -> None:
+    """Stores `summary` as the one of the rows now visible on `conn` (same transaction)."""
+    entry = {"signature": _signature(conn, preserie_id), "summary": summary}
+    conn.exec_driver_sql(
+        "INSERT INTO app_meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (_cache_key(preserie_id), json.dumps(entry, separators=(",", ":"))))
+
+
 def _stats_as_of(summary: Summary, day: str) -> dict[str, list[int]]:
     """Per identifier, the figures as of `day` (inclusive): [prescriptions, e-prescriptions,
     registered, rows, créer calls, créer successes, consulter…, rechercher…]."""
@@ -344,4 +434,5 @@ def weekly_series(ws: Workspace, preserie_id: int,
     return series
 
 
-__all__ = ["compute_bilan", "latest_trace_date", "user_doctors", "weekly_series"]
+__all__ = ["compute_bilan", "latest_trace_date", "refresh_summary", "store_summary_in",
+           "summary_without_batch", "user_doctors", "weekly_series"]

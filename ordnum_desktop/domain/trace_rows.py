@@ -168,6 +168,9 @@ class RowParser:
         self._digital: dict[object, int | None] = {}
         self._operation: dict[object, str | None] = {}
         self._code: dict[object, int | None] = {}
+        # True: accepted rows come as one flat list of values, ParsedRow after ParsedRow (what a
+        # multi-row INSERT binds), without a tuple per row.
+        self.flat = False
 
     # Each lookup returns the stored value, or None when the raw value is not acceptable.
     def _lookup_ps(self, raw: object) -> str | None:
@@ -223,6 +226,7 @@ class RowParser:
         width = max(pos.values()) + 1
         ps_cache, pr_cache, dg_cache = self._ps, self._prestation, self._digital
         op_cache, rc_cache = self._operation, self._code
+        flat = self.flat
         good: list[ParsedRow] = []
         errors: list[dict[str, Any]] = []
         read = rejected = 0
@@ -272,7 +276,10 @@ class RowParser:
                 rc = None
             fi = "" if raw_fi == "" or raw_fi is None else _finess(raw_fi)
             nb = raw_nb if type(raw_nb) is str else ("" if raw_nb is None else _text(raw_nb))
-            good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))  # type: ignore[arg-type]
+            if flat:
+                good += (ts, ps, fi, pid, pr, dg, op, rc, nb)  # type: ignore[arg-type]
+            else:
+                good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))  # type: ignore[arg-type]
         return good, errors, read, rejected
 
     def _explain(self, number: int, cells: Sequence[object]) -> list[dict[str, Any]]:

@@ -21,7 +21,6 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -121,8 +120,8 @@ class _Writer:
     def put(self, rows: list[Any]) -> None:
         if self._error is not None:
             raise self._error
-        # Flattened here, in the caller's thread, which waits on the writer anyway.
-        self._queue.put((len(rows), list(chain.from_iterable(rows))))
+        # Already flat (RowParser.flat): VALUES_PER_ROW values per row.
+        self._queue.put((len(rows) // VALUES_PER_ROW, rows))
 
     def stop(self) -> None:
         """Waits for the thread to end (idempotent); pending chunks are still written, and then
@@ -196,6 +195,7 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
         if header.missing:
             raise UserError(_missing_columns_message(path.name, header.missing, source.header))
         parser = RowParser(header, load_referentiel())
+        parser.flat = True
         report = ImportReport(file=path.name, ignored_columns=header.ignored)
         file_hash = file_sha256(path)
         backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)

@@ -172,6 +172,10 @@ class RowParser:
         # multi-row INSERT binds), without a tuple per row.
         self.flat = False
 
+    def identifiers(self) -> set[str]:
+        """Every Identifiant PS value seen so far, as stored (a superset of the accepted rows')."""
+        return {v for v in self._ps.values() if v is not None}
+
     # Each lookup returns the stored value, or None when the raw value is not acceptable.
     def _lookup_ps(self, raw: object) -> str | None:
         if raw not in self._ps:

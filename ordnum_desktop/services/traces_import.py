@@ -78,6 +78,31 @@ ROSTER_IDENTIFIERS_SQL = (
 )
 
 
+# Past this many unknown identifiers (a hostile file), one pass over the batch's rows instead.
+MAX_CANDIDATES = 500
+
+
+def _count_unmatched(conn: Any, preserie_id: int, batch_id: int, seen: set[str]) -> int:
+    """Rows of the batch whose identifier is not on the roster. Only the identifiers of the file
+    that are not on the roster can match, usually a handful: their rows are found through
+    ix_trace_cover (`+batch_id` keeps SQLite off ix_trace_batch, which would visit every row of
+    the batch); the roster test itself is the same NOT IN as for any identifier."""
+    roster_sql = ROSTER_IDENTIFIERS_SQL.replace(":pid", "?")
+    roster = {r for (r,) in conn.exec_driver_sql(roster_sql, (preserie_id,)) if r}
+    candidates = sorted(seen - roster)
+    if not candidates:
+        return 0
+    if len(candidates) > MAX_CANDIDATES:
+        return int(conn.exec_driver_sql(
+            f"SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
+            (batch_id, preserie_id)).scalar_one())
+    marks = ", ".join("?" * len(candidates))
+    return int(conn.exec_driver_sql(
+        f"SELECT count(*) FROM trace_row WHERE preserie_id = ? AND ps_identifier IN ({marks}) "
+        f"AND +batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
+        (preserie_id, *candidates, batch_id, preserie_id)).scalar_one())
+
+
 class _Writer:
     """Inserts validated chunks from a second thread while the next chunk is being validated.
 
@@ -242,10 +267,8 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
                                 "sous son en-tête.")
             report.accepted = inserted
             report.duplicates = report.read - report.rejected - inserted
-            report.unmatched = int(s.connection().exec_driver_sql(
-                "SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ("
-                + ROSTER_IDENTIFIERS_SQL.replace(":pid", "?") + ")", (batch.id, preserie_id),
-            ).scalar_one())
+            report.unmatched = _count_unmatched(s.connection(), preserie_id, batch.id,
+                                                parser.identifiers())
             for key in ("read", "accepted", "duplicates", "rejected", "unmatched"):
                 setattr(batch, key, getattr(report, key))
             s.add(batch)

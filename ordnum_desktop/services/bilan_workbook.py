@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.services.bilan_document import (
     CRITERION_LABELS,
     OPERATION_LABELS,
@@ -22,10 +23,6 @@ from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.services.xlsx_tables import Column, new_workbook, save_workbook, write_pairs, write_table
 
 DECISIONS = {"deploy": "Déploiement autorisé", "extend": "Prolongation de la présérie"}
-
-
-def _yes_no(value: bool) -> str:
-    return "Oui" if value else "Non"
 
 
 def _summary(doc: BilanDocument) -> list[tuple[str, object]]:
@@ -54,18 +51,18 @@ def _criteria_rows(doc: BilanDocument) -> list[list[object]]:
                             for o in ("creer", "consulter", "rechercher"))
     return [
         [1, CRITERION_LABELS["doctor_rate"], rate["threshold"], None,
-         f"{sum(1 for d in doctors if d['met'])} / {len(doctors)} médecins au seuil", _yes_no(rate["met"])],
+         f"{sum(1 for d in doctors if d['met'])} / {len(doctors)} médecins au seuil", yes_no(rate["met"])],
         [2, CRITERION_LABELS["registration"], reg["threshold"], reg["rate"],
-         f"{reg['registered']} enregistrées / {reg['created']} créées", _yes_no(reg["met"])],
+         f"{reg['registered']} enregistrées / {reg['created']} créées", yes_no(reg["met"])],
         [3, CRITERION_LABELS["operations"], None, None,
          f"{ops_detail} ; anomalies bloquantes ouvertes : {ops.get('open_blocking_anomalies', 0)}",
-         _yes_no(ops["met"])],
+         yes_no(ops["met"])],
         [4, CRITERION_LABELS["prerequisites"], None, None,
          f"{pre.get('count', len(doc.technical_prerequisites))} prérequis, "
-         + ("liste validée" if doc.technical_validated_at else "liste non validée"), _yes_no(pre["met"])],
+         + ("liste validée" if doc.technical_validated_at else "liste non validée"), yes_no(pre["met"])],
         [5, CRITERION_LABELS["satisfaction"], None, None,
          f"{sat.get('answered', len(doc.satisfaction))} / {sat.get('expected', len(doctors))} réponses, "
-         f"{sat.get('blocking', 0)} frein(s) bloquant(s)", _yes_no(sat["met"])],
+         f"{sat.get('blocking', 0)} frein(s) bloquant(s)", yes_no(sat["met"])],
     ]
 
 
@@ -81,7 +78,7 @@ def build_bilan_workbook(doc: BilanDocument, out_path: Path | str,
     write_table(wb.create_sheet("Médecins"), [
         Column("Identifiant", 14), Column("Nom", 30), Column("Prescriptions", 13, "int"),
         Column("Ordonnances numériques", 15, "int"), Column("Taux", 9, "percent"), Column("Atteint", 9),
-    ], [[d["identifier"], d.get("name", ""), d["prescriptions"], d["digital"], d["rate"], _yes_no(d["met"])]
+    ], [[d["identifier"], d.get("name", ""), d["prescriptions"], d["digital"], d["rate"], yes_no(d["met"])]
         for d in doc.doctors])
     weekly_rows = [[ident, names.get(ident, ""), date.fromisoformat(w["week"]), w["prescriptions"],
                     w["digital"], w["rate"]]
@@ -104,13 +101,13 @@ def build_bilan_workbook(doc: BilanDocument, out_path: Path | str,
     write_table(wb.create_sheet("Satisfaction"), [
         Column("Identifiant", 14), Column("Nom", 30), Column("Note globale", 12, "int"),
         Column("Frein bloquant", 13), Column("Frein signalé", 50), Column("Commentaire", 40),
-    ], [[a["identifier"], a["name"], a["score"], _yes_no(a["blocking"]), a["blocking_text"], a["comment"]]
+    ], [[a["identifier"], a["name"], a["score"], yes_no(a["blocking"]), a["blocking_text"], a["comment"]]
         for a in doc.satisfaction])
     write_table(wb.create_sheet("Anomalies"), [
         Column("N°", 6, "int"), Column("Service", 12), Column("Description", 50), Column("Bloquante", 10),
         Column("Ouverte le", 16, "datetime"), Column("Clôturée le", 16, "datetime"), Column("Résolution", 40),
     ], [[a["id"], OPERATION_LABELS.get(a["operation"], a["operation"]), a["description"],
-         _yes_no(a["blocking"]), a["opened_at"], a["closed_at"], a["resolution"]] for a in doc.anomalies])
+         yes_no(a["blocking"]), a["opened_at"], a["closed_at"], a["resolution"]] for a in doc.anomalies])
     if journal is not None:  # the audit trail (issue 6): rows under audit_log.EXPORT_HEADER
         write_table(wb.create_sheet("Journal des modifications"), [
             Column("Date", 17, "datetime"), Column("Action", 14), Column("Objet", 24),

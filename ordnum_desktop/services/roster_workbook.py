@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import select
 
+from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.text import parse_yes_no
 from ordnum_desktop.services import backup
@@ -290,9 +291,9 @@ def export_roster(ws: Workspace, preserie_id: int, path: Path | str) -> Path:
             "last_name": d.last_name, "first_name": d.first_name, "mode": MODE_LABELS.get(d.mode, d.mode),
             "specialty": d.specialty, "am": d.am, "rpps": d.rpps, "finess": d.finess,
             "centre_name": d.centre_name, "structure": ref.label_of(ref.structures, d.structure)
-            if d.structure else "", "equipped": "Oui" if d.equipped else "Non",
-            "compatibility_checked": "Oui" if d.compatibility_checked else "Non",
-            "consent": "Oui" if d.consent else "Non", "cpam": d.cpam, "planned_install": plan.planned_install,
+            if d.structure else "", "equipped": yes_no(d.equipped),
+            "compatibility_checked": yes_no(d.compatibility_checked), "consent": yes_no(d.consent),
+            "cpam": d.cpam, "planned_install": plan.planned_install,
             "email": d.email, "phone": d.phone,
         }
         for c, col in enumerate(COLUMNS, start=1):

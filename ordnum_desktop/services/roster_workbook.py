@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import select
@@ -31,10 +31,10 @@ from ordnum_desktop.services.roster_columns import (
 )
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.services.xlsx_guard import open_small_sheet
+from ordnum_desktop.services.xlsx_tables import TEMPLATE_FILL, style_header
 from ordnum_desktop.store.models import Doctor, InstallationPlan
 
 MAX_ROWS = 1000
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 
 
 @dataclass
@@ -55,12 +55,7 @@ class RosterImportReport:
 # --- template -------------------------------------------------------------------------------
 
 def _style_header(ws: Any) -> None:
-    for idx, col in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=idx, value=col.header)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(idx)].width = col.width
+    style_header(ws, [(col.header, col.width) for col in COLUMNS], fill=TEMPLATE_FILL)
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 32
 

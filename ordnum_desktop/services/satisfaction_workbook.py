@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import select
@@ -22,6 +22,7 @@ from ordnum_desktop.services.questionnaire import Questionnaire, load_questionna
 from ordnum_desktop.services.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.services.xlsx_guard import open_small_sheet
+from ordnum_desktop.services.xlsx_tables import TEMPLATE_FILL, style_header
 from ordnum_desktop.store.models import Doctor, Preserie, SatisfactionAnswer
 
 SHEET = "Réponses"
@@ -30,7 +31,6 @@ IDENTIFIER_HEADER = "Identifiant PS"
 BLOCKING_HEADER = "Frein bloquant"
 DETAIL_HEADER = "Précisions sur le frein"
 COMMENT_HEADER = "Commentaire"
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 
 _IDENTIFIER_KEYS = {fold(h) for h in (IDENTIFIER_HEADER, "Identifiant", "N° AM", "RPPS", "N° AM / RPPS",
                                        "N° AM ou RPPS", "Numéro AM", "ID PS", "PS")}
@@ -89,12 +89,7 @@ def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
     headers += [_question_header(i, x.text) for i, x in enumerate(q.questions, start=1)]
     headers += [BLOCKING_HEADER, DETAIL_HEADER, COMMENT_HEADER]
     widths = [16, 18, 16] + [22] * len(q.questions) + [14, 40, 40]
-    for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=col, value=header)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(col)].width = width
+    style_header(sheet, list(zip(headers, widths, strict=True)), fill=TEMPLATE_FILL)
     sheet.row_dimensions[1].height = 60
     sheet.freeze_panes = "B2"
     last = MAX_ROWS + 1

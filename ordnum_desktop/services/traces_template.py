@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import COLUMNS
+from ordnum_desktop.services.xlsx_tables import TEMPLATE_FILL, style_header
 
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 WIDTHS = {"ts": 20, "ps": 16, "finess": 12, "prescription_id": 22, "prestation": 22, "digital": 12,
           "operation": 12, "return_code": 11, "number": 24}
 LAST_ROW = 100_000
@@ -33,15 +33,8 @@ def write_traces_template(path: Path | str) -> Path:
     wb = Workbook()
     sheet = wb.active
     sheet.title = "Traces"
-    letters: dict[str, str] = {}
-    for idx, col in enumerate(COLUMNS, start=1):
-        letter = get_column_letter(idx)
-        letters[col.key] = letter
-        cell = sheet.cell(row=1, column=idx, value=col.header)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[letter].width = WIDTHS.get(col.key, 16)
+    letters = {col.key: get_column_letter(idx) for idx, col in enumerate(COLUMNS, start=1)}
+    style_header(sheet, [(col.header, WIDTHS.get(col.key, 16)) for col in COLUMNS], fill=TEMPLATE_FILL)
     sheet.freeze_panes = "A2"
     for values, key, title in (
         ([c.label for c in ref.prestation_types], "prestation", "Type de prestation"),

@@ -23,6 +23,8 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.safe_text import safe_cell
 
 HEADER_FILL = PatternFill("solid", fgColor="0C2F6B")
+# The blank templates an éditeur fills in (roster, traces, answers) keep a lighter blue.
+TEMPLATE_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -37,15 +39,21 @@ class Column:
     kind: str = "text"  # text | int | percent | date | datetime | number
 
 
-def write_table(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]],
-                first_row: int = 1) -> None:
-    for c, col in enumerate(columns, start=1):
-        cell = sheet.cell(row=first_row, column=c)
-        safe_cell(cell, col.title)
-        cell.fill = HEADER_FILL
+def style_header(sheet: Worksheet, headers: Sequence[tuple[str, float]], *,
+                 fill: PatternFill = HEADER_FILL, row: int = 1) -> None:
+    """Header cells in white bold on blue, wrapped, with their column widths."""
+    for c, (title, width) in enumerate(headers, start=1):
+        cell = sheet.cell(row=row, column=c)
+        safe_cell(cell, title)
+        cell.fill = fill
         cell.font = HEADER_FONT
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(c)].width = col.width
+        sheet.column_dimensions[get_column_letter(c)].width = width
+
+
+def write_table(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]],
+                first_row: int = 1) -> None:
+    style_header(sheet, [(col.title, col.width) for col in columns], row=first_row)
     for r, values in enumerate(rows, start=first_row + 1):
         for c, (col, value) in enumerate(zip(columns, values, strict=True), start=1):
             cell = sheet.cell(row=r, column=c)

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
+from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.services.bilan_document import EXERCISE_LABELS
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.planning import get_plans
 from ordnum_desktop.services.preseries import selected_cpams
+from ordnum_desktop.services.roster import doctor_department
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.services.xlsx_tables import Column, new_workbook, save_workbook, write_pairs, write_table
 from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
@@ -47,10 +50,10 @@ class PlanningRow:
 
     def values(self, today: date) -> list[object]:
         d, p = self.doctor, self.plan
-        mode = "Libéral" if d.mode == "liberal" else "Salarié"
-        return [self.cpam_label, d.last_name, d.first_name, mode, d.am, d.rpps, d.finess, d.centre_name,
+        return [self.cpam_label, d.last_name, d.first_name, MODES.get(d.mode, "Salarié"), d.am, d.rpps,
+                d.finess, d.centre_name,
                 p.planned_install, p.actual_install, p.training_date, p.traces_activated,
-                p.first_eprescription, "Oui" if self.overdue(today) else "Non"]
+                p.first_eprescription, yes_no(self.overdue(today))]
 
 
 def _cpam_of(d: Doctor, selected: list[str], ref: Referentiel) -> str:
@@ -60,8 +63,7 @@ def _cpam_of(d: Doctor, selected: list[str], ref: Referentiel) -> str:
             return caisse.id
         department = d.cpam.strip().zfill(2)  # a department typed where a caisse was expected
     else:
-        ident = d.am if d.mode == "liberal" else d.finess
-        department = ident[:2]
+        department = doctor_department(d) or ""
     in_zone = [c for c in selected
                if (caisse := ref.caisse(c)) is not None and caisse.department == department]
     return in_zone[0] if len(in_zone) == 1 else ""

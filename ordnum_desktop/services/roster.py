@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps
+from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import CheckResult, RosterDoctor, check_roster
 from ordnum_desktop.services.errors import UserError
@@ -23,6 +23,12 @@ EDITABLE_FIELDS = (
 def doctor_identifier(d: Doctor) -> str:
     """The identifier of the présérie's exercise situation: N° AM (libéral) or RPPS (salarié)."""
     return d.am if d.mode == "liberal" else d.rpps
+
+
+def doctor_department(d: Doctor) -> str | None:
+    """Department of the practice: from the N° AM of a libéral doctor, the centre's FINESS for a
+    salaried one."""
+    return department_of(d.am if d.mode == "liberal" else d.finess)
 
 
 def to_roster_doctor(d: Doctor) -> RosterDoctor:

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from ordnum_desktop.domain.identifiers import clean, trace_identifier
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.questionnaire import Questionnaire, load_questionnaire, overall_score
+from ordnum_desktop.services.roster import doctor_identifier
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import Doctor, Preserie, SatisfactionAnswer
 
@@ -29,7 +30,7 @@ def find_doctor(s: Session, preserie_id: int, raw: object) -> Doctor | None:
         return None
     doctors = s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
                      .order_by(Doctor.position, Doctor.id)).all()
-    own = [d for d in doctors if (d.am if d.mode == "liberal" else d.rpps) == ident]
+    own = [d for d in doctors if doctor_identifier(d) == ident]
     if own:
         return own[0]
     return next((d for d in doctors if ident in (d.am, d.rpps)), None)

@@ -19,6 +19,7 @@ from ordnum_desktop.services import backup
 from ordnum_desktop.services.cell_values import cell_text
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.questionnaire import Questionnaire, load_questionnaire, overall_score
+from ordnum_desktop.services.roster import doctor_identifier
 from ordnum_desktop.services.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.services.xlsx_guard import open_small_sheet
@@ -112,7 +113,7 @@ def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
             doctors = s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
                              .order_by(Doctor.position, Doctor.id)).all()
         for row, d in enumerate((d for d in doctors if d.equipped), start=2):
-            sheet.cell(row=row, column=1, value=d.am if d.mode == "liberal" else d.rpps)
+            sheet.cell(row=row, column=1, value=doctor_identifier(d))
             sheet.cell(row=row, column=2, value=d.last_name)
             sheet.cell(row=row, column=3, value=d.first_name)
     help_sheet = wb.create_sheet("Aide")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ordnum_desktop.domain.identifiers import department_of
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.preseries import set_cpams
-from ordnum_desktop.services.roster import doctor_identifier, list_doctors
+from ordnum_desktop.services.roster import doctor_department, doctor_identifier, list_doctors
 from ordnum_desktop.ui.context import CPAMS, PRESERIE, ROSTER, AppContext
 from ordnum_desktop.ui.forms.ui_cpam_tab import Ui_CpamTab
 from ordnum_desktop.ui.tab_base import BaseTab
@@ -78,8 +77,7 @@ class CpamTab(BaseTab):
         for d in list_doctors(self.ctx.ws, self.ctx.preserie_id):
             caisse_id = d.cpam if self.ref.caisse(d.cpam) else None
             if caisse_id is None:
-                source = d.am if d.mode == "liberal" else d.finess
-                dep = department_of(source) if doctor_identifier(d) else None
+                dep = doctor_department(d) if doctor_identifier(d) else None
                 found = self.ref.caisses_of_department(dep or "")
                 caisse_id = found[0].id if len(found) == 1 else None
             if caisse_id is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.domain.text import fold
 
 
@@ -49,7 +50,7 @@ COLUMNS: tuple[Column, ...] = (
 
 IDENTIFIER_FIELDS = ("am", "rpps", "finess")
 YES_NO_FIELDS = ("equipped", "compatibility_checked", "consent")
-MODE_LABELS = {"liberal": "Libéral", "salarie": "Salarié"}
+MODE_LABELS = MODES
 
 
 def match_header(header: object) -> Column | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordnum_desktop.services import bilan
+from ordnum_desktop.services import bilan_summary as bilan
 from ordnum_desktop.services import undo as undo_module
 from ordnum_desktop.services.bilan import compute_bilan
 from ordnum_desktop.services.traces_import import import_traces
@@ -23,9 +23,9 @@ def _current_summary(ws: Workspace, pid: int) -> dict | None:
     with ws.session() as s:
         conn = s.connection()
         raw = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?",
-                                   (bilan._cache_key(pid),)).scalar()
+                                   (bilan.cache_key(pid),)).scalar()
         entry = json.loads(raw) if raw else None
-        if entry is None or entry["signature"] != bilan._signature(conn, pid):
+        if entry is None or entry["signature"] != bilan.signature(conn, pid):
             return None
         return entry["summary"]
 
@@ -44,7 +44,7 @@ def test_undo_leaves_a_current_summary_with_the_right_figures(ws: Workspace, tmp
     assert refreshed is not None  # rebuilt by the undo, not left to the next bilan
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)) == before
     with ws.session() as s:  # the same figures as a rebuild from the rows
-        s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan._cache_key(pid),))
+        s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)) == before
     assert sorted(map(tuple, _current_summary(ws, pid)["presc"])) == sorted(  # type: ignore[index]
         map(tuple, refreshed["presc"]))
@@ -88,7 +88,7 @@ def test_summary_carried_through_an_undo_equals_a_rebuild(raw: list, undone: int
             assert carried is not None
             with ws.session() as s:
                 s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?",
-                                               (bilan._cache_key(pid),))
+                                               (bilan.cache_key(pid),))
             compute_bilan(ws, pid)
             assert _normal(carried) == _normal(_current_summary(ws, pid))  # type: ignore[arg-type]
         finally:

@@ -16,6 +16,7 @@ from typing import Any
 from ordnum_desktop.domain.identifiers import clean, trace_identifier
 from ordnum_desktop.domain.referentiel import Referentiel
 from ordnum_desktop.domain.text import fold, parse_yes_no
+from ordnum_desktop.domain.trace_tally import TraceTally
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ class RowParser:
         # True: accepted rows come as one flat list of values, ParsedRow after ParsedRow (what a
         # multi-row INSERT binds), without a tuple per row.
         self.flat = False
+        # Set (with `flat`) to tally the accepted rows for the bilan as they are parsed.
+        self.tally: TraceTally | None = None
 
     def identifiers(self) -> set[str]:
         """Every Identifiant PS value seen so far, as stored (a superset of the accepted rows')."""
@@ -231,6 +234,10 @@ class RowParser:
         ps_cache, pr_cache, dg_cache = self._ps, self._prestation, self._digital
         op_cache, rc_cache = self._operation, self._code
         flat = self.flat
+        tally = self.tally if flat else None
+        if tally is not None:  # the prescription being read, carried over from the last chunk
+            add = tally.add
+            run_ps, run_pid, run_first, run_digital, run_created = tally.run
         good: list[ParsedRow] = []
         errors: list[dict[str, Any]] = []
         read = rejected = 0
@@ -284,6 +291,24 @@ class RowParser:
                 good += (ts, ps, fi, pid, pr, dg, op, rc, nb)  # type: ignore[arg-type]
             else:
                 good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))  # type: ignore[arg-type]
+            if tally is not None:  # inlined: a call per row would cost more than the tally
+                day = ts[:10]
+                if pid == run_pid and ps == run_ps:
+                    if day < run_first:  # type: ignore[operator]
+                        run_first = day
+                    if dg and (run_digital is None or day < run_digital):
+                        run_digital = day
+                    if rc == 0 and op == "creer" and (run_created is None or day < run_created):
+                        run_created = day
+                else:
+                    if run_pid is not None:
+                        add(run_ps, run_pid, run_first, run_digital, run_created)  # type: ignore[arg-type]
+                    run_ps, run_pid, run_first = ps, pid, day
+                    run_digital = day if dg else None
+                    run_created = day if rc == 0 and op == "creer" else None
+        if tally is not None:
+            tally.run = [run_ps, run_pid, run_first, run_digital, run_created]
+            tally.count_rows(good)  # type: ignore[arg-type]
         return good, errors, read, rejected
 
     def _explain(self, number: int, cells: Sequence[object]) -> list[dict[str, Any]]:

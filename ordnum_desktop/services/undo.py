@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import update
 
 from ordnum_desktop.services import backup
-from ordnum_desktop.services.bilan import refresh_summary, store_summary_in, summary_without_batch
+from ordnum_desktop.services.bilan_summary import refresh_summary, store_summary_in, summary_without_batch
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store import audit

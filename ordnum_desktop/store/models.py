@@ -134,7 +134,7 @@ class TraceRow(SQLModel, table=True):
             "ix_trace_cover", "preserie_id", "ps_identifier", "prescription_id", "digital",
             "operation", "return_code", "ts",
         ),
-        Index("ix_trace_batch", "batch_id"),
+        # No index on batch_id: see migration 0003.
     )
     id: int | None = Field(default=None, primary_key=True)
     preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE")

@@ -242,13 +242,15 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
         with ws.session() as s:
             if s.get(Preserie, preserie_id) is None:
                 raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")
+            # Read before the batch row exists: the stored summary's signature is that of the
+            # rows before this import.
+            fold = ImportFold.before_import(s.connection(), preserie_id)
+            tally = parser.tally = TraceTally() if fold.summary is not None else None
             batch = ImportBatch(preserie_id=preserie_id, kind="traces", file_name=path.name,
                                 file_hash=file_hash)
             s.add(batch)
             s.flush()
             assert batch.id is not None
-            fold = ImportFold.before_import(s.connection(), preserie_id)
-            tally = parser.tally = TraceTally() if fold.summary is not None else None
             dbapi = s.connection().connection.driver_connection
             cur = dbapi.cursor()
             old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]

@@ -1,0 +1,83 @@
+"""The parser's tally of a file's rows against a plain reading of the same rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.trace_rows import RowParser, match_header
+from ordnum_desktop.domain.trace_tally import TraceTally
+
+HEADER = ["Horodatage", "Identifiant PS", "Identifiant ordonnance", "Type de prestation",
+          "Ordonnance numérique", "Opération", "Code retour"]
+START = datetime(2025, 3, 3, 8, 0)
+
+
+def _tally(rows: list[list[object]], chunk: int) -> tuple[TraceTally, list[object]]:
+    parser = RowParser(match_header(HEADER), load_referentiel())
+    parser.flat = True
+    parser.tally = TraceTally()
+    good: list[object] = []
+    for k in range(0, len(rows), chunk):
+        good += parser.parse_chunk(rows[k:k + chunk], 2 + k)[0]
+    parser.tally.close()
+    return parser.tally, good
+
+
+def _plain(good: list[object]) -> tuple[dict, Counter]:
+    """Days and counts read straight from the accepted rows, one at a time."""
+    presc: dict[str, dict[str, list]] = {}
+    rows: Counter = Counter()
+    for k in range(0, len(good), 9):
+        ts, ps, _fi, pid, _pr, digital, op, rc, _nb = good[k:k + 9]
+        day = str(ts)[:10]
+        state = presc.setdefault(str(ps), {}).setdefault(str(pid), [day, None, None])
+        state[0] = min(state[0], day)
+        if digital:
+            state[1] = day if state[1] is None else min(state[1], day)
+        if op == "creer" and rc == 0:
+            state[2] = day if state[2] is None else min(state[2], day)
+        rows[(ps, day, op, rc)] += 1
+    return {ps: {pid: tuple(s) for pid, s in by.items()} for ps, by in presc.items()}, rows
+
+
+def test_prescription_days_and_row_counts_of_a_small_file() -> None:
+    rows: list[list[object]] = [
+        ["2025-03-04 09:00", "331000001", "P1", "Biologie", "Non", "", ""],
+        ["2025-03-04 09:01", "331000002", "P1", "Biologie", "Oui", "Créer", "0"],  # another doctor's P1
+        ["2025-03-05 10:00", "331000001", "P1", "Biologie", "Oui", "Créer", "503"],
+        ["2025-03-03 08:00", "331000001", "P1", "Biologie", "Non", "", ""],  # earlier, out of order
+        ["2025-03-06 10:00", "331000001", "P1", "Biologie", "Oui", "Créer", "0"],
+        ["pas une date", "331000001", "P2", "Biologie", "Oui", "", ""],  # rejected: not tallied
+        ["", "", "", "", "", "", ""],  # blank
+    ]
+    tally, _ = _tally(rows, chunk=2)  # the run of P1 is cut by chunks and by another doctor
+    assert tally.presc == {"331000001": {"P1": ("2025-03-03", "2025-03-05", "2025-03-06")},
+                           "331000002": {"P1": ("2025-03-04", "2025-03-04", "2025-03-04")}}
+    assert tally.rows == Counter({("331000001", "2025-03-04", "", None): 1,
+                                  ("331000002", "2025-03-04", "creer", 0): 1,
+                                  ("331000001", "2025-03-05", "creer", 503): 1,
+                                  ("331000001", "2025-03-03", "", None): 1,
+                                  ("331000001", "2025-03-06", "creer", 0): 1})
+    assert tally.prescriptions() == 2
+
+
+row = st.tuples(st.integers(0, 200), st.sampled_from(["331000001", "331000002", "10005173140"]),
+                st.integers(0, 6), st.booleans(), st.sampled_from(["", "Créer", "Consulter", "Rechercher"]),
+                st.sampled_from(["0", "0", "7"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(row, max_size=80), st.integers(1, 9))
+def test_tally_equals_a_plain_reading(raw: list, chunk: int) -> None:
+    rows: list[list[object]] = [
+        [START + timedelta(hours=7 * h), ps, f"P{n}", "Biologie", "Oui" if dig else "Non", op,
+         code if op else ""] for h, ps, n, dig, op, code in raw]
+    tally, good = _tally(rows, chunk)
+    presc, counts = _plain(good)
+    assert tally.presc == presc
+    assert tally.rows == counts

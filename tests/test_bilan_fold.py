@@ -4,6 +4,7 @@ whatever the files repeat, complete or split."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -120,3 +121,18 @@ def test_summary_after_each_import_equals_a_rebuild(raw: list, undone: int) -> N
                 assert _normal(stored) == _normal(_rebuilt(ws, pid))
         finally:
             ws.close()
+
+
+def test_a_summary_of_the_wrong_shape_does_not_fail_the_import(ws: Workspace, tmp_path: Path) -> None:
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[:6]))
+    with ws.session() as s:  # the right signature, a summary that is not one
+        conn = s.connection()
+        entry = {"signature": bilan_summary.signature(conn, pid), "summary": {"presc": [[1]], "rows": {}}}
+        conn.exec_driver_sql("UPDATE app_meta SET value = ? WHERE key = ?",
+                             (json.dumps(entry), bilan_summary.cache_key(pid)))
+    report = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
+    assert report.accepted == len(SCENARIO) - 6
+    assert _stored(ws, pid) is None  # dropped: the next bilan rebuilds it
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    assert b["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4

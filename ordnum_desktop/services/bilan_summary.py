@@ -240,7 +240,13 @@ class ImportFold:
             return
         if tally is None:
             tally = self._tally_stored(conn)
-        summary = fold(self.summary, tally, self._earlier_days(conn, preserie_id, tally))
+        try:
+            summary = fold(self.summary, tally, self._earlier_days(conn, preserie_id, tally))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            # A stored entry of the right signature but the wrong shape (edited by hand): the
+            # import must not fail for a cache; dropped, the next bilan rebuilds it.
+            conn.exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (cache_key(preserie_id),))
+            return
         store_summary_in(conn, preserie_id, summary)
 
     def _tally_stored(self, conn: Connection) -> TraceTally:
@@ -257,11 +263,13 @@ class ImportFold:
                       tally: TraceTally) -> dict[str, dict[str, PrescriptionDays]]:
         """The days of the batch's prescriptions over the rows stored before it, for those that
         continue an earlier one (an overlapping export)."""
-        if not self.had_rows:
+        if not self.had_rows or self.summary is None:
             return {}
         driver = conn.connection.driver_connection
         earlier: dict[str, dict[str, PrescriptionDays]] = {}
         for ps, by_pid in tally.presc.items():
+            if ps not in self.summary["rows"]:
+                continue  # no earlier row of this identifier
             found = {}
             for pid, first, digital, created in driver.execute(  # type: ignore[union-attr]
                     EARLIER_DAYS_SQL, (preserie_id, ps, min(by_pid), max(by_pid), self.last_id)):

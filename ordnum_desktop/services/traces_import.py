@@ -232,7 +232,21 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
                   progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
     """Imports one file into the présérie. Raises UserError when the file is refused whole and
     ImportCancelled when `cancel()` returned True; in both cases nothing is stored."""
-    path = Path(path)
+    # The parse allocates millions of lists and tuples that live until the end (the reader's
+    # rows, the tally): the cycle collector would walk them again and again (about a tenth of the
+    # import). Paused until `_import` has returned and they are freed, so that the collection
+    # that follows finds little to walk.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(ws, preserie_id, Path(path), progress, cancel)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(ws: Workspace, preserie_id: int, path: Path, progress: Progress | None,
+            cancel: Cancel | None) -> ImportReport:
     source = open_traces(path)
     try:
         header = match_header(source.header)
@@ -260,10 +274,6 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
             old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
             cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
             writer = None
-            # The parse allocates millions of lists and tuples that live until the end: the
-            # cycle collector would walk them again and again (about 10 % of the import).
-            collecting = gc.isenabled()
-            gc.disable()
             try:
                 writer = _Writer(dbapi, preserie_id, batch.id)
                 number = source.header_row + 1
@@ -285,8 +295,6 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
                         raise ImportCancelled("Import annulé : aucune ligne n'a été enregistrée.")
                 inserted = writer.finish()
             finally:
-                if collecting:
-                    gc.enable()
                 if writer is not None:
                     writer.stop()
                 cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")

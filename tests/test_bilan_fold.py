@@ -18,6 +18,7 @@ from ordnum_desktop.services.traces_import import import_traces
 from ordnum_desktop.services.undo import undo_batch
 from ordnum_desktop.services.workspace import Workspace
 from tests.test_bilan import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_roster, write
+from tests.test_bilan_refresh import _normal
 
 
 def _stored(ws: Workspace, pid: int) -> dict | None:
@@ -29,14 +30,6 @@ def _stored(ws: Workspace, pid: int) -> dict | None:
 def _rebuilt(ws: Workspace, pid: int) -> dict:
     with ws.session() as s:
         return bilan_summary._build_summary(s.connection(), pid)
-
-
-def _normal(summary: dict) -> tuple:
-    presc: dict[tuple, int] = {}
-    for ident, first, dig, reg, count in summary["presc"]:
-        presc[(ident, first, dig, reg)] = presc.get((ident, first, dig, reg), 0) + count
-    rows = {(i, d): tuple(v) for i, days in summary["rows"].items() for d, v in days.items() if any(v)}
-    return sorted(presc.items(), key=repr), sorted(rows.items())
 
 
 def test_first_import_leaves_a_current_summary(ws: Workspace, tmp_path: Path) -> None:

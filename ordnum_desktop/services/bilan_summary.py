@@ -34,21 +34,31 @@ OPERATIONS = ("creer", "consulter", "rechercher")
 SUMMARY_VERSION = 3
 Summary = dict[str, Any]
 
-PRESCRIPTION_DAYS_SQL = """
-SELECT ps_identifier, substr(min(ts), 1, 10),
-       substr(min(ts) FILTER (WHERE digital = 1), 1, 10),
-       substr(min(ts) FILTER (WHERE operation = 'creer' AND return_code = 0), 1, 10)
+
+def _days(where: str = "") -> str:
+    """A prescription's first day, first e-prescription day and first successful créer day over
+    its rows (those matching `where` when given)."""
+    also = f"{where} AND " if where else ""
+    first = f"min(ts) FILTER (WHERE {where})" if where else "min(ts)"
+    return (f"substr({first}, 1, 10), "
+            f"substr(min(ts) FILTER (WHERE {also}digital = 1), 1, 10), "
+            f"substr(min(ts) FILTER (WHERE {also}operation = 'creer' AND return_code = 0), 1, 10)")
+
+
+PRESCRIPTION_DAYS_SQL = f"""
+SELECT ps_identifier, {_days()}
 FROM trace_row
 WHERE preserie_id = ?
 GROUP BY ps_identifier, prescription_id
 """
 # Rows and operation calls per identifier and day (operation '' = the prescription's own row).
-ROW_DAYS_SQL = """
+_ROW_DAYS = """
 SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), sum(return_code = 0)
 FROM trace_row
-WHERE preserie_id = ?
+WHERE {rows}
 GROUP BY 1, 2, 3
 """
+ROW_DAYS_SQL = _ROW_DAYS.format(rows="preserie_id = ?")
 
 
 def registered_day(digital_day: str | None, created_day: str | None) -> str | None:
@@ -182,10 +192,8 @@ def refresh_summary(ws: Workspace, preserie_id: int) -> None:
 
 # The rows of the batch being imported are those above the largest id before it: SQLite gives a
 # new row the largest rowid plus one.
-BATCH_PRESCRIPTION_DAYS_SQL = """
-SELECT ps_identifier, prescription_id, substr(min(ts), 1, 10),
-       substr(min(ts) FILTER (WHERE digital = 1), 1, 10),
-       substr(min(ts) FILTER (WHERE operation = 'creer' AND return_code = 0), 1, 10)
+BATCH_PRESCRIPTION_DAYS_SQL = f"""
+SELECT ps_identifier, prescription_id, {_days()}
 FROM trace_row WHERE id > ? GROUP BY ps_identifier, prescription_id
 """
 BATCH_ROW_COUNTS_SQL = """
@@ -194,10 +202,8 @@ FROM trace_row WHERE id > ? GROUP BY 1, 2, 3, 4
 """
 # Days of the earlier rows of one identifier's prescriptions within a range of prescription ids
 # (a range seek in ix_trace_cover, which also holds the rowid that tells earlier rows apart).
-EARLIER_DAYS_SQL = """
-SELECT prescription_id, substr(min(ts), 1, 10),
-       substr(min(ts) FILTER (WHERE digital = 1), 1, 10),
-       substr(min(ts) FILTER (WHERE operation = 'creer' AND return_code = 0), 1, 10)
+EARLIER_DAYS_SQL = f"""
+SELECT prescription_id, {_days()}
 FROM trace_row
 WHERE preserie_id = ? AND ps_identifier = ? AND prescription_id BETWEEN ? AND ? AND id <= ?
 GROUP BY prescription_id
@@ -307,25 +313,14 @@ def fold(summary: Summary, tally: TraceTally,
 # --- an undo subtracted from the summary ---------------------------------------------------------
 
 # The batch's prescriptions, their days over all rows and over the rows of other batches.
-BATCH_PRESCRIPTIONS_SQL = """
-SELECT ps_identifier,
-       substr(min(ts), 1, 10),
-       substr(min(ts) FILTER (WHERE digital = 1), 1, 10),
-       substr(min(ts) FILTER (WHERE operation = 'creer' AND return_code = 0), 1, 10),
-       substr(min(ts) FILTER (WHERE batch_id IS NOT :b), 1, 10),
-       substr(min(ts) FILTER (WHERE batch_id IS NOT :b AND digital = 1), 1, 10),
-       substr(min(ts) FILTER (WHERE batch_id IS NOT :b AND operation = 'creer' AND return_code = 0), 1, 10)
+BATCH_PRESCRIPTIONS_SQL = f"""
+SELECT ps_identifier, {_days()}, {_days("batch_id IS NOT :b")}
 FROM trace_row
 WHERE preserie_id = :p AND (ps_identifier, prescription_id) IN (
     SELECT ps_identifier, prescription_id FROM trace_row WHERE batch_id = :b)
 GROUP BY ps_identifier, prescription_id
 """
-BATCH_ROW_DAYS_SQL = """
-SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), sum(return_code = 0)
-FROM trace_row
-WHERE batch_id = ?
-GROUP BY 1, 2, 3
-"""
+BATCH_ROW_DAYS_SQL = _ROW_DAYS.format(rows="batch_id = ?")
 
 
 def summary_without_batch(conn: Connection, preserie_id: int, batch_id: int) -> Summary | None:

@@ -40,7 +40,9 @@ from ordnum_desktop.services.traces_reader import open_traces
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import ImportBatch, Preserie
 
-CHUNK_ROWS = 20_000
+# Small enough that the writer starts early and finishes soon after the last chunk is parsed
+# (100k rows: 0.15 s faster than 20 000), large enough to keep the hand-overs few.
+CHUNK_ROWS = 10_000
 # Past this many unreadable rows the file is not a traces export (1 048 576 rows of junk would
 # otherwise pile up ~5 million error entries, 2 GB): refused whole, nothing stored (issue 6).
 MAX_REJECTED = 10_000
@@ -57,7 +59,7 @@ INSERT_HEAD = (
     "prescription_id, prestation, digital, operation, return_code, prescription_number) VALUES "
 )
 VALUES_PER_ROW = 9
-# A whole chunk per statement where the build allows 180 000 bound values (Debian's does: 250 000),
+# A whole chunk per statement where the build allows 90 000 bound values (Debian's does: 250 000),
 # else as many rows as SQLite's default limit of 32 766 values allows. Each statement is one
 # hand-over of the GIL between the parser and the writer: fewer is faster.
 ROWS_PER_STATEMENT = CHUNK_ROWS

@@ -1,4 +1,5 @@
-"""`compute_bilan` on 1M stored rows (target < 0.5 s), and the query plan it uses."""
+"""`compute_bilan` on 1M stored rows (target < 0.5 s): the first one after the import, the next ones,
+and a rebuild of the summary from the rows (with the query plan it uses)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,8 @@ FIELDS = 9  # values per row in the parser's flat list: ts, ps, finess, prescrip
 _TS, _PS, _OP, _RC = 0, 1, 6, 7
 
 
-def _earliest(a: str | None, b: str | None) -> str | None:
+def earliest(a: str | None, b: str | None) -> str | None:
+    """The earlier of two optional days."""
     if a is None:
         return b
     if b is None:
@@ -58,7 +59,7 @@ class TraceTally:
         if old is None:
             by_pid[pid] = (first, digital, created)
         else:
-            by_pid[pid] = (min(old[0], first), _earliest(old[1], digital), _earliest(old[2], created))
+            by_pid[pid] = (min(old[0], first), earliest(old[1], digital), earliest(old[2], created))
 
     def count_rows(self, flat: list[object]) -> None:
         """Counts the rows of a chunk given as the parser's flat list of values."""
@@ -75,4 +76,4 @@ class TraceTally:
         return sum(len(v) for v in self.presc.values())
 
 
-__all__ = ["PrescriptionDays", "TraceTally"]
+__all__ = ["PrescriptionDays", "TraceTally", "earliest"]

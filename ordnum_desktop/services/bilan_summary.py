@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
-from ordnum_desktop.domain.trace_tally import PrescriptionDays, TraceTally
+from ordnum_desktop.domain.trace_tally import PrescriptionDays, TraceTally, earliest
 from ordnum_desktop.services.workspace import Workspace, WorkspaceError
 
 OPERATIONS = ("creer", "consulter", "rechercher")
@@ -210,14 +210,6 @@ GROUP BY prescription_id
 """
 
 
-def _earliest(a: str | None, b: str | None) -> str | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b)
-
-
 @dataclass
 class ImportFold:
     """Read at the start of an import's transaction: the summary the batch will be folded into
@@ -300,7 +292,7 @@ def fold(summary: Summary, tally: TraceTally,
             new = by_pid[pid]
             states[new] -= 1
             groups[(ident, first, digital, registered_day(digital, created))] -= 1
-            states[(min(first, new[0]), _earliest(digital, new[1]), _earliest(created, new[2]))] += 1
+            states[(min(first, new[0]), earliest(digital, new[1]), earliest(created, new[2]))] += 1
         for (first, digital, created), count in states.items():
             groups[(ident, first, digital, registered_day(digital, created))] += count
     rows: dict[str, dict[str, list[int]]] = {

@@ -72,8 +72,5 @@ class TraceTally:
             self.add(ps, pid, first, digital, created)  # type: ignore[arg-type]
         self.run = [None, None, None, None, None]
 
-    def prescriptions(self) -> int:
-        return sum(len(v) for v in self.presc.values())
-
 
 __all__ = ["PrescriptionDays", "TraceTally", "earliest"]

@@ -94,22 +94,16 @@ ROSTER_IDENTIFIERS_SQL = (
 MAX_CANDIDATES = 500
 
 
-def _roster_identifiers(conn: Any, preserie_id: int) -> set[str]:
-    sql = ROSTER_IDENTIFIERS_SQL.replace(":pid", "?")
-    return {r for (r,) in conn.exec_driver_sql(sql, (preserie_id,)) if r}
-
-
 def _count_unmatched(conn: Any, preserie_id: int, batch_id: int, seen: set[str],
                      tally: TraceTally | None) -> int:
     """Rows of the batch whose identifier is not on the roster. From the tally when it describes
     the stored rows; else only the identifiers of the file that are not on the roster can match,
-    usually a handful: their rows are found through ix_trace_cover (`+batch_id` keeps SQLite off
-    any index on batch_id, which would visit every row of the batch); the roster test itself is
-    the same NOT IN as for any identifier."""
-    roster = _roster_identifiers(conn, preserie_id)
+    usually a handful: their rows are found through ix_trace_cover (`+batch_id` keeps the planner
+    there); the roster test itself is the same NOT IN as for any identifier."""
+    roster_sql = ROSTER_IDENTIFIERS_SQL.replace(":pid", "?")
+    roster = {r for (r,) in conn.exec_driver_sql(roster_sql, (preserie_id,)) if r}
     if tally is not None:
         return sum(n for (ident, *_), n in tally.rows.items() if ident not in roster)
-    roster_sql = ROSTER_IDENTIFIERS_SQL.replace(":pid", "?")
     candidates = sorted(seen - roster)
     if not candidates:
         return 0

@@ -22,14 +22,15 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     """argparse prints English usage errors; ours say what is wrong in French, exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        translated = (message.replace("the following arguments are required", "arguments requis")
-                      .replace("invalid choice", "choix invalide")
-                      .replace("unrecognized arguments", "arguments non reconnus")
-                      .replace("expected one argument", "une valeur est attendue")
-                      .replace("choose from", "choisir parmi")
-                      .replace("invalid int value", "nombre entier invalide"))
-        sys.stderr.write(f"Commande incorrecte ({self.prog}) : {translated}. "
-                         f"Voir « {self.prog} --help ».\n")
+        translated = (
+            message.replace("the following arguments are required", "arguments requis")
+            .replace("invalid choice", "choix invalide")
+            .replace("unrecognized arguments", "arguments non reconnus")
+            .replace("expected one argument", "une valeur est attendue")
+            .replace("choose from", "choisir parmi")
+            .replace("invalid int value", "nombre entier invalide")
+        )
+        sys.stderr.write(f"Commande incorrecte ({self.prog}) : {translated}. Voir « {self.prog} --help ».\n")
         raise SystemExit(2)
 
 
@@ -65,8 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ORDNUM_DEBUG"):
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else ""
-        sys.stderr.write(f"Erreur inattendue ({type(exc).__name__}) : {first}. Aucune modification "
-                         "n'a été enregistrée.\n")
+        sys.stderr.write(
+            f"Erreur inattendue ({type(exc).__name__}) : {first}. Aucune modification n'a été enregistrée.\n"
+        )
         return 2
 
 

@@ -27,20 +27,43 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6, deploy
     20 % with i; doctors 0–2 stay below the threshold. One stranger adds unmatched rows.
     `deploy=True`: every criterion holds (rates from 60 %, no blocking anomaly or answer)."""
     base = 6 if deploy else 2
-    p = create_preserie(ws, editor=EDITOR, software=SOFTWARE, version="4.2 =1+1", exercise="liberal",
-                        cpams=["33", "62-artois"], module="ON-Module 2")
+    p = create_preserie(
+        ws,
+        editor=EDITOR,
+        software=SOFTWARE,
+        version="4.2 =1+1",
+        exercise="liberal",
+        cpams=["33", "62-artois"],
+        module="ON-Module 2",
+    )
     pid = p.id or 0
     ids = []
     for i in range(doctors):
-        d = add_doctor(ws, pid, last_name=f"Médecin{i}" if i else "L'Éclair <Dr>", first_name="Élodie",
-                       mode="liberal", am=am(i), equipped=True, compatibility_checked=True,
-                       consent=True, cpam="33", structure="cabinet_groupe" if i == 0 else "")
+        d = add_doctor(
+            ws,
+            pid,
+            last_name=f"Médecin{i}" if i else "L'Éclair <Dr>",
+            first_name="Élodie",
+            mode="liberal",
+            am=am(i),
+            equipped=True,
+            compatibility_checked=True,
+            consent=True,
+            cpam="33",
+            structure="cabinet_groupe" if i == 0 else "",
+        )
         ids.append(d.id or 0)
-        update_plan(ws, d.id or 0, planned_install=FIRST_MONDAY - timedelta(days=7 - i),
-                    actual_install=FIRST_MONDAY - timedelta(days=5 - i) if i % 3 else None,
-                    first_eprescription=FIRST_MONDAY + timedelta(days=i) if i % 3 else None)
-    lines = ["Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
-             "Opération;Code retour"]
+        update_plan(
+            ws,
+            d.id or 0,
+            planned_install=FIRST_MONDAY - timedelta(days=7 - i),
+            actual_install=FIRST_MONDAY - timedelta(days=5 - i) if i % 3 else None,
+            first_eprescription=FIRST_MONDAY + timedelta(days=i) if i % 3 else None,
+        )
+    lines = [
+        "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+        "Opération;Code retour"
+    ]
     for i in range(doctors):
         for w in range(weeks):
             day = FIRST_MONDAY + timedelta(days=7 * w + 1)
@@ -59,8 +82,9 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6, deploy
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
     import_traces(ws, pid, csv)
     with ws.session() as s:
-        for n, text in enumerate(["Version 4.2 installée sur chaque poste",
-                                  "=HYPERLINK(\"http://x\") accès réseau à l'API <ON>"]):
+        for n, text in enumerate(
+            ["Version 4.2 installée sur chaque poste", '=HYPERLINK("http://x") accès réseau à l\'API <ON>']
+        ):
             s.add(TechnicalPrerequisite(preserie_id=pid, position=n, text=text))
         row = s.get(Preserie, pid)
         assert row is not None
@@ -69,13 +93,34 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6, deploy
         s.add(row)
         for n, doctor_id in enumerate(ids):
             blocking = n == 1 and not deploy
-            s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=doctor_id, score=4 if n % 2 else 5,
-                                     scores_json='{"global": 4, "creation": 5}', blocking=blocking,
-                                     blocking_text="Lenteur & coupures <réseau>" if blocking else "",
-                                     answered_at=datetime(2025, 4, 2, 9, 0)))
-        s.add(Anomaly(preserie_id=pid, operation="creer", description="-Erreur 3 à la création",
-                      blocking=not deploy, opened_at=datetime(2025, 3, 5, 8, 0)))
-        s.add(Anomaly(preserie_id=pid, operation="consulter", description="Affichage lent",
-                      opened_at=datetime(2025, 3, 6, 8, 0), closed_at=datetime(2025, 3, 9, 8, 0),
-                      resolution="Correctif 4.2.1"))
+            s.add(
+                SatisfactionAnswer(
+                    preserie_id=pid,
+                    doctor_id=doctor_id,
+                    score=4 if n % 2 else 5,
+                    scores_json='{"global": 4, "creation": 5}',
+                    blocking=blocking,
+                    blocking_text="Lenteur & coupures <réseau>" if blocking else "",
+                    answered_at=datetime(2025, 4, 2, 9, 0),
+                )
+            )
+        s.add(
+            Anomaly(
+                preserie_id=pid,
+                operation="creer",
+                description="-Erreur 3 à la création",
+                blocking=not deploy,
+                opened_at=datetime(2025, 3, 5, 8, 0),
+            )
+        )
+        s.add(
+            Anomaly(
+                preserie_id=pid,
+                operation="consulter",
+                description="Affichage lent",
+                opened_at=datetime(2025, 3, 6, 8, 0),
+                closed_at=datetime(2025, 3, 9, 8, 0),
+                resolution="Correctif 4.2.1",
+            )
+        )
     return pid

@@ -36,7 +36,13 @@ def ws(ws_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def liberal_preserie_id(ws: Workspace) -> int:
-    p = create_preserie(ws, editor="Éditeur Test", software="MédiLog", version="4.2",
-                        exercise="liberal", cpams=["33", "62-artois"])
+    p = create_preserie(
+        ws,
+        editor="Éditeur Test",
+        software="MédiLog",
+        version="4.2",
+        exercise="liberal",
+        cpams=["33", "62-artois"],
+    )
     assert p.id is not None
     return p.id

@@ -41,8 +41,10 @@ WORKBOOK_RELS = (
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
     'Target="worksheets/sheet1.xml"/></Relationships>'
 )
-SHEET_OPEN = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+SHEET_OPEN = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
 SHEET_CLOSE = "</sheetData></worksheet>"
 COLS = "ABCDEFGHIJ"
 
@@ -81,7 +83,8 @@ def not_a_workbook(path: Path) -> Path:
 def entity_bomb(path: Path, header: list[str]) -> Path:
     """Billion laughs: ten levels of ten references, 10^9 copies of "lol" if expanded."""
     levels = ['<!ENTITY lol0 "lol">'] + [
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    ]
     doctype = "<!DOCTYPE worksheet [" + "".join(levels) + "]>\n"
     body = [_row(1, header), _row(2, ["&lol9;"] * len(header))]
     return write_raw_xlsx(path, body, doctype=doctype)

@@ -8,16 +8,38 @@ from openpyxl import load_workbook
 
 from ordnum_desktop.services.roster_workbook import write_roster_template
 
-HEADERS = ["Nom", "Prénom", "Mode d'exercice", "Spécialité", "N° AM", "RPPS", "FINESS", "Centre",
-           "Structure", "Équipé", "Compatibilité vérifiée", "Accord de principe", "CPAM",
-           "Installation prévue", "Email", "Téléphone"]
+HEADERS = [
+    "Nom",
+    "Prénom",
+    "Mode d'exercice",
+    "Spécialité",
+    "N° AM",
+    "RPPS",
+    "FINESS",
+    "Centre",
+    "Structure",
+    "Équipé",
+    "Compatibilité vérifiée",
+    "Accord de principe",
+    "CPAM",
+    "Installation prévue",
+    "Email",
+    "Téléphone",
+]
 
 
 def liberal_row(i: int, **over: object) -> list[object]:
     values: dict[str, object] = {
-        "Nom": f"Médecin{i}", "Prénom": "Élodie", "Mode d'exercice": "Libéral", "Spécialité": "01",
-        "N° AM": f"3312345{i:02d}", "Structure": "Cabinet de groupe" if i == 0 else "Cabinet individuel",
-        "Équipé": "Oui", "Compatibilité vérifiée": "Oui", "Accord de principe": "Oui", "CPAM": "33",
+        "Nom": f"Médecin{i}",
+        "Prénom": "Élodie",
+        "Mode d'exercice": "Libéral",
+        "Spécialité": "01",
+        "N° AM": f"3312345{i:02d}",
+        "Structure": "Cabinet de groupe" if i == 0 else "Cabinet individuel",
+        "Équipé": "Oui",
+        "Compatibilité vérifiée": "Oui",
+        "Accord de principe": "Oui",
+        "CPAM": "33",
         "Installation prévue": "15/03/2025",
     }
     values.update(over)

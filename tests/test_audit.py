@@ -36,8 +36,7 @@ def test_roster_and_planning_changes_have_before_and_after(ws: Workspace, libera
     assert doctor[1].after == {"consent": True, "email": "e@exemple.fr"}
     assert doctor[2].before["first_name"] == "Élodie" and doctor[2].after == {}
     assert audit_log.describe(doctor[0]) == "Dupré Élodie"
-    assert audit_log.describe(doctor[1]) == ("accord de principe : non → oui; "
-                                             "e-mail : (vide) → e@exemple.fr")
+    assert audit_log.describe(doctor[1]) == ("accord de principe : non → oui; e-mail : (vide) → e@exemple.fr")
 
     plan = _entries(ws, "installation_plan")
     assert [e.action for e in plan] == ["insert", "update"]
@@ -53,8 +52,9 @@ def test_saving_an_unchanged_value_writes_no_entry(ws: Workspace, liberal_preser
 
 def test_cpam_choice_is_recorded(ws: Workspace, liberal_preserie_id: int) -> None:
     set_cpams(ws, liberal_preserie_id, ["33"])
-    actions = [(e.action, e.before.get("cpam_id") or e.after.get("cpam_id"))
-               for e in _entries(ws, "cpam_selection")]
+    actions = [
+        (e.action, e.before.get("cpam_id") or e.after.get("cpam_id")) for e in _entries(ws, "cpam_selection")
+    ]
     assert actions[:2] == [("insert", "33"), ("insert", "62-artois")]
     assert sorted(actions[2:]) == [("delete", "33"), ("delete", "62-artois"), ("insert", "33")]
 
@@ -80,11 +80,13 @@ def test_answers_anomalies_and_imports_are_recorded(ws: Workspace, liberal_prese
     d = add_doctor(ws, liberal_preserie_id, last_name="Petit", am="331234567")
     with ws.session() as s:
         s.add(SatisfactionAnswer(preserie_id=liberal_preserie_id, doctor_id=d.id or 0, score=4))
-        anomaly = Anomaly(preserie_id=liberal_preserie_id, operation="creer", description="Écran figé",
-                          blocking=True)
+        anomaly = Anomaly(
+            preserie_id=liberal_preserie_id, operation="creer", description="Écran figé", blocking=True
+        )
         s.add(anomaly)
-        batch = ImportBatch(preserie_id=liberal_preserie_id, file_name="traces-mars.csv", file_hash="x",
-                            read=12, accepted=10)
+        batch = ImportBatch(
+            preserie_id=liberal_preserie_id, file_name="traces-mars.csv", file_hash="x", read=12, accepted=10
+        )
         s.add(batch)
     with ws.session() as s:
         a = s.get(Anomaly, anomaly.id)
@@ -99,9 +101,10 @@ def test_answers_anomalies_and_imports_are_recorded(ws: Workspace, liberal_prese
     assert audit_log.describe(imp) == "traces-mars.csv : 12 ligne(s) lue(s), 10 retenue(s)"
 
 
-def test_export_rows_and_cli(ws: Workspace, liberal_preserie_id: int, ws_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
-    add_doctor(ws, liberal_preserie_id, last_name="=HYPERLINK(\"x\")", am="331234567")
+def test_export_rows_and_cli(
+    ws: Workspace, liberal_preserie_id: int, ws_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_doctor(ws, liberal_preserie_id, last_name='=HYPERLINK("x")', am="331234567")
     rows = audit_log.export_rows(ws, liberal_preserie_id)
     assert audit_log.EXPORT_HEADER == ["Date", "Action", "Objet", "Détail", "Lot d'import"]
     assert rows[0][1:3] == ["Ajout", "Présérie"]

@@ -28,8 +28,9 @@ def _names(ws: Workspace, pid: int) -> list[str]:
     return [d.last_name for d in list_doctors(ws, pid)]
 
 
-def test_copy_before_import_is_complete_private_and_checked(ws: Workspace, liberal_preserie_id: int,
-                                                            _backups_in_tmp: Path) -> None:
+def test_copy_before_import_is_complete_private_and_checked(
+    ws: Workspace, liberal_preserie_id: int, _backups_in_tmp: Path
+) -> None:
     add_doctor(ws, liberal_preserie_id, last_name="Dupré", am="331234567")
     copy = backup.before_import(ws)
     assert copy is not None and copy.parent == _backups_in_tmp / "espace"
@@ -103,8 +104,9 @@ def test_restore_brings_back_the_content_and_keeps_every_copy(ws_path: Path) -> 
     assert stat.S_IMODE(ws_path.stat().st_mode) == 0o600
 
 
-def test_restore_refuses_a_damaged_backup_and_leaves_the_file(ws: Workspace, liberal_preserie_id: int,
-                                                              tmp_path: Path) -> None:
+def test_restore_refuses_a_damaged_backup_and_leaves_the_file(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     bad = tmp_path / "abime.sqlite"
     bad.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
     before = ws.path.read_bytes()
@@ -120,9 +122,16 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_file(ws: Workspace, lib
 def test_restore_is_refused_while_another_process_has_the_file(ws_path: Path) -> None:
     Workspace.open(ws_path, create=True).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys,time\nfrom ordnum_desktop.services.workspace import Workspace\n"
-         "ws = Workspace.open(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(ws_path)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys,time\nfrom ordnum_desktop.services.workspace import Workspace\n"
+            "ws = Workspace.open(sys.argv[1]); print('open', flush=True); time.sleep(60)",
+            str(ws_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         copy = make_backup(ws_path, "manuelle")
@@ -142,8 +151,9 @@ def test_migration_is_preceded_by_a_copy_of_the_old_file(tmp_path: Path) -> None
     assert copy.reason == "migration" and file_revision(copy.path) == "0001"
 
 
-def test_backup_cli(ws: Workspace, liberal_preserie_id: int, ws_path: Path,
-                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_cli(
+    ws: Workspace, liberal_preserie_id: int, ws_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["backup", "list", "--db", str(ws_path)]) == 0
     assert "Aucune sauvegarde" in capsys.readouterr().out
     assert main(["backup", "create", "--db", str(ws_path)]) == 0

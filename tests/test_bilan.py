@@ -16,8 +16,10 @@ from ordnum_desktop.services.traces_import import import_traces
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
 
-HEADER = "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;" \
-         "Opération;Code retour"
+HEADER = (
+    "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+    "Opération;Code retour"
+)
 D1, D2, D3, D4 = "331000001", "331000002", "331000003", "331000004"
 D1_RPPS = "10005173140"  # the same person's salaried activity: another exercise situation
 STRANGER = "339999999"
@@ -60,12 +62,17 @@ def write(path: Path, lines: list[str]) -> Path:
 
 
 def setup_roster(ws: Workspace) -> tuple[int, list[int]]:
-    p = create_preserie(ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal",
-                        cpams=["33"])
+    p = create_preserie(
+        ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal", cpams=["33"]
+    )
     pid = p.id or 0
     ids = []
-    for name, am, equipped, rpps in (("Un", D1, True, D1_RPPS), ("Deux", D2, True, ""),
-                                     ("Trois", D3, False, ""), ("Quatre", D4, True, "")):
+    for name, am, equipped, rpps in (
+        ("Un", D1, True, D1_RPPS),
+        ("Deux", D2, True, ""),
+        ("Trois", D3, False, ""),
+        ("Quatre", D4, True, ""),
+    ):
         ids.append(add_doctor(ws, pid, last_name=name, am=am, rpps=rpps, equipped=equipped).id or 0)
     return pid, ids
 
@@ -77,16 +84,16 @@ def test_scenario_figure_by_figure(ws: Workspace, tmp_path: Path) -> None:
     c = b["criteria"]
     assert b["as_of"] == "2025-03-10"
     rate = c["doctor_rate"]
-    assert [(d["identifier"], d["prescriptions"], d["digital"], d["rate"], d["met"])
-            for d in rate["doctors"]] == [
-        (D1, 3, 2, 0.6667, True),   # P4 is after the cut; the RPPS activity is not counted
-        (D2, 4, 2, 0.5, True),      # exactly the threshold meets it
-        (D4, 0, 0, None, False),    # a user doctor without traces has no rate and fails
+    assert [
+        (d["identifier"], d["prescriptions"], d["digital"], d["rate"], d["met"]) for d in rate["doctors"]
+    ] == [
+        (D1, 3, 2, 0.6667, True),  # P4 is after the cut; the RPPS activity is not counted
+        (D2, 4, 2, 0.5, True),  # exactly the threshold meets it
+        (D4, 0, 0, None, False),  # a user doctor without traces has no rate and fails
     ]
     assert [d["name"] for d in rate["doctors"]] == ["Un", "Deux", "Quatre"]
     assert rate["met"] is False and rate["threshold"] == 0.5
-    assert c["registration"] == {"met": True, "threshold": 0.7, "created": 4, "registered": 3,
-                                 "rate": 0.75}
+    assert c["registration"] == {"met": True, "threshold": 0.7, "created": 4, "registered": 3, "rate": 0.75}
     ops = c["operations"]
     assert ops["creer"] == {"calls": 5, "succeeded": 3}
     assert ops["consulter"] == {"calls": 1, "succeeded": 1}
@@ -103,15 +110,19 @@ def test_as_of_cut_and_default_as_of_is_the_latest_trace_day(ws: Workspace, tmp_
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
     early = compute_bilan(ws, pid, as_of=date(2025, 3, 3))
     assert [(d["prescriptions"], d["digital"]) for d in early["criteria"]["doctor_rate"]["doctors"]] == [
-        (1, 1), (1, 1), (0, 0)]
+        (1, 1),
+        (1, 1),
+        (0, 0),
+    ]
     latest = compute_bilan(ws, pid)
     assert latest["as_of"] == "2025-03-11"
     assert latest["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
     assert latest["criteria"]["doctor_rate"]["doctors"][0]["rate"] == 0.75
 
 
-def test_empty_workspace_bilan_is_dated_today_and_fails_everything(ws: Workspace,
-                                                                   liberal_preserie_id: int) -> None:
+def test_empty_workspace_bilan_is_dated_today_and_fails_everything(
+    ws: Workspace, liberal_preserie_id: int
+) -> None:
     b = compute_bilan(ws, liberal_preserie_id)
     assert b["as_of"] == date.today().isoformat()
     assert b["failed"] == ["doctor_rate", "registration", "operations", "prerequisites", "satisfaction"]
@@ -131,9 +142,11 @@ def test_a_doctor_added_after_the_import_matches_at_once(ws: Workspace, tmp_path
 def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> None:
     pid, ids = setup_roster(ws)
     lines = [line for line in SCENARIO if f";{D2};" not in line]  # D2 stays, with no traces…
-    lines += [f"2025-03-03 15:00;{D2};Q1;Médicaments;Oui;Créer;0",  # …but now at 100 %
-              f"2025-03-03 09:00;{D4};R1;Médicaments;Oui;Créer;0",
-              f"2025-03-03 09:10;{D4};R1;Médicaments;Oui;Rechercher;0"]
+    lines += [
+        f"2025-03-03 15:00;{D2};Q1;Médicaments;Oui;Créer;0",  # …but now at 100 %
+        f"2025-03-03 09:00;{D4};R1;Médicaments;Oui;Créer;0",
+        f"2025-03-03 09:10;{D4};R1;Médicaments;Oui;Rechercher;0",
+    ]
     import_traces(ws, pid, write(tmp_path / "t.csv", lines))
     with ws.session() as s:
         s.add(TechnicalPrerequisite(preserie_id=pid, text="Version 4.2 sur chaque poste"))
@@ -207,8 +220,11 @@ row_strategy = st.tuples(
 
 
 def _lines(rows: list[tuple[int, str, int, bool, str, str]]) -> list[str]:
-    return [f"2025-03-{3 + m // 7:02d} 09:{m:02d};{ps};P{n};Biologie;{'Oui' if dig else 'Non'};{op};"
-            f"{code if op else ''}" for m, ps, n, dig, op, code in rows]
+    return [
+        f"2025-03-{3 + m // 7:02d} 09:{m:02d};{ps};P{n};Biologie;{'Oui' if dig else 'Non'};{op};"
+        f"{code if op else ''}"
+        for m, ps, n, dig, op, code in rows
+    ]
 
 
 def _bilan_after(imports: list[list[str]], tmp: Path) -> dict:
@@ -224,14 +240,18 @@ def _bilan_after(imports: list[list[str]], tmp: Path) -> dict:
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(row_strategy, min_size=1, max_size=25), st.data())
-def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(rows: list,
-                                                                      data: st.DataObject) -> None:
+def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(
+    rows: list, data: st.DataObject
+) -> None:
     lines = _lines(rows)
     cut_a = data.draw(st.integers(0, len(lines)))
     cut_b = data.draw(st.integers(0, len(lines)))
     lo, hi = min(cut_a, cut_b), max(cut_a, cut_b)
-    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b, \
-            tempfile.TemporaryDirectory() as c:
+    with (
+        tempfile.TemporaryDirectory() as a,
+        tempfile.TemporaryDirectory() as b,
+        tempfile.TemporaryDirectory() as c,
+    ):
         once = _bilan_after([lines], Path(a))
         twice = _bilan_after([lines, lines], Path(b))
         # parts [0, hi) and [lo, end) overlap on [lo, hi)
@@ -241,6 +261,7 @@ def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(rows: list
 
 # --- the per-day summary cache follows every change of the rows --------------------------------
 
+
 def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: Path) -> None:
     from ordnum_desktop.services.undo import undo_batch
 
@@ -249,8 +270,12 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
     before = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
     assert before["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 3
     with ws.session() as s:  # the summary was stored
-        assert s.connection().exec_driver_sql(
-            "SELECT count(*) FROM app_meta WHERE key = ?", (f"bilan_summary:{pid}",)).scalar() == 1
+        assert (
+            s.connection()
+            .exec_driver_sql("SELECT count(*) FROM app_meta WHERE key = ?", (f"bilan_summary:{pid}",))
+            .scalar()
+            == 1
+        )
     second = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     after = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
     assert after["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
@@ -259,13 +284,18 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
     undo_batch(ws, second.batch_id or 0)
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"] == before["criteria"]
     undo_batch(ws, first.batch_id or 0)
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"]["doctor_rate"]["doctors"][0][
-        "prescriptions"] == 0
+    assert (
+        compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"]["doctor_rate"]["doctors"][0][
+            "prescriptions"
+        ]
+        == 0
+    )
 
     import_traces(ws, pid, write(tmp_path / "c.csv", SCENARIO))
     with ws.session() as s:
-        s.connection().exec_driver_sql("UPDATE app_meta SET value = '{not json' WHERE key = ?",
-                                       (f"bilan_summary:{pid}",))
+        s.connection().exec_driver_sql(
+            "UPDATE app_meta SET value = '{not json' WHERE key = ?", (f"bilan_summary:{pid}",)
+        )
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 10))["criteria"]["registration"]["registered"] == 3
 
 
@@ -312,12 +342,21 @@ def _oracle(rows: list[tuple[str, str, str, bool, str, str]], cut: str) -> dict:
     user_rows = [r for r in live if r[1] in users]
     created = {(r[1], r[2]) for r in user_rows if r[3]}
     ok = {(r[1], r[2]) for r in user_rows if r[4] == "Créer" and r[5] == "0"}
-    ops = {op: (sum(1 for r in user_rows if r[4] == label),
-                sum(1 for r in user_rows if r[4] == label and r[5] == "0"))
-           for op, label in (("creer", "Créer"), ("consulter", "Consulter"), ("rechercher", "Rechercher"))}
+    ops = {
+        op: (
+            sum(1 for r in user_rows if r[4] == label),
+            sum(1 for r in user_rows if r[4] == label and r[5] == "0"),
+        )
+        for op, label in (("creer", "Créer"), ("consulter", "Consulter"), ("rechercher", "Rechercher"))
+    }
     unmatched = sum(1 for r in live if r[1] not in (D1, D2, D3, D4))
-    return {"doctors": doctors, "created": len(created), "registered": len(created & ok),
-            "ops": ops, "unmatched": unmatched}
+    return {
+        "doctors": doctors,
+        "created": len(created),
+        "registered": len(created & ok),
+        "ops": ops,
+        "unmatched": unmatched,
+    }
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -329,8 +368,10 @@ def test_bilan_matches_a_literal_reading_of_the_spec(raw: list, cut_day: int) ->
         rows.append((when.strftime("%Y-%m-%d %H:%M:%S"), ps, f"P{n}", dig, op, code if op else ""))
     as_of = date(2025, 3, 3) + timedelta(days=cut_day)
     expected = _oracle(rows, f"{as_of.isoformat()} 23:59:59")
-    lines = [f"{ts};{ps};{pid};Biologie;{'Oui' if dig else 'Non'};{op};{code}"
-             for ts, ps, pid, dig, op, code in rows]
+    lines = [
+        f"{ts};{ps};{pid};Biologie;{'Oui' if dig else 'Non'};{op};{code}"
+        for ts, ps, pid, dig, op, code in rows
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp) / "w.sqlite", create=True)
         try:
@@ -340,10 +381,15 @@ def test_bilan_matches_a_literal_reading_of_the_spec(raw: list, cut_day: int) ->
         finally:
             ws.close()
     c = b["criteria"]
-    assert [(d["identifier"], d["prescriptions"], d["digital"], d["rate"])
-            for d in c["doctor_rate"]["doctors"]] == expected["doctors"]
+    assert [
+        (d["identifier"], d["prescriptions"], d["digital"], d["rate"]) for d in c["doctor_rate"]["doctors"]
+    ] == expected["doctors"]
     assert (c["registration"]["created"], c["registration"]["registered"]) == (
-        expected["created"], expected["registered"])
-    assert {op: (c["operations"][op]["calls"], c["operations"][op]["succeeded"])
-            for op in ("creer", "consulter", "rechercher")} == expected["ops"]
+        expected["created"],
+        expected["registered"],
+    )
+    assert {
+        op: (c["operations"][op]["calls"], c["operations"][op]["succeeded"])
+        for op in ("creer", "consulter", "rechercher")
+    } == expected["ops"]
     assert b["unmatched_rows"] == expected["unmatched"]

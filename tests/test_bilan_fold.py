@@ -69,8 +69,9 @@ def test_stale_summary_is_left_to_the_next_bilan(ws: Workspace, tmp_path: Path) 
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[:6]))
     with ws.session() as s:  # a damaged entry: nothing to fold into
-        s.connection().exec_driver_sql("UPDATE app_meta SET value = '{' WHERE key = ?",
-                                       (bilan_summary.cache_key(pid),))
+        s.connection().exec_driver_sql(
+            "UPDATE app_meta SET value = '{' WHERE key = ?", (bilan_summary.cache_key(pid),)
+        )
     import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     assert _stored(ws, pid) is None
     b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
@@ -79,10 +80,15 @@ def test_stale_summary_is_left_to_the_next_bilan(ws: Workspace, tmp_path: Path) 
     assert stored is not None and _normal(stored) == _normal(_rebuilt(ws, pid))
 
 
-row = st.tuples(st.integers(0, 13 * 24 - 1), st.sampled_from([D1, D2, D3, D4, D1_RPPS, STRANGER]),
-                st.integers(0, 5), st.booleans(),
-                st.sampled_from(["", "", "Créer", "Consulter", "Rechercher"]),
-                st.sampled_from(["0", "0", "7"]), st.sets(st.integers(0, 2), min_size=1))
+row = st.tuples(
+    st.integers(0, 13 * 24 - 1),
+    st.sampled_from([D1, D2, D3, D4, D1_RPPS, STRANGER]),
+    st.integers(0, 5),
+    st.booleans(),
+    st.sampled_from(["", "", "Créer", "Consulter", "Rechercher"]),
+    st.sampled_from(["0", "0", "7"]),
+    st.sets(st.integers(0, 2), min_size=1),
+)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -122,8 +128,9 @@ def test_a_summary_of_the_wrong_shape_does_not_fail_the_import(ws: Workspace, tm
     with ws.session() as s:  # the right signature, a summary that is not one
         conn = s.connection()
         entry = {"signature": bilan_summary.signature(conn, pid), "summary": {"presc": [[1]], "rows": {}}}
-        conn.exec_driver_sql("UPDATE app_meta SET value = ? WHERE key = ?",
-                             (json.dumps(entry), bilan_summary.cache_key(pid)))
+        conn.exec_driver_sql(
+            "UPDATE app_meta SET value = ? WHERE key = ?", (json.dumps(entry), bilan_summary.cache_key(pid))
+        )
     report = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     assert report.accepted == len(SCENARIO) - 6
     assert _stored(ws, pid) is None  # dropped: the next bilan rebuilds it

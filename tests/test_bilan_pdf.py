@@ -36,8 +36,9 @@ def extend_pdf(ws: Workspace, tmp_path: Path) -> tuple[int, Path]:
     return pid, write_bilan_pdf(ws, pid, tmp_path / "bilan.pdf")
 
 
-def test_pdf_shows_decision_failed_criteria_and_every_figure(ws: Workspace,
-                                                              extend_pdf: tuple[int, Path]) -> None:
+def test_pdf_shows_decision_failed_criteria_and_every_figure(
+    ws: Workspace, extend_pdf: tuple[int, Path]
+) -> None:
     pid, pdf = extend_pdf
     pages = _pages(pdf)
     text = _flat("\n".join(pages))
@@ -47,8 +48,10 @@ def test_pdf_shows_decision_failed_criteria_and_every_figure(ws: Workspace,
     assert "Taux d'ordonnances numériques par médecin" in text and "Satisfaction des médecins" in text
     for d in bilan["criteria"]["doctor_rate"]["doctors"]:
         assert d["identifier"] in text
-        row = f"{d['identifier']} {d['name']} {format_int(d['prescriptions'])} {format_int(d['digital'])} " \
-              f"{format_percent(d['rate'])} {'Oui' if d['met'] else 'Non'}"
+        row = (
+            f"{d['identifier']} {d['name']} {format_int(d['prescriptions'])} {format_int(d['digital'])} "
+            f"{format_percent(d['rate'])} {'Oui' if d['met'] else 'Non'}"
+        )
         assert row in text, row
     reg = bilan["criteria"]["registration"]
     assert format_percent(reg["rate"]) in text
@@ -67,7 +70,7 @@ def test_user_text_prints_as_typed(extend_pdf: tuple[int, Path]) -> None:
     assert SOFTWARE in text and EDITOR in text  # "CentreMed <Pro>", "Santé & Co"
     assert "L'Éclair <Dr> Élodie" in text
     assert "« Lenteur & coupures <réseau> » — Médecin1 Élodie (331230001)" in text
-    assert "=HYPERLINK(\"http://x\") accès réseau à l'API <ON>" in text
+    assert '=HYPERLINK("http://x") accès réseau à l\'API <ON>' in text
     assert "Pour l'éditeur — Santé & Co" in text
 
 
@@ -104,10 +107,12 @@ def test_deploy_decision(ws: Workspace, tmp_path: Path) -> None:
 def test_same_workspace_and_as_of_give_the_same_digest(ws: Workspace, tmp_path: Path) -> None:
     pid = populate(ws, tmp_path, doctors=4, weeks=4)
     as_of = date(2025, 3, 20)
-    first = build_pdf(gather_bilan_document(ws, pid, as_of), tmp_path / "a.pdf",
-                      generated_at=datetime(2025, 4, 1, 9, 0))
-    second = build_pdf(gather_bilan_document(ws, pid, as_of), tmp_path / "b.pdf",
-                       generated_at=datetime(2025, 4, 2, 17, 30))
+    first = build_pdf(
+        gather_bilan_document(ws, pid, as_of), tmp_path / "a.pdf", generated_at=datetime(2025, 4, 1, 9, 0)
+    )
+    second = build_pdf(
+        gather_bilan_document(ws, pid, as_of), tmp_path / "b.pdf", generated_at=datetime(2025, 4, 2, 17, 30)
+    )
     digest = figures_digest(compute_bilan(ws, pid, as_of))
     texts = [_flat("\n".join(_pages(p))) for p in (first, second)]
     assert all(f"empreinte des chiffres {digest}" in t for t in texts)
@@ -122,8 +127,14 @@ def test_long_table_repeats_its_header_on_the_next_page(ws: Workspace, tmp_path:
     pid = populate(ws, tmp_path, doctors=3, weeks=2)
     with ws.session() as s:
         for n in range(90):
-            s.add(Anomaly(preserie_id=pid, operation="rechercher", description=f"Anomalie répétée n° {n}",
-                          opened_at=datetime(2025, 3, 10, 8, 0)))
+            s.add(
+                Anomaly(
+                    preserie_id=pid,
+                    operation="rechercher",
+                    description=f"Anomalie répétée n° {n}",
+                    opened_at=datetime(2025, 3, 10, 8, 0),
+                )
+            )
     pdf = write_bilan_pdf(ws, pid, tmp_path / "long.pdf")
     pages = _pages(pdf)
     with_rows = [p for p in pages if "Anomalie répétée" in p]
@@ -133,11 +144,17 @@ def test_long_table_repeats_its_header_on_the_next_page(ws: Workspace, tmp_path:
     assert "Anomalie répétée n° 89" in "\n".join(pages)
 
 
-def test_a_cell_longer_than_a_page_continues_on_the_next(ws: Workspace, liberal_preserie_id: int,
-                                                         tmp_path: Path) -> None:
+def test_a_cell_longer_than_a_page_continues_on_the_next(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     with ws.session() as s:
-        s.add(Anomaly(preserie_id=liberal_preserie_id, operation="creer",
-                      description="journal collé " * 3000 + "FIN-DU-JOURNAL"))
+        s.add(
+            Anomaly(
+                preserie_id=liberal_preserie_id,
+                operation="creer",
+                description="journal collé " * 3000 + "FIN-DU-JOURNAL",
+            )
+        )
     pages = _pages(write_bilan_pdf(ws, liberal_preserie_id, tmp_path / "long.pdf"))
     assert "FIN-DU-JOURNAL" in "\n".join(pages) and len(pages) < 20
 
@@ -149,8 +166,9 @@ def test_empty_preserie_still_prints(ws: Workspace, liberal_preserie_id: int, tm
     assert "Aucune anomalie n'a été consignée." in text
 
 
-def test_bad_output_path_is_refused_in_french(ws: Workspace, liberal_preserie_id: int,
-                                              tmp_path: Path) -> None:
+def test_bad_output_path_is_refused_in_french(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     with pytest.raises(UserError, match="extension .pdf"):
         write_bilan_pdf(ws, liberal_preserie_id, tmp_path / "bilan.txt")
     with pytest.raises(UserError, match="n'existe pas"):
@@ -158,8 +176,9 @@ def test_bad_output_path_is_refused_in_french(ws: Workspace, liberal_preserie_id
     assert not list(tmp_path.glob("**/*.pdf"))
 
 
-def test_cli_bilan_writes_pdf_and_workbook(ws: Workspace, ws_path: Path, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bilan_writes_pdf_and_workbook(
+    ws: Workspace, ws_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     populate(ws, tmp_path, doctors=3, weeks=2)
     ws.close()
     pdf, xlsx = tmp_path / "b.pdf", tmp_path / "b.xlsx"

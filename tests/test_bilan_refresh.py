@@ -22,8 +22,9 @@ from tests.test_bilan import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_
 def _current_summary(ws: Workspace, pid: int) -> dict | None:
     with ws.session() as s:
         conn = s.connection()
-        raw = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?",
-                                   (bilan.cache_key(pid),)).scalar()
+        raw = conn.exec_driver_sql(
+            "SELECT value FROM app_meta WHERE key = ?", (bilan.cache_key(pid),)
+        ).scalar()
         entry = json.loads(raw) if raw else None
         if entry is None or entry["signature"] != bilan.signature(conn, pid):
             return None
@@ -47,7 +48,8 @@ def test_undo_leaves_a_current_summary_with_the_right_figures(ws: Workspace, tmp
         s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)) == before
     assert sorted(map(tuple, _current_summary(ws, pid)["presc"])) == sorted(  # type: ignore[index]
-        map(tuple, refreshed["presc"]))
+        map(tuple, refreshed["presc"])
+    )
 
 
 def _normal(summary: dict) -> tuple:
@@ -58,10 +60,15 @@ def _normal(summary: dict) -> tuple:
     return sorted(presc.items(), key=repr), sorted(rows.items())
 
 
-row = st.tuples(st.integers(0, 13 * 24 - 1), st.sampled_from([D1, D2, D3, D4, D1_RPPS, STRANGER]),
-                st.integers(0, 5), st.booleans(),
-                st.sampled_from(["", "", "Créer", "Consulter", "Rechercher"]),
-                st.sampled_from(["0", "0", "7"]), st.integers(0, 2))
+row = st.tuples(
+    st.integers(0, 13 * 24 - 1),
+    st.sampled_from([D1, D2, D3, D4, D1_RPPS, STRANGER]),
+    st.integers(0, 5),
+    st.booleans(),
+    st.sampled_from(["", "", "Créer", "Consulter", "Rechercher"]),
+    st.sampled_from(["0", "0", "7"]),
+    st.integers(0, 2),
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,8 +83,11 @@ def test_summary_carried_through_an_undo_equals_a_rebuild(raw: list, undone: int
         ws = Workspace.open(Path(tmp) / "w.sqlite", create=True)
         try:
             pid, _ = setup_roster(ws)
-            batches = [import_traces(ws, pid, write(Path(tmp) / f"p{k}.csv", lines)).batch_id
-                       for k, lines in enumerate(files) if lines]
+            batches = [
+                import_traces(ws, pid, write(Path(tmp) / f"p{k}.csv", lines)).batch_id
+                for k, lines in enumerate(files)
+                if lines
+            ]
             compute_bilan(ws, pid)  # the summary is current before the undo
             undo_module.DELTA_MAX_SHARE = 1.0  # subtract whatever the batch's size
             try:
@@ -87,8 +97,7 @@ def test_summary_carried_through_an_undo_equals_a_rebuild(raw: list, undone: int
             carried = _current_summary(ws, pid)
             assert carried is not None
             with ws.session() as s:
-                s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?",
-                                               (bilan.cache_key(pid),))
+                s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
             compute_bilan(ws, pid)
             assert _normal(carried) == _normal(_current_summary(ws, pid))  # type: ignore[arg-type]
         finally:

@@ -78,8 +78,12 @@ def test_summary_chart_colours_met_and_not_met() -> None:
 def test_planning_timeline_marks_overdue_in_red() -> None:
     rows = [
         {"label": "En retard", "planned": date(2025, 3, 1), "actual": None, "first_eprescription": None},
-        {"label": "Installé", "planned": date(2025, 3, 2), "actual": date(2025, 3, 4),
-         "first_eprescription": date(2025, 3, 6)},
+        {
+            "label": "Installé",
+            "planned": date(2025, 3, 2),
+            "actual": date(2025, 3, 4),
+            "first_eprescription": date(2025, 3, 6),
+        },
         {"label": "À venir", "planned": date(2025, 4, 1), "actual": None, "first_eprescription": None},
     ]
     fig = charts.planning_timeline_chart(rows, today=date(2025, 3, 10))
@@ -100,12 +104,17 @@ def test_render_png_is_a_real_png_at_print_resolution_and_deterministic() -> Non
 
 
 def test_empty_series_draw_a_message_not_an_error() -> None:
-    for fig in (charts.doctor_chart([]), charts.rates_summary_chart([]),
-                charts.planning_timeline_chart([], today=date(2025, 3, 1))):
+    for fig in (
+        charts.doctor_chart([]),
+        charts.rates_summary_chart([]),
+        charts.planning_timeline_chart([], today=date(2025, 3, 1)),
+    ):
         assert charts.render_png(fig, dpi=60)[:4] == b"\x89PNG"
 
 
 def test_charts_do_not_use_pyplot() -> None:
     charts.render_png(charts.doctor_chart(WEEKS), dpi=50)
-    assert "matplotlib.pyplot" not in sys.modules or not getattr(
-        sys.modules["matplotlib.pyplot"], "get_fignums", lambda: [])()
+    assert (
+        "matplotlib.pyplot" not in sys.modules
+        or not getattr(sys.modules["matplotlib.pyplot"], "get_fignums", lambda: [])()
+    )

@@ -13,8 +13,9 @@ from tests.rosters import liberal_row, write_roster
 
 
 def ordnum(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ordnum_desktop", *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "ordnum_desktop", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def sha(path: Path) -> str:
@@ -24,9 +25,25 @@ def sha(path: Path) -> str:
 def test_init_create_list(tmp_path: Path) -> None:
     db = str(tmp_path / "w.sqlite")
     assert ordnum("init", "--db", db).returncode == 0
-    r = ordnum("preserie", "create", "--db", db, "--editor", "Santé & Co", "--software", "CentreMed <Pro>",
-               "--version", "2.1", "--exercise", "mixte", "--small-market-share", "--cpam", "33",
-               "--cpam", "62-artois")
+    r = ordnum(
+        "preserie",
+        "create",
+        "--db",
+        db,
+        "--editor",
+        "Santé & Co",
+        "--software",
+        "CentreMed <Pro>",
+        "--version",
+        "2.1",
+        "--exercise",
+        "mixte",
+        "--small-market-share",
+        "--cpam",
+        "33",
+        "--cpam",
+        "62-artois",
+    )
     assert r.returncode == 0, r.stderr
     listed = json.loads(ordnum("preserie", "list", "--db", db, "--json").stdout)
     assert listed[0]["editor"] == "Santé & Co" and listed[0]["cpams"] == ["33", "62-artois"]
@@ -35,12 +52,30 @@ def test_init_create_list(tmp_path: Path) -> None:
 
 def test_roster_check_names_every_code_with_exit_1(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
-    ordnum("preserie", "create", "--db", str(db), "--editor", "E", "--software", "S", "--version", "1",
-           "--exercise", "liberal", "--cpam", "33")
-    rows = [liberal_row(0, **{"Structure": "Cabinet individuel"}), liberal_row(1, **{"N° AM": "123"}),
-            liberal_row(2, **{"Accord de principe": "Non"}), liberal_row(0, Nom="Bis", Structure="MSP"),
-            liberal_row(4, **{"N° AM": "941234567", "Compatibilité vérifiée": "Non"}),
-            liberal_row(5, **{"Mode d'exercice": "Salarié", "RPPS": "10005173140", "FINESS": "330000019"})]
+    ordnum(
+        "preserie",
+        "create",
+        "--db",
+        str(db),
+        "--editor",
+        "E",
+        "--software",
+        "S",
+        "--version",
+        "1",
+        "--exercise",
+        "liberal",
+        "--cpam",
+        "33",
+    )
+    rows = [
+        liberal_row(0, **{"Structure": "Cabinet individuel"}),
+        liberal_row(1, **{"N° AM": "123"}),
+        liberal_row(2, **{"Accord de principe": "Non"}),
+        liberal_row(0, Nom="Bis", Structure="MSP"),
+        liberal_row(4, **{"N° AM": "941234567", "Compatibilité vérifiée": "Non"}),
+        liberal_row(5, **{"Mode d'exercice": "Salarié", "RPPS": "10005173140", "FINESS": "330000019"}),
+    ]
     roster = write_roster(tmp_path / "effectif.xlsx", rows)
     imported = ordnum("roster", "import", "--db", str(db), str(roster))
     assert imported.returncode == 1 and "6 médecin(s) importé(s)" in imported.stdout
@@ -49,16 +84,37 @@ def test_roster_check_names_every_code_with_exit_1(tmp_path: Path) -> None:
     result = json.loads(r.stdout)
     assert result["ok"] is False
     codes = {e["code"] for e in result["errors"]}
-    assert codes == {"invalid_identifier", "missing_consent", "duplicate_ps", "ps_outside_zone",
-                     "compatibility_unchecked", "wrong_exercise"}
+    assert codes == {
+        "invalid_identifier",
+        "missing_consent",
+        "duplicate_ps",
+        "ps_outside_zone",
+        "compatibility_unchecked",
+        "wrong_exercise",
+    }
     assert result["warnings"] == []
     assert all(e["message"] for e in result["errors"])
 
 
 def test_roster_check_ok_exit_0(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
-    ordnum("preserie", "create", "--db", str(db), "--editor", "E", "--software", "S", "--version", "1",
-           "--exercise", "liberal", "--small-market-share", "--cpam", "33")
+    ordnum(
+        "preserie",
+        "create",
+        "--db",
+        str(db),
+        "--editor",
+        "E",
+        "--software",
+        "S",
+        "--version",
+        "1",
+        "--exercise",
+        "liberal",
+        "--small-market-share",
+        "--cpam",
+        "33",
+    )
     roster = write_roster(tmp_path / "e.xlsx", [liberal_row(i) for i in range(3)])
     assert ordnum("roster", "import", "--db", str(db), str(roster)).returncode == 0
     r = ordnum("roster", "check", "--db", str(db), "--json")
@@ -67,8 +123,22 @@ def test_roster_check_ok_exit_0(tmp_path: Path) -> None:
 
 def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
-    ordnum("preserie", "create", "--db", str(db), "--editor", "E", "--software", "S", "--version", "1",
-           "--exercise", "liberal", "--cpam", "33")
+    ordnum(
+        "preserie",
+        "create",
+        "--db",
+        str(db),
+        "--editor",
+        "E",
+        "--software",
+        "S",
+        "--version",
+        "1",
+        "--exercise",
+        "liberal",
+        "--cpam",
+        "33",
+    )
     before = sha(db)
     bad = tmp_path / "faux.xlsx"
     bad.write_text("ceci n'est pas un classeur")
@@ -77,10 +147,44 @@ def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) 
         ("roster", "import", "--db", str(db), str(tmp_path / "absent.xlsx")),
         ("roster", "check", "--db", str(db), "--preserie", "42"),
         ("roster", "check", "--db", str(tmp_path / "absent.sqlite")),
-        ("preserie", "create", "--db", str(db), "--editor", "E", "--software", "S", "--version", "1",
-         "--exercise", "liberal", "--cpam", "33", "--cpam", "94", "--cpam", "05", "--cpam", "08"),
-        ("preserie", "create", "--db", str(db), "--editor", "E", "--software", "S", "--version", "1",
-         "--exercise", "liberal", "--cpam", "62"),
+        (
+            "preserie",
+            "create",
+            "--db",
+            str(db),
+            "--editor",
+            "E",
+            "--software",
+            "S",
+            "--version",
+            "1",
+            "--exercise",
+            "liberal",
+            "--cpam",
+            "33",
+            "--cpam",
+            "94",
+            "--cpam",
+            "05",
+            "--cpam",
+            "08",
+        ),
+        (
+            "preserie",
+            "create",
+            "--db",
+            str(db),
+            "--editor",
+            "E",
+            "--software",
+            "S",
+            "--version",
+            "1",
+            "--exercise",
+            "liberal",
+            "--cpam",
+            "62",
+        ),
         ("roster", "check"),
     ]
     for args in cases:
@@ -95,8 +199,22 @@ def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) 
 def test_two_preseries_need_an_explicit_id(tmp_path: Path) -> None:
     db = str(tmp_path / "w.sqlite")
     for name in ("A", "B"):
-        ordnum("preserie", "create", "--db", db, "--editor", name, "--software", "S", "--version", "1",
-               "--exercise", "liberal", "--cpam", "33")
+        ordnum(
+            "preserie",
+            "create",
+            "--db",
+            db,
+            "--editor",
+            name,
+            "--software",
+            "S",
+            "--version",
+            "1",
+            "--exercise",
+            "liberal",
+            "--cpam",
+            "33",
+        )
     r = ordnum("roster", "check", "--db", db)
     assert r.returncode == 2 and "--preserie" in r.stderr
     assert ordnum("roster", "check", "--db", db, "--preserie", "2", "--json").returncode == 1

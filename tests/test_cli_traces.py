@@ -12,10 +12,14 @@ from ordnum_desktop.cli import main
 from ordnum_desktop.services.roster import add_doctor
 from ordnum_desktop.services.workspace import Workspace
 
-HEADER = "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;" \
-         "Opération;Code retour"
-GOOD = ["2025-03-03 09:00;331234567;P1;Médicaments;Oui;Créer;0",
-        "2025-03-03 09:05;331234567;P2;Médicaments;Non;;"]
+HEADER = (
+    "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+    "Opération;Code retour"
+)
+GOOD = [
+    "2025-03-03 09:00;331234567;P1;Médicaments;Oui;Créer;0",
+    "2025-03-03 09:05;331234567;P2;Médicaments;Non;;",
+]
 
 
 def csv(path: Path, lines: list[str], header: str = HEADER) -> str:
@@ -25,14 +29,14 @@ def csv(path: Path, lines: list[str], header: str = HEADER) -> str:
 
 @pytest.fixture
 def db(ws: Workspace, ws_path: Path, liberal_preserie_id: int) -> str:
-    add_doctor(ws, liberal_preserie_id, last_name="Martin", first_name="Anne", am="331234567",
-               equipped=True)
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", first_name="Anne", am="331234567", equipped=True)
     ws.close()  # the command opens the file itself (one writer at a time)
     return str(ws_path)
 
 
-def test_template_then_import_of_it_is_refused_as_empty(tmp_path: Path, db: str,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_template_then_import_of_it_is_refused_as_empty(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "modele.xlsx"
     assert main(["traces", "template", str(out)]) == 0
     assert out.exists()
@@ -40,18 +44,32 @@ def test_template_then_import_of_it_is_refused_as_empty(tmp_path: Path, db: str,
     assert "ne contient aucune ligne" in capsys.readouterr().err
 
 
-def test_import_json_report_and_exit_statuses(tmp_path: Path, db: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_json_report_and_exit_statuses(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["traces", "import", "--db", db, csv(tmp_path / "a.csv", GOOD), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report == {"file": "a.csv", "read": 2, "accepted": 2, "duplicates": 0, "rejected": 0,
-                      "unmatched": 0, "ignored_columns": [], "errors": []}
+    assert report == {
+        "file": "a.csv",
+        "read": 2,
+        "accepted": 2,
+        "duplicates": 0,
+        "rejected": 0,
+        "unmatched": 0,
+        "ignored_columns": [],
+        "errors": [],
+    }
     bad = [*GOOD, "2025-03-03 09:10;331234567;P3;Médicaments;Peut-être;;"]
     assert main(["traces", "import", "--db", db, csv(tmp_path / "b.csv", bad), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert (report["duplicates"], report["rejected"]) == (2, 1)
-    assert report["errors"] == [{"row": 4, "column": "Ordonnance numérique",
-                                 "message": "Valeur « Peut-être » non reconnue : Oui ou Non attendu."}]
+    assert report["errors"] == [
+        {
+            "row": 4,
+            "column": "Ordonnance numérique",
+            "message": "Valeur « Peut-être » non reconnue : Oui ou Non attendu.",
+        }
+    ]
 
 
 def test_import_text_output_is_french(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,15 +81,17 @@ def test_import_text_output_is_french(tmp_path: Path, db: str, capsys: pytest.Ca
     assert "Ligne 5, colonne « Horodatage » : Date illisible : « 32/13/2025 »" in out
 
 
-def test_refused_file_exit_2_one_sentence_database_unchanged(tmp_path: Path, db: str,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_refused_file_exit_2_one_sentence_database_unchanged(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = hashlib.sha256(Path(db).read_bytes()).hexdigest()
     path = csv(tmp_path / "a.csv", GOOD, header="Date;PS")
     assert main(["traces", "import", "--db", db, path, "--json"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("Le fichier « a.csv » est refusé : il lui manque les colonnes "
-                                   "obligatoires")
+    assert captured.err.startswith(
+        "Le fichier « a.csv » est refusé : il lui manque les colonnes obligatoires"
+    )
     assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
     assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
 
@@ -82,13 +102,29 @@ def test_bilan_json_has_the_spec_shape(tmp_path: Path, db: str, capsys: pytest.C
     assert main(["bilan", "--db", db, "--as-of", "2025-03-31", "--json"]) == 0
     b = json.loads(capsys.readouterr().out)
     assert b["as_of"] == "2025-03-31"
-    assert set(b["criteria"]) == {"doctor_rate", "registration", "operations", "prerequisites",
-                                  "satisfaction"}
+    assert set(b["criteria"]) == {
+        "doctor_rate",
+        "registration",
+        "operations",
+        "prerequisites",
+        "satisfaction",
+    }
     assert b["criteria"]["doctor_rate"]["doctors"][0] == {
-        "identifier": "331234567", "name": "Martin Anne", "doctor_id": 1, "prescriptions": 2,
-        "digital": 1, "rate": 0.5, "met": True}
-    assert b["criteria"]["registration"] == {"met": True, "threshold": 0.7, "created": 1,
-                                             "registered": 1, "rate": 1.0}
+        "identifier": "331234567",
+        "name": "Martin Anne",
+        "doctor_id": 1,
+        "prescriptions": 2,
+        "digital": 1,
+        "rate": 0.5,
+        "met": True,
+    }
+    assert b["criteria"]["registration"] == {
+        "met": True,
+        "threshold": 0.7,
+        "created": 1,
+        "registered": 1,
+        "rate": 1.0,
+    }
     assert b["criteria"]["operations"]["creer"] == {"calls": 1, "succeeded": 1}
     assert b["unmatched_rows"] == 0 and b["decision"] == "extend"
 

@@ -43,8 +43,9 @@ def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _fresh_workspace(path: Path) -> None:
     ws = Workspace.open(path, create=True)
     try:
-        pid = create_preserie(ws, editor="E", software="S", version="1", exercise="liberal",
-                              cpams=["33", "62-artois"]).id
+        pid = create_preserie(
+            ws, editor="E", software="S", version="1", exercise="liberal", cpams=["33", "62-artois"]
+        ).id
         assert pid == 1
         add_doctor(ws, pid, last_name="Dupré", am="331234567")
     finally:
@@ -53,8 +54,9 @@ def _fresh_workspace(path: Path) -> None:
 
 def _start(path: Path, csv_path: Path, backups: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "ORDNUM_BACKUP_DIR": str(backups)}
-    proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(path), str(csv_path)],
-                            stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(path), str(csv_path)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "start"
     return proc
 
@@ -65,8 +67,9 @@ def _state(path: Path) -> tuple[str, int, list[tuple[int, int]]]:
     try:
         verdict = con.execute("PRAGMA integrity_check").fetchone()[0]
         total = con.execute("SELECT count(*) FROM trace_row").fetchone()[0]
-        batches = con.execute("SELECT b.id, (SELECT count(*) FROM trace_row t WHERE t.batch_id = b.id) "
-                              "FROM import_batch b").fetchall()
+        batches = con.execute(
+            "SELECT b.id, (SELECT count(*) FROM trace_row t WHERE t.batch_id = b.id) FROM import_batch b"
+        ).fetchall()
     finally:
         con.close()
     return verdict, total, batches

@@ -111,8 +111,11 @@ def test_follow_up_data(demo_path: Path) -> None:
     assert [a is not None for d, a in answers] == [d.equipped for d, _ in answers]
     assert not any(a.blocking for _, a in answers if a)
     as_of = date(2025, 3, 29)
-    overdue = [d.last_name for d, plan in plans
-               if plan.planned_install and plan.planned_install < as_of and not plan.actual_install]
+    overdue = [
+        d.last_name
+        for d, plan in plans
+        if plan.planned_install and plan.planned_install < as_of and not plan.actual_install
+    ]
     assert overdue == ["N'Diaye"]
     assert p.kickoff_date == date(2025, 2, 6) and p.status == "bilan" and p.cnda_reference
     assert len(DOCTORS) == 7
@@ -138,8 +141,9 @@ def test_refuses_an_existing_non_empty_file(tmp_path: Path) -> None:
     assert nested.stat().st_size > 0
 
 
-def test_demo_traces_files_import_through_the_real_importer(tmp_path: Path, ws: Workspace,
-                                                              liberal_preserie_id: int) -> None:
+def test_demo_traces_files_import_through_the_real_importer(
+    tmp_path: Path, ws: Workspace, liberal_preserie_id: int
+) -> None:
     rows = [r for r in demo_trace_rows() if r.ts.date() <= date(2025, 2, 18)]
     xlsx = write_traces_xlsx(rows, tmp_path / "t.xlsx")
     csv_file = write_traces_csv(rows, tmp_path / "t.csv")
@@ -156,8 +160,9 @@ def test_cli_demo_then_bilan_json(tmp_path: Path) -> None:
     r = subprocess.run([*env_cmd, "demo", "--db", str(db)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "prolongation" in r.stdout and "Carpentier Sophie" in r.stdout
-    b = subprocess.run([*env_cmd, "bilan", "--db", str(db), "--json"], capture_output=True, text=True,
-                       timeout=120)
+    b = subprocess.run(
+        [*env_cmd, "bilan", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120
+    )
     assert b.returncode == 0, b.stderr
     data = json.loads(b.stdout)
     assert data["decision"] == "extend" and data["criteria"]["doctor_rate"]["met"] is False

@@ -56,23 +56,41 @@ def test_bilan_workbook_has_every_sheet_and_the_bilan_figures(ws: Workspace, tmp
     out = write_bilan_workbook(ws, pid, tmp_path / "bilan.xlsx")
     bilan = compute_bilan(ws, pid)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Bilan", "Critères", "Médecins", "Séries hebdomadaires", "Opérations",
-                             "Lignes non rattachées", "Satisfaction", "Anomalies",
-                             "Journal des modifications"]
+    assert wb.sheetnames == [
+        "Bilan",
+        "Critères",
+        "Médecins",
+        "Séries hebdomadaires",
+        "Opérations",
+        "Lignes non rattachées",
+        "Satisfaction",
+        "Anomalies",
+        "Journal des modifications",
+    ]
     summary = {row[0]: row[1] for row in wb["Bilan"].iter_rows(values_only=True)}
     assert summary["Logiciel"] == "CentreMed <Pro>" and summary["Éditeur"] == "Santé & Co"
     assert summary["Décision"] == "Prolongation de la présérie"
     assert summary["Lignes de traces non rattachées"] == 7
     rows = list(wb["Médecins"].iter_rows(min_row=2, values_only=True))
-    expected = [(d["identifier"], d["name"], d["prescriptions"], d["digital"], d["rate"],
-                 "Oui" if d["met"] else "Non") for d in bilan["criteria"]["doctor_rate"]["doctors"]]
+    expected = [
+        (
+            d["identifier"],
+            d["name"],
+            d["prescriptions"],
+            d["digital"],
+            d["rate"],
+            "Oui" if d["met"] else "Non",
+        )
+        for d in bilan["criteria"]["doctor_rate"]["doctors"]
+    ]
     assert rows == expected
     assert rows[2][1] == f"{HOSTILE[0]} {HOSTILE[3]}"  # the name as typed, as text
     assert wb["Médecins"]["E2"].number_format == "0.0%"
     criteria = list(wb["Critères"].iter_rows(min_row=2, values_only=True))
-    assert [c[5] for c in criteria] == ["Oui" if bilan["criteria"][k]["met"] else "Non"
-                                        for k in ("doctor_rate", "registration", "operations",
-                                                  "prerequisites", "satisfaction")]
+    assert [c[5] for c in criteria] == [
+        "Oui" if bilan["criteria"][k]["met"] else "Non"
+        for k in ("doctor_rate", "registration", "operations", "prerequisites", "satisfaction")
+    ]
     assert criteria[1][3] == bilan["criteria"]["registration"]["rate"]
     weekly = list(wb["Séries hebdomadaires"].iter_rows(min_row=2, values_only=True))
     assert len(weekly) == 10 * 6 and weekly[0][2].date() == date(2025, 3, 3)
@@ -88,13 +106,21 @@ def test_bilan_workbook_has_every_sheet_and_the_bilan_figures(ws: Workspace, tmp
 def test_planning_whole_and_per_cpam(ws: Workspace, tmp_path: Path) -> None:
     pid = populate(ws, tmp_path, doctors=4, weeks=1)
     # One doctor of the Artois (department 62, caisse found from the N° AM), one outside the zone.
-    artois = add_doctor(ws, pid, last_name="Artois", first_name=HOSTILE[4], mode="liberal", am="621234567",
-                        equipped=True)
+    artois = add_doctor(
+        ws, pid, last_name="Artois", first_name=HOSTILE[4], mode="liberal", am="621234567", equipped=True
+    )
     update_plan(ws, artois.id or 0, planned_install=date(2025, 3, 12), training_date=date(2025, 3, 11))
     add_doctor(ws, pid, last_name="Ailleurs", mode="liberal", am="761234567")
     # A salaried doctor: the caisse comes from the department of the centre's FINESS.
-    add_doctor(ws, pid, last_name="Salariée", mode="salarie", rpps="10005173140", finess="330054180",
-               centre_name="Centre <Chartrons> & Co")
+    add_doctor(
+        ws,
+        pid,
+        last_name="Salariée",
+        mode="salarie",
+        rpps="10005173140",
+        finess="330054180",
+        centre_name="Centre <Chartrons> & Co",
+    )
     paths = export_planning(ws, pid, tmp_path / "planning", today=date(2025, 3, 20))
     names = [p.name for p in paths]
     base = "planning-CentreMed-Pro-4.2-1-1"
@@ -103,7 +129,10 @@ def test_planning_whole_and_per_cpam(ws: Workspace, tmp_path: Path) -> None:
     assert whole[0][:6] == ("CPAM", "Nom", "Prénom", "Mode d'exercice", "N° AM", "RPPS")
     assert len(whole) == 1 + 7
     assert [r[0] for r in whole[1:]] == ["33 — CPAM de la Gironde"] * 4 + [
-        "62 — CPAM de l'Artois", "à préciser", "33 — CPAM de la Gironde"]
+        "62 — CPAM de l'Artois",
+        "à préciser",
+        "33 — CPAM de la Gironde",
+    ]
     gironde = list(load_workbook(paths[1])["Planning"].iter_rows(min_row=2, values_only=True))
     assert [r[4] for r in gironde] == ["331230000", "331230001", "331230002", "331230003", None]
     assert gironde[-1][3:8] == ("Salarié", None, "10005173140", "330054180", "Centre <Chartrons> & Co")
@@ -122,8 +151,9 @@ def test_planning_whole_and_per_cpam(ws: Workspace, tmp_path: Path) -> None:
     assert [r.cpam_id for r in planning_rows(ws, pid)][-2:] == ["", "33"]
 
 
-def test_planning_export_command(ws: Workspace, ws_path: Path, tmp_path: Path,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_planning_export_command(
+    ws: Workspace, ws_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     populate(ws, tmp_path, doctors=3, weeks=1)
     ws.close()
     outdir = tmp_path / "envoi"

@@ -35,8 +35,9 @@ def db(tmp_path: Path) -> Path:
     """A workspace file with one libéral présérie and three doctors, closed for the CLI to open."""
     path = tmp_path / "suivi.sqlite"
     with Workspace.open(path, create=True) as ws:
-        p = create_preserie(ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal",
-                            cpams=["33"])
+        p = create_preserie(
+            ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal", cpams=["33"]
+        )
         _roster(ws, p.id or 0)
     return path
 
@@ -52,6 +53,7 @@ def sha(path: Path) -> str:
 
 
 # --- questionnaire --------------------------------------------------------------------------
+
 
 def test_questionnaire_is_data_with_five_questions_on_a_1_to_5_scale() -> None:
     q = load_questionnaire()
@@ -69,6 +71,7 @@ def test_overall_score_is_the_mean_rounded_half_up() -> None:
 
 # --- pre-start prerequisites and présérie fields --------------------------------------------
 
+
 def test_set_prerequisite_checks_dates_and_unchecks(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
     assert [p.code for p in followup.list_prerequisites(ws, pid)] == ["cnda", "support", "kit"]
@@ -84,11 +87,22 @@ def test_set_prerequisite_checks_dates_and_unchecks(ws: Workspace, liberal_prese
 
 def test_update_preserie_validates_status_exercise_and_dates(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
-    p = followup.update_preserie(ws, pid, status="en_cours", cnda_reference=" CNDA-9 ",
-                                 cnda_date=date(2025, 1, 2), kickoff_date=date(2025, 2, 1))
+    p = followup.update_preserie(
+        ws,
+        pid,
+        status="en_cours",
+        cnda_reference=" CNDA-9 ",
+        cnda_date=date(2025, 1, 2),
+        kickoff_date=date(2025, 2, 1),
+    )
     assert (p.status, p.cnda_reference, p.cnda_date) == ("en_cours", "CNDA-9", date(2025, 1, 2))
-    for bad in ({"status": "finie"}, {"exercise": "hopital"}, {"kickoff_date": "2025-02-01"},
-                {"editor": "  "}, {"couleur": "bleu"}):
+    for bad in (
+        {"status": "finie"},
+        {"exercise": "hopital"},
+        {"kickoff_date": "2025-02-01"},
+        {"editor": "  "},
+        {"couleur": "bleu"},
+    ):
         with pytest.raises(UserError):
             followup.update_preserie(ws, pid, **bad)
     with ws.session() as s:
@@ -98,6 +112,7 @@ def test_update_preserie_validates_status_exercise_and_dates(ws: Workspace, libe
 
 
 # --- technical prerequisites (criterion 4) --------------------------------------------------
+
 
 def test_technical_prerequisites_validation_and_unvalidation(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
@@ -114,7 +129,9 @@ def test_technical_prerequisites_validation_and_unvalidation(ws: Workspace, libe
     assert followup.technical_prerequisites_validated_at(ws, pid) is None
     assert compute_bilan(ws, pid)["criteria"]["prerequisites"]["met"] is False
     assert [i.text for i in followup.list_technical_prerequisites(ws, pid)] == [
-        "Version 7.4.2 minimum", "Carte e-CPS"]
+        "Version 7.4.2 minimum",
+        "Carte e-CPS",
+    ]
     followup.validate_technical_prerequisites(ws, pid)
     followup.update_technical_prerequisite(ws, first.id or 0, "Version 7.4.3 minimum")
     assert followup.technical_prerequisites_validated_at(ws, pid) is None
@@ -138,17 +155,21 @@ def test_cli_prerequisites(db: Path, capsys: pytest.CaptureFixture[str]) -> None
     data = json.loads(out)
     assert data["validated_at"] is None
     assert [i["text"] for i in data["technical_prerequisites"]] == [
-        "Lecteur de cartes compatible", "Accès Internet sécurisé"]
+        "Lecteur de cartes compatible",
+        "Accès Internet sécurisé",
+    ]
     code, _, err = run(capsys, "prerequisites", "add", "--db", str(db), "--preserie", "9", "x")
     assert code == 2 and "Aucune présérie n° 9" in err
 
 
 # --- anomalies (criterion 3) ----------------------------------------------------------------
 
+
 def test_open_blocking_anomaly_fails_operations_until_closed(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
-    a = followup.add_anomaly(ws, pid, "Créer", "Échec de création", blocking=True,
-                             when=datetime(2025, 3, 1, 10, 0))
+    a = followup.add_anomaly(
+        ws, pid, "Créer", "Échec de création", blocking=True, when=datetime(2025, 3, 1, 10, 0)
+    )
     followup.add_anomaly(ws, pid, "rechercher", "Tri des résultats", blocking=False)
     assert a.operation == "creer"
     bilan = compute_bilan(ws, pid)
@@ -171,8 +192,17 @@ def test_open_blocking_anomaly_fails_operations_until_closed(ws: Workspace, libe
 
 
 def test_cli_anomaly_add_prints_id_and_close(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "anomaly", "add", "--db", str(db), "--operation", "creer", "--blocking",
-                       "Plantage à la création")
+    code, out, _ = run(
+        capsys,
+        "anomaly",
+        "add",
+        "--db",
+        str(db),
+        "--operation",
+        "creer",
+        "--blocking",
+        "Plantage à la création",
+    )
     assert code == 0 and out.strip() == "1"
     code, out, _ = run(capsys, "anomaly", "add", "--db", str(db), "--operation", "consulter", "Lenteur")
     assert code == 0 and out.strip() == "2"
@@ -181,10 +211,14 @@ def test_cli_anomaly_add_prints_id_and_close(db: Path, capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "anomaly", "list", "--db", str(db), "--json")
     items = json.loads(out)
     assert [(i["id"], i["blocking"], i["closed_at"] is not None) for i in items] == [
-        (1, True, True), (2, False, False)]
+        (1, True, True),
+        (2, False, False),
+    ]
     before = sha(db)
-    for args, message in ((("anomaly", "close", "--db", str(db), "1"), "déjà close"),
-                          (("anomaly", "close", "--db", str(db), "42"), "Aucune anomalie n° 42")):
+    for args, message in (
+        (("anomaly", "close", "--db", str(db), "1"), "déjà close"),
+        (("anomaly", "close", "--db", str(db), "42"), "Aucune anomalie n° 42"),
+    ):
         code, _, err = run(capsys, *args)
         assert code == 2 and message in err and "Traceback" not in err
     assert sha(db) == before
@@ -199,6 +233,7 @@ def test_cli_bad_operation_is_a_french_usage_error(db: Path, capsys: pytest.Capt
 
 # --- satisfaction record (criterion 5) ------------------------------------------------------
 
+
 def test_record_replaces_and_finds_doctor_by_am_or_rpps(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
     _roster(ws, pid)
@@ -212,19 +247,27 @@ def test_record_replaces_and_finds_doctor_by_am_or_rpps(ws: Workspace, liberal_p
     assert by_rpps.score == 4 and followup.answer_scores(by_rpps) == {"global": 3, "creation": 4}
     pairs = followup.answers_by_doctor(ws, pid)
     assert [(d.last_name, a is not None) for d, a in pairs] == [
-        ("Martin", True), ("Durand", True), ("Petit", False)]
-    for bad in ({"identifier": "339999999", "score": 3}, {"identifier": "abc", "score": 3},
-                {"identifier": AM_1, "score": 6}, {"identifier": AM_1, "score": 0},
-                {"identifier": AM_1, "score": None},
-                {"identifier": AM_1, "score": None, "scores": {"couleur": 3}},
-                {"identifier": AM_1, "score": None, "scores": {"global": 9}}):
+        ("Martin", True),
+        ("Durand", True),
+        ("Petit", False),
+    ]
+    for bad in (
+        {"identifier": "339999999", "score": 3},
+        {"identifier": "abc", "score": 3},
+        {"identifier": AM_1, "score": 6},
+        {"identifier": AM_1, "score": 0},
+        {"identifier": AM_1, "score": None},
+        {"identifier": AM_1, "score": None, "scores": {"couleur": 3}},
+        {"identifier": AM_1, "score": None, "scores": {"global": 9}},
+    ):
         with pytest.raises(UserError):
             followup.record_satisfaction(ws, pid, **bad)  # type: ignore[arg-type]
     assert followup.list_answers(ws, pid)[0].score == 2
 
 
-def test_satisfaction_criterion_follows_user_doctors_and_blocking(ws: Workspace,
-                                                                  liberal_preserie_id: int) -> None:
+def test_satisfaction_criterion_follows_user_doctors_and_blocking(
+    ws: Workspace, liberal_preserie_id: int
+) -> None:
     pid = liberal_preserie_id
     _roster(ws, pid)
     followup.record_satisfaction(ws, pid, AM_1, 4)
@@ -242,8 +285,19 @@ def test_satisfaction_criterion_follows_user_doctors_and_blocking(ws: Workspace,
 def test_cli_satisfaction_record(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "satisfaction", "record", "--db", str(db), "--ps", AM_1, "--score", "4")
     assert code == 0 and "Martin Paul" in out and "note 4/5" in out and "sans frein" in out
-    code, out, _ = run(capsys, "satisfaction", "record", "--db", str(db), "--ps", "331234583", "--score",
-                       "2", "--blocking", "Impression trop lente")
+    code, out, _ = run(
+        capsys,
+        "satisfaction",
+        "record",
+        "--db",
+        str(db),
+        "--ps",
+        "331234583",
+        "--score",
+        "2",
+        "--blocking",
+        "Impression trop lente",
+    )
     assert code == 0 and "frein bloquant signalé" in out and "n'est pas marqué équipé" in out
     before = sha(db)
     code, _, err = run(capsys, "satisfaction", "record", "--db", str(db), "--ps", "339999999", "--score", "3")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from ordnum_desktop.domain.fr_format import NNBSP, format_decimal, format_int, format_percent
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_format_int_groups_thousands_with_narrow_spaces(value: int) -> None:
     text = format_int(value)
     assert int(text.replace(NNBSP, "")) == value

@@ -24,20 +24,61 @@ from ordnum_desktop.services.workspace import Workspace
 from tests.trace_files import HEADER
 
 # ORDNUM_FUZZ_EXAMPLES=2000 for a longer hunt than `make test` can afford.
-FUZZ = settings(max_examples=int(os.environ.get("ORDNUM_FUZZ_EXAMPLES", "100")), deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("ORDNUM_FUZZ_EXAMPLES", "100")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 _counter = itertools.count()
 
 ROSTER_HEADERS = [c.header for c in COLUMNS]
-VALUE_WORDS = ["Oui", "Non", "O", "n", "vrai", "Créer", "consulter", "RECHERCHER", "Médicaments", "biologie",
-               "Kiné", "Libéral", "Salarié", "MSP", "Centre de santé", "331234567", "10005173140",
-               "010003820", "2025-03-03 10:00", "03/03/2025 10:00:00", "32/13/2025 10:00", "0", "1", "-1",
-               "9" * 40, "", " ", "=1+1", "@x", "\u00a0", "\t", '"', ";", ",", "\r", "日本語", "🩺"]
+VALUE_WORDS = [
+    "Oui",
+    "Non",
+    "O",
+    "n",
+    "vrai",
+    "Créer",
+    "consulter",
+    "RECHERCHER",
+    "Médicaments",
+    "biologie",
+    "Kiné",
+    "Libéral",
+    "Salarié",
+    "MSP",
+    "Centre de santé",
+    "331234567",
+    "10005173140",
+    "010003820",
+    "2025-03-03 10:00",
+    "03/03/2025 10:00:00",
+    "32/13/2025 10:00",
+    "0",
+    "1",
+    "-1",
+    "9" * 40,
+    "",
+    " ",
+    "=1+1",
+    "@x",
+    "\u00a0",
+    "\t",
+    '"',
+    ";",
+    ",",
+    "\r",
+    "日本語",
+    "🩺",
+]
 
 text_values = st.one_of(st.sampled_from(VALUE_WORDS), st.text(max_size=30))
 cell_values = st.one_of(
-    text_values, st.none(), st.integers(min_value=-(2**40), max_value=2**40),
-    st.floats(allow_nan=False, allow_infinity=False, width=32), st.booleans(),
+    text_values,
+    st.none(),
+    st.integers(min_value=-(2**40), max_value=2**40),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
     st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
     st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 1, 1)),
 )
@@ -54,8 +95,9 @@ def headers(known: list[str]) -> st.SearchStrategy[list[str]]:
         st.permutations(known).flatmap(lambda hs: st.tuples(*[_variant(h) for h in hs])),
         st.lists(text_values, max_size=2),
     ).map(lambda t: [*t[0], *t[1]])
-    mixed = st.lists(st.one_of(st.sampled_from(known).flatmap(_variant), text_values),
-                     max_size=len(known) + 3)
+    mixed = st.lists(
+        st.one_of(st.sampled_from(known).flatmap(_variant), text_values), max_size=len(known) + 3
+    )
     return st.one_of(complete, mixed)
 
 
@@ -81,13 +123,25 @@ _CSV_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\
 
 
 @FUZZ
-@given(header=headers(HEADER),
-       body=st.lists(st.lists(st.one_of(text_values, st.text(alphabet=_CSV_CHARS, max_size=12)),
-                              max_size=11), max_size=25),
-       sep=st.sampled_from([";", ";", ",", "\t"]), newline=st.sampled_from(["\n", "\r\n", "\n", "\r"]),
-       encoding=st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]))
-def test_traces_csv(ws: Workspace, liberal_preserie_id: int, tmp_path: Path, header: list[str],
-                    body: list[list[str]], sep: str, newline: str, encoding: str) -> None:
+@given(
+    header=headers(HEADER),
+    body=st.lists(
+        st.lists(st.one_of(text_values, st.text(alphabet=_CSV_CHARS, max_size=12)), max_size=11), max_size=25
+    ),
+    sep=st.sampled_from([";", ";", ",", "\t"]),
+    newline=st.sampled_from(["\n", "\r\n", "\n", "\r"]),
+    encoding=st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]),
+)
+def test_traces_csv(
+    ws: Workspace,
+    liberal_preserie_id: int,
+    tmp_path: Path,
+    header: list[str],
+    body: list[list[str]],
+    sep: str,
+    newline: str,
+    encoding: str,
+) -> None:
     text = newline.join(sep.join(row) for row in [header, *body]) + newline
     path = tmp_path / f"traces-{next(_counter)}.csv"
     path.write_bytes(text.encode(encoding, errors="replace"))
@@ -115,10 +169,19 @@ def _excel_safe(value: Any) -> Any:
 
 
 @FUZZ
-@given(header=headers(HEADER), body=st.lists(st.lists(cell_values, max_size=11), max_size=20),
-       title=st.sampled_from(["Traces", "Feuil1", "traces "]))
-def test_traces_workbook(ws: Workspace, liberal_preserie_id: int, tmp_path: Path, header: list[str],
-                         body: list[list[Any]], title: str) -> None:
+@given(
+    header=headers(HEADER),
+    body=st.lists(st.lists(cell_values, max_size=11), max_size=20),
+    title=st.sampled_from(["Traces", "Feuil1", "traces "]),
+)
+def test_traces_workbook(
+    ws: Workspace,
+    liberal_preserie_id: int,
+    tmp_path: Path,
+    header: list[str],
+    body: list[list[Any]],
+    title: str,
+) -> None:
     path = _xlsx(tmp_path / f"traces-{next(_counter)}.xlsx", title, header, body)
     report = _check(ws, lambda: import_traces(ws, liberal_preserie_id, path))
     if report is not None:
@@ -127,8 +190,9 @@ def test_traces_workbook(ws: Workspace, liberal_preserie_id: int, tmp_path: Path
 
 @FUZZ
 @given(header=headers(ROSTER_HEADERS), body=st.lists(st.lists(cell_values, max_size=16), max_size=15))
-def test_roster_workbook(ws: Workspace, liberal_preserie_id: int, tmp_path: Path, header: list[str],
-                         body: list[list[Any]]) -> None:
+def test_roster_workbook(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path, header: list[str], body: list[list[Any]]
+) -> None:
     path = _xlsx(tmp_path / f"effectif-{next(_counter)}.xlsx", "PS", header, body)
     report = _check(ws, lambda: import_roster(ws, liberal_preserie_id, path, replace=True))
     if report is not None:
@@ -137,8 +201,9 @@ def test_roster_workbook(ws: Workspace, liberal_preserie_id: int, tmp_path: Path
 
 @FUZZ
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".xlsx", ".csv"]))
-def test_random_bytes(ws: Workspace, liberal_preserie_id: int, tmp_path: Path, data: bytes,
-                      suffix: str) -> None:
+def test_random_bytes(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path, data: bytes, suffix: str
+) -> None:
     path = tmp_path / f"octets-{next(_counter)}{suffix}"
     path.write_bytes(data)
     _check(ws, lambda: import_traces(ws, liberal_preserie_id, path))

@@ -86,8 +86,12 @@ def workspace(tmp_path: Path) -> Path:
 def run_import(kind: str, db: Path, file: Path) -> dict[str, object]:
     before = _sha(db)
     began = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", CHILD, kind, str(db), str(file)], capture_output=True,
-                          text=True, timeout=TIMEOUT_S)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, kind, str(db), str(file)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
     result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall_seconds"] = round(time.monotonic() - began, 1)
@@ -114,25 +118,41 @@ def million_junk_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 CASES: dict[str, tuple[str, Callable[[Path], Path], tuple[str, ...]]] = {
-    "traces-not-a-workbook": ("traces", lambda d: not_a_workbook(d / "export.xlsx"),
-                              ("n'est pas un classeur Excel",)),
-    "roster-not-a-workbook": ("roster", lambda d: not_a_workbook(d / "effectif.xlsx"),
-                              ("n'est pas un classeur Excel",)),
+    "traces-not-a-workbook": (
+        "traces",
+        lambda d: not_a_workbook(d / "export.xlsx"),
+        ("n'est pas un classeur Excel",),
+    ),
+    "roster-not-a-workbook": (
+        "roster",
+        lambda d: not_a_workbook(d / "effectif.xlsx"),
+        ("n'est pas un classeur Excel",),
+    ),
     "traces-entity-bomb": ("traces", lambda d: entity_bomb(d / "bombe.xlsx", HEADER), ()),
     "roster-entity-bomb": ("roster", lambda d: entity_bomb(d / "bombe.xlsx", ROSTER_HEADER), ()),
     "answers-entity-bomb": ("satisfaction", lambda d: entity_bomb(d / "bombe.xlsx", ["N° AM ou RPPS"]), ()),
     "traces-zip-bomb": ("traces", lambda d: zip_bomb(d / "zip.xlsx"), ("une fois décompressé",)),
     "roster-zip-bomb": ("roster", lambda d: zip_bomb(d / "zip.xlsx"), ("une fois décompressé",)),
     "traces-invalid-utf8-first-row": (
-        "traces", lambda d: _latin1_csv(d / "latin1.csv", at_row=1),
-        ("n'est pas encodé en UTF-8 (ligne 2)",)),
+        "traces",
+        lambda d: _latin1_csv(d / "latin1.csv", at_row=1),
+        ("n'est pas encodé en UTF-8 (ligne 2)",),
+    ),
     "traces-invalid-utf8-row-150000": (
-        "traces", lambda d: _latin1_csv(d / "latin1-tard.csv", at_row=150_000),
-        ("n'est pas encodé en UTF-8 (ligne 150001)",)),
+        "traces",
+        lambda d: _latin1_csv(d / "latin1-tard.csv", at_row=150_000),
+        ("n'est pas encodé en UTF-8 (ligne 150001)",),
+    ),
     "traces-million-junk-rows-csv": (
-        "traces", lambda d: junk_rows_csv(d / "un-million.csv", HEADER), ("plus de 10 000 lignes",)),
-    "roster-10000-rows": ("roster", lambda d: _big_roster(d / "effectif-10000.xlsx", 10_000),
-                          ("plus de 1000 lignes",)),
+        "traces",
+        lambda d: junk_rows_csv(d / "un-million.csv", HEADER),
+        ("plus de 10 000 lignes",),
+    ),
+    "roster-10000-rows": (
+        "roster",
+        lambda d: _big_roster(d / "effectif-10000.xlsx", 10_000),
+        ("plus de 1000 lignes",),
+    ),
 }
 
 
@@ -165,13 +185,17 @@ def test_hostile_file_is_refused_with_a_sentence(case: str, workspace: Path, tmp
     assert_sentence(run_import(kind, workspace, file), file, *fragments)
 
 
-@pytest.mark.parametrize(("kind", "fragment"), [
-    ("traces", "il lui manque les colonnes obligatoires"),  # read by calamine, refused at the header
-    ("roster", "une fois décompressé"),  # too big for a ≤ 1000-row workbook, refused from the zip
-    ("satisfaction", "une fois décompressé"),
-])
-def test_million_rows_of_junk_workbook(kind: str, fragment: str, workspace: Path,
-                                       million_junk_xlsx: Path) -> None:
+@pytest.mark.parametrize(
+    ("kind", "fragment"),
+    [
+        ("traces", "il lui manque les colonnes obligatoires"),  # read by calamine, refused at the header
+        ("roster", "une fois décompressé"),  # too big for a ≤ 1000-row workbook, refused from the zip
+        ("satisfaction", "une fois décompressé"),
+    ],
+)
+def test_million_rows_of_junk_workbook(
+    kind: str, fragment: str, workspace: Path, million_junk_xlsx: Path
+) -> None:
     with zipfile_rows(million_junk_xlsx) as last_row:
         assert last_row == EXCEL_MAX_ROWS
     result = run_import(kind, workspace, million_junk_xlsx)
@@ -197,8 +221,13 @@ class zipfile_rows:  # noqa: N801 - a tiny context manager reading the last row 
 
 # --- formulas -------------------------------------------------------------------------------
 
-FORMULA_TEXTS = ['=HYPERLINK("http://exemple.invalid","clic")', "+33 6 00 00 00 00", "@SUM(A1:A9)",
-                 "-2+3", "=cmd|' /C calc'!A0"]
+FORMULA_TEXTS = [
+    '=HYPERLINK("http://exemple.invalid","clic")',
+    "+33 6 00 00 00 00",
+    "@SUM(A1:A9)",
+    "-2+3",
+    "=cmd|' /C calc'!A0",
+]
 
 
 def _formula_cell(ref: str, formula: str, cached: str | None) -> str:
@@ -206,26 +235,42 @@ def _formula_cell(ref: str, formula: str, cached: str | None) -> str:
     return f'<c r="{ref}"><f>{formula}</f>{value}</c>'
 
 
-def test_formulas_in_traces_cells_are_never_evaluated_nor_stored(ws: Workspace, liberal_preserie_id: int,
-                                                                 tmp_path: Path) -> None:
+def test_formulas_in_traces_cells_are_never_evaluated_nor_stored(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     from tests.hostile_files import _row, write_raw_xlsx
 
     literal = ["2025-03-03 09:00:00", "331234567", "", "RX-1", "Médicaments", "Oui", "Créer", "0", ""]
     body = [_row(1, HEADER), _row(2, literal)]
     # Row 3: the identifier is a formula with the value Excel cached: the value is read, as shown.
-    body.append(_row(3, ["2025-03-03 09:05:00"]).replace(
-        "</row>", _formula_cell("B3", "330000000+1234567", "331234567")
-        + "".join(f'<c r="{c}3" t="inlineStr"><is><t>{v}</t></is></c>'
-                  for c, v in zip("DEFGH", ["RX-2", "Médicaments", "Oui", "Créer", "0"], strict=True))
-        + "</row>"))
+    body.append(
+        _row(3, ["2025-03-03 09:05:00"]).replace(
+            "</row>",
+            _formula_cell("B3", "330000000+1234567", "331234567")
+            + "".join(
+                f'<c r="{c}3" t="inlineStr"><is><t>{v}</t></is></c>'
+                for c, v in zip("DEFGH", ["RX-2", "Médicaments", "Oui", "Créer", "0"], strict=True)
+            )
+            + "</row>",
+        )
+    )
     # Row 4: formulas without cached values (as openpyxl writes them): empty cells, row rejected.
-    body.append(_row(4, ["2025-03-03 09:10:00"]).replace(
-        "</row>", _formula_cell("B4", "A1", None) + _formula_cell("D4", 'HYPERLINK("x")', None)
-        + "".join(f'<c r="{c}4" t="inlineStr"><is><t>{v}</t></is></c>'
-                  for c, v in zip("EFGH", ["Médicaments", "Oui", "Créer", "0"], strict=True)) + "</row>"))
+    body.append(
+        _row(4, ["2025-03-03 09:10:00"]).replace(
+            "</row>",
+            _formula_cell("B4", "A1", None)
+            + _formula_cell("D4", 'HYPERLINK("x")', None)
+            + "".join(
+                f'<c r="{c}4" t="inlineStr"><is><t>{v}</t></is></c>'
+                for c, v in zip("EFGH", ["Médicaments", "Oui", "Créer", "0"], strict=True)
+            )
+            + "</row>",
+        )
+    )
     # Row 5: formula-like text typed as text: stored as text, it is only data.
-    body.append(_row(5, ["2025-03-03 09:15:00", "331234567", "", FORMULA_TEXTS[4], "Médicaments", "Non",
-                         "", "", ""]))
+    body.append(
+        _row(5, ["2025-03-03 09:15:00", "331234567", "", FORMULA_TEXTS[4], "Médicaments", "Non", "", "", ""])
+    )
     path = write_raw_xlsx(tmp_path / "formules.xlsx", body)
 
     from ordnum_desktop.services.traces_import import import_traces
@@ -256,8 +301,9 @@ def _formula_elements(xlsx: Path) -> list[str]:
     return found
 
 
-def test_exports_never_emit_a_formula_from_user_text(ws: Workspace, liberal_preserie_id: int,
-                                                     tmp_path: Path) -> None:
+def test_exports_never_emit_a_formula_from_user_text(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
     from ordnum_desktop.services.anomalies import add_anomaly
@@ -266,18 +312,28 @@ def test_exports_never_emit_a_formula_from_user_text(ws: Workspace, liberal_pres
     from ordnum_desktop.services.roster import add_doctor
     from ordnum_desktop.services.roster_workbook import export_roster
 
-    add_doctor(ws, liberal_preserie_id, last_name=FORMULA_TEXTS[0], first_name=FORMULA_TEXTS[1],
-               am="331234567", email=FORMULA_TEXTS[3], centre_name=FORMULA_TEXTS[2])
+    add_doctor(
+        ws,
+        liberal_preserie_id,
+        last_name=FORMULA_TEXTS[0],
+        first_name=FORMULA_TEXTS[1],
+        am="331234567",
+        email=FORMULA_TEXTS[3],
+        centre_name=FORMULA_TEXTS[2],
+    )
     add_anomaly(ws, liberal_preserie_id, "creer", FORMULA_TEXTS[4])
-    outputs = [export_roster(ws, liberal_preserie_id, tmp_path / "effectif.xlsx"),
-               write_bilan_workbook(ws, liberal_preserie_id, tmp_path / "bilan.xlsx"),
-               *export_planning(ws, liberal_preserie_id, tmp_path / "planning")]
+    outputs = [
+        export_roster(ws, liberal_preserie_id, tmp_path / "effectif.xlsx"),
+        write_bilan_workbook(ws, liberal_preserie_id, tmp_path / "bilan.xlsx"),
+        *export_planning(ws, liberal_preserie_id, tmp_path / "planning"),
+    ]
     for out in outputs:
         assert _formula_elements(out) == [], out.name
     texts = {c.value for sheet in load_workbook(outputs[0]).worksheets for r in sheet.iter_rows() for c in r}
     assert FORMULA_TEXTS[0] in texts and FORMULA_TEXTS[1] in texts  # kept as the text typed
-    bilan_texts = {c.value for sheet in load_workbook(outputs[1]).worksheets for r in sheet.iter_rows()
-                   for c in r}
+    bilan_texts = {
+        c.value for sheet in load_workbook(outputs[1]).worksheets for r in sheet.iter_rows() for c in r
+    }
     assert FORMULA_TEXTS[4] in bilan_texts
 
 

@@ -12,15 +12,32 @@ from ordnum_desktop.domain.identifiers import (
 )
 
 
-@pytest.mark.parametrize("raw", ["10005173140", "10100997245", "10000000009", "10 00517 3140",
-                                 "1000.517.3140", 10005173140, 10005173140.0])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "10005173140",
+        "10100997245",
+        "10000000009",
+        "10 00517 3140",
+        "1000.517.3140",
+        10005173140,
+        10005173140.0,
+    ],
+)
 def test_valid_rpps(raw: object) -> None:
     assert check_rpps(raw).ok
 
 
-@pytest.mark.parametrize("raw,reason", [("10005173141", "clé"), ("1000517314", "clé"),
-                                        ("123456789012", "11 chiffres"), ("1000517314A", "11 chiffres"),
-                                        ("", "manquant")])
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        ("10005173141", "clé"),
+        ("1000517314", "clé"),
+        ("123456789012", "11 chiffres"),
+        ("1000517314A", "11 chiffres"),
+        ("", "manquant"),
+    ],
+)
 def test_invalid_rpps(raw: str, reason: str) -> None:
     result = check_rpps(raw)
     assert not result.ok and reason in (result.error or "")

@@ -39,7 +39,8 @@ def test_domain_has_no_sql() -> None:
         f"{p.name} imports {n}"
         for p in (PACKAGE / "domain").rglob("*.py")
         for n in _imports(p)
-        if n.startswith(("sqlalchemy", "sqlmodel", "sqlite3", "ordnum_desktop.store",
-                         "ordnum_desktop.services"))
+        if n.startswith(
+            ("sqlalchemy", "sqlmodel", "sqlite3", "ordnum_desktop.store", "ordnum_desktop.services")
+        )
     ]
     assert offenders == []

@@ -31,15 +31,15 @@ ws.close()
 
 
 def _start_holder(path: Path, seconds: float = 60) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path), str(seconds)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "open"
     return proc
 
 
-def test_second_process_is_refused_with_a_sentence(ws_path: Path, capsys: pytest.CaptureFixture[str]
-                                                   ) -> None:
+def test_second_process_is_refused_with_a_sentence(ws_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     holder = _start_holder(ws_path)
     try:
         with pytest.raises(WorkspaceLockedError) as err:
@@ -96,8 +96,11 @@ def test_same_process_may_reopen(ws: Workspace) -> None:
 
 def test_recent_lock_from_another_computer_is_honoured_then_expires(ws_path: Path) -> None:
     Workspace.open(ws_path, create=True).close()
-    record = {"pid": 4242, "host": socket.gethostname() + "-portable",
-              "since": datetime.now().isoformat(timespec="seconds")}
+    record = {
+        "pid": 4242,
+        "host": socket.gethostname() + "-portable",
+        "since": datetime.now().isoformat(timespec="seconds"),
+    }
     lock_path_for(ws_path).write_text(json.dumps(record))
     with pytest.raises(WorkspaceLockedError) as err:
         Workspace.open(ws_path)
@@ -125,20 +128,23 @@ def test_read_only_workspace_refuses_writes(ws_path: Path) -> None:
 def test_two_processes_racing_get_exactly_one_writer(tmp_path: Path) -> None:
     path = tmp_path / "course.sqlite"
     Workspace.open(path, create=True).close()
-    script = ("import sys\nfrom ordnum_desktop.services.workspace import Workspace\n"
-              "from ordnum_desktop.store.lock import WorkspaceLockedError\n"
-              "import time\n"
-              "try:\n    ws = Workspace.open(sys.argv[1])\nexcept WorkspaceLockedError:\n"
-              "    print('refused'); sys.exit(0)\nprint('writer', flush=True); time.sleep(2); ws.close()\n")
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE,
-                              text=True) for _ in range(2)]
+    script = (
+        "import sys\nfrom ordnum_desktop.services.workspace import Workspace\n"
+        "from ordnum_desktop.store.lock import WorkspaceLockedError\n"
+        "import time\n"
+        "try:\n    ws = Workspace.open(sys.argv[1])\nexcept WorkspaceLockedError:\n"
+        "    print('refused'); sys.exit(0)\nprint('writer', flush=True); time.sleep(2); ws.close()\n"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     outputs = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
     assert outputs == ["refused", "writer"]
 
 
 def test_location_warning_for_synced_and_network_folders(tmp_path: Path) -> None:
-    assert location_warning(tmp_path / "espace.sqlite",
-                            mounts_file=tmp_path / "absent") is None
+    assert location_warning(tmp_path / "espace.sqlite", mounts_file=tmp_path / "absent") is None
     warning = location_warning(Path.home() / "Dropbox" / "ON" / "espace.sqlite")
     assert warning is not None and "dossier synchronisé" in warning
     assert location_warning(Path("/Users/ana/Library/Mobile Documents/x/espace.sqlite")) is not None
@@ -168,7 +174,16 @@ def test_forked_child_exiting_does_not_free_the_parents_lock(ws: Workspace) -> N
     os.waitpid(pid, 0)
     holder_pid = json.loads(lock_path_for(ws.path).read_text())["pid"]
     assert holder_pid == os.getpid()
-    probe = subprocess.run([sys.executable, "-c", "import sys\nfrom ordnum_desktop.services.workspace "
-                            "import Workspace\nWorkspace.open(sys.argv[1])", str(ws.path)],
-                           capture_output=True, text=True, timeout=60)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom ordnum_desktop.services.workspace "
+            "import Workspace\nWorkspace.open(sys.argv[1])",
+            str(ws.path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "WorkspaceLockedError" in probe.stderr

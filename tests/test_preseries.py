@@ -49,6 +49,8 @@ def test_new_preserie_has_the_three_start_prerequisites(ws: Workspace, liberal_p
     from ordnum_desktop.store.models import Prerequisite
 
     with ws.session() as s:
-        codes = [p.code for p in s.exec(select(Prerequisite).where(
-            Prerequisite.preserie_id == liberal_preserie_id))]
+        codes = [
+            p.code
+            for p in s.exec(select(Prerequisite).where(Prerequisite.preserie_id == liberal_preserie_id))
+        ]
     assert codes == ["cnda", "support", "kit"]

@@ -8,20 +8,44 @@ from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import RosterDoctor, check_roster
 
 REF = load_referentiel()
-RPPS = ["10005173140", "10100997245", "10000000009", "00000000018", "00000000026", "00000000034",
-        "00000000042"]
+RPPS = [
+    "10005173140",
+    "10100997245",
+    "10000000009",
+    "00000000018",
+    "00000000026",
+    "00000000034",
+    "00000000042",
+]
 
 
 def liberal(i: int, **kw: object) -> RosterDoctor:
-    base = RosterDoctor(key=i, last_name=f"Nom{i}", first_name="Prénom", mode="liberal",
-                        am=f"3312345{i:02d}", structure="cabinet_groupe", equipped=True,
-                        compatibility_checked=True, consent=True)
+    base = RosterDoctor(
+        key=i,
+        last_name=f"Nom{i}",
+        first_name="Prénom",
+        mode="liberal",
+        am=f"3312345{i:02d}",
+        structure="cabinet_groupe",
+        equipped=True,
+        compatibility_checked=True,
+        consent=True,
+    )
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
 def salaried(i: int, finess: str = "330000019", **kw: object) -> RosterDoctor:
-    base = RosterDoctor(key=100 + i, last_name=f"Sal{i}", mode="salarie", rpps=RPPS[i], finess=finess,
-                        structure="centre_sante", equipped=True, compatibility_checked=True, consent=True)
+    base = RosterDoctor(
+        key=100 + i,
+        last_name=f"Sal{i}",
+        mode="salarie",
+        rpps=RPPS[i],
+        finess=finess,
+        structure="centre_sante",
+        equipped=True,
+        compatibility_checked=True,
+        consent=True,
+    )
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
@@ -92,8 +116,15 @@ def test_duplicates_same_am_and_same_rpps_in_same_centre() -> None:
     assert "duplicate_ps" not in codes(check_roster("centre", False, ["33"], other_centre, REF).errors)
 
 
-@pytest.mark.parametrize("selected,ok", [([], False), (["33"], True), (["33", "62-artois", "94"], True),
-                                         (["33", "62-artois", "94", "05"], False)])
+@pytest.mark.parametrize(
+    "selected,ok",
+    [
+        ([], False),
+        (["33"], True),
+        (["33", "62-artois", "94"], True),
+        (["33", "62-artois", "94", "05"], False),
+    ],
+)
 def test_cpam_count(selected: list[str], ok: bool) -> None:
     result = check_roster("liberal", False, selected, [liberal(i) for i in range(5)], REF)
     assert ("cpam_count" not in codes(result.errors)) is ok

@@ -79,25 +79,34 @@ def test_replace_is_explicit_and_keeps_planning(
     assert plans["Médecin0"][1].training_date == date(2025, 3, 20)
 
 
-def test_headers_matched_ignoring_case_accents_and_order(ws: Workspace, liberal_preserie_id: int,
-                                                         tmp_path: Path) -> None:
+def test_headers_matched_ignoring_case_accents_and_order(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     wb = Workbook()
     sheet = wb.active
-    sheet.append(["ACCORD DE PRINCIPE", "n° am", "nom", "Prenom", "compatibilite verifiee", "equipe",
-                  "Commentaire"])
+    sheet.append(
+        ["ACCORD DE PRINCIPE", "n° am", "nom", "Prenom", "compatibilite verifiee", "equipe", "Commentaire"]
+    )
     sheet.append(["oui", 51234567, "Lefèvre", "Zoé", "O", 1, "x"])
     wb.save(tmp_path / "libre.xlsx")
     report = import_roster(ws, liberal_preserie_id, tmp_path / "libre.xlsx")
     assert report.ignored_columns == ["Commentaire"]
     d = list_doctors(ws, liberal_preserie_id)[0]
     assert (d.last_name, d.am, d.consent, d.equipped, d.compatibility_checked) == (
-        "Lefèvre", "051234567", True, True, True)
+        "Lefèvre",
+        "051234567",
+        True,
+        True,
+        True,
+    )
 
 
-@pytest.mark.parametrize("content,needle", [(b"not a zip at all", "n'est pas un classeur"),
-                                            (b"", "n'est pas un classeur")])
-def test_unreadable_file_is_refused(ws: Workspace, liberal_preserie_id: int, tmp_path: Path,
-                                    content: bytes, needle: str) -> None:
+@pytest.mark.parametrize(
+    "content,needle", [(b"not a zip at all", "n'est pas un classeur"), (b"", "n'est pas un classeur")]
+)
+def test_unreadable_file_is_refused(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path, content: bytes, needle: str
+) -> None:
     path = tmp_path / "faux.xlsx"
     path.write_bytes(content)
     with pytest.raises(UserError, match=needle):
@@ -118,6 +127,6 @@ def test_export_writes_formula_like_text_as_text(
     add_doctor(ws, liberal_preserie_id, last_name='=HYPERLINK("http://x")', email="@evil", am="331234500")
     out = export_roster(ws, liberal_preserie_id, tmp_path / "export.xlsx")
     sheet = load_workbook(out)["PS"]
-    assert sheet["A2"].value == "=HYPERLINK(\"http://x\")" and sheet["A2"].data_type == "s"
+    assert sheet["A2"].value == '=HYPERLINK("http://x")' and sheet["A2"].data_type == "s"
     assert sheet["O2"].value == "@evil" and sheet["O2"].data_type == "s"
     assert sheet["E2"].value == "331234500"

@@ -43,8 +43,9 @@ def write_answers(path: Path, header: list[object], rows: list[list[object]]) ->
 SHORT = ["Identifiant PS", "Q1", "Q2", "Q3", "Q4", "Q5", "Frein bloquant", "Précisions"]
 
 
-def test_template_prefilled_then_filled_imports_every_answer(ws: Workspace, liberal_preserie_id: int,
-                                                             tmp_path: Path) -> None:
+def test_template_prefilled_then_filled_imports_every_answer(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     pid = liberal_preserie_id
     _roster(ws, pid)
     path = followup.write_satisfaction_template(tmp_path / "reponses.xlsx", ws, pid)
@@ -60,12 +61,25 @@ def test_template_prefilled_then_filled_imports_every_answer(ws: Workspace, libe
     wb.save(path)
 
     report = followup.import_satisfaction(ws, pid, path)
-    assert report.as_json() == {"file": "reponses.xlsx", "read": 2, "recorded": 2, "replaced": 0,
-                                "rejected": 0, "unanswered": 0, "ignored_columns": [], "errors": []}
+    assert report.as_json() == {
+        "file": "reponses.xlsx",
+        "read": 2,
+        "recorded": 2,
+        "replaced": 0,
+        "rejected": 0,
+        "unanswered": 0,
+        "ignored_columns": [],
+        "errors": [],
+    }
     martin, durand = followup.list_answers(ws, pid)
     assert (martin.score, martin.blocking, martin.comment) == (4, False, "Très pratique")  # 4.0
-    assert followup.answer_scores(martin) == {"global": 5, "creation": 4, "rapidite": 4, "formation": 3,
-                                              "support": 4}
+    assert followup.answer_scores(martin) == {
+        "global": 5,
+        "creation": 4,
+        "rapidite": 4,
+        "formation": 3,
+        "support": 4,
+    }
     assert (durand.score, durand.blocking, durand.blocking_text) == (2, True, "Lenteur à la création")
 
     again = followup.import_satisfaction(ws, pid, path)
@@ -73,8 +87,9 @@ def test_template_prefilled_then_filled_imports_every_answer(ws: Workspace, libe
     assert len(followup.list_answers(ws, pid)) == 2
 
 
-def test_unanswered_prefilled_rows_are_skipped(ws: Workspace, liberal_preserie_id: int,
-                                               tmp_path: Path) -> None:
+def test_unanswered_prefilled_rows_are_skipped(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     pid = liberal_preserie_id
     _roster(ws, pid)
     path = followup.write_satisfaction_template(tmp_path / "vide.xlsx", ws, pid)
@@ -83,15 +98,29 @@ def test_unanswered_prefilled_rows_are_skipped(ws: Workspace, liberal_preserie_i
 
 
 def test_headers_matched_ignoring_case_accents_order_and_extra_columns(
-        ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     pid = liberal_preserie_id
     _roster(ws, pid)
-    header = ["COMMENTAIRE", "support", "Rapidite", "n° am", "Global", "CREATION", "formation",
-              "frein  bloquant", "Service"]
-    path = write_answers(tmp_path / "libre.xlsx", header, [
-        ["RAS", 4, 4, 331234567, 5, 5, 4, "non", "Cardio"],
-        [None, 3, "3", "331234575", 3, 4, 3.0, "O", None],
-    ])
+    header = [
+        "COMMENTAIRE",
+        "support",
+        "Rapidite",
+        "n° am",
+        "Global",
+        "CREATION",
+        "formation",
+        "frein  bloquant",
+        "Service",
+    ]
+    path = write_answers(
+        tmp_path / "libre.xlsx",
+        header,
+        [
+            ["RAS", 4, 4, 331234567, 5, 5, 4, "non", "Cardio"],
+            [None, 3, "3", "331234575", 3, 4, 3.0, "O", None],
+        ],
+    )
     report = followup.import_satisfaction(ws, pid, path)
     assert report.errors == [] and report.recorded == 2 and report.ignored_columns == ["Service"]
     martin, durand = followup.list_answers(ws, pid)
@@ -100,22 +129,34 @@ def test_headers_matched_ignoring_case_accents_order_and_extra_columns(
 
 
 def test_bad_rows_are_reported_with_row_and_column_others_stored(
-        ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     pid = liberal_preserie_id
     _roster(ws, pid)
-    path = write_answers(tmp_path / "erreurs.xlsx", SHORT, [
-        [AM_1, 4, 4, 4, 4, 4, "Non", None],          # 2: good
-        ["339999999", 4, 4, 4, 4, 4, "Non", None],   # 3: unknown doctor
-        [AM_2, 4, 6, "bien", None, 4, "Non", None],  # 4: out of scale, text, missing
-        [AM_3, 4, 4, 4, 4, 4, "Peut-être", None],    # 5: not Oui/Non
-        [None, 4, 4, 4, 4, 4, "Non", None],          # 6: no identifier
-        [AM_1, 1, 1, 1, 1, 1, "Oui", "Doublon"],     # 7: second answer of the same doctor
-    ])
+    path = write_answers(
+        tmp_path / "erreurs.xlsx",
+        SHORT,
+        [
+            [AM_1, 4, 4, 4, 4, 4, "Non", None],  # 2: good
+            ["339999999", 4, 4, 4, 4, 4, "Non", None],  # 3: unknown doctor
+            [AM_2, 4, 6, "bien", None, 4, "Non", None],  # 4: out of scale, text, missing
+            [AM_3, 4, 4, 4, 4, 4, "Peut-être", None],  # 5: not Oui/Non
+            [None, 4, 4, 4, 4, 4, "Non", None],  # 6: no identifier
+            [AM_1, 1, 1, 1, 1, 1, "Oui", "Doublon"],  # 7: second answer of the same doctor
+        ],
+    )
     report = followup.import_satisfaction(ws, pid, path)
     assert (report.read, report.recorded, report.rejected) == (6, 1, 5)
     where = [(e["row"], e["column"]) for e in report.errors]
-    assert where == [(3, "Identifiant PS"), (4, "Q2"), (4, "Q3"), (4, "Q4"), (5, "Frein bloquant"),
-                     (6, "Identifiant PS"), (7, "Identifiant PS")]
+    assert where == [
+        (3, "Identifiant PS"),
+        (4, "Q2"),
+        (4, "Q3"),
+        (4, "Q4"),
+        (5, "Frein bloquant"),
+        (6, "Identifiant PS"),
+        (7, "Identifiant PS"),
+    ]
     messages = [e["message"] for e in report.errors]
     assert messages[0].startswith("Ligne 3, colonne « Identifiant PS » : aucun médecin")
     assert "« 6 » n'est pas une note de 1 à 5" in messages[1]
@@ -125,13 +166,14 @@ def test_bad_rows_are_reported_with_row_and_column_others_stored(
     assert len(answers) == 1 and answers[0].score == 4 and not answers[0].blocking
 
 
-@pytest.mark.parametrize("kind", ["not_xlsx", "missing_columns", "no_identifier", "empty_sheet",
-                                  "no_rows"])
+@pytest.mark.parametrize("kind", ["not_xlsx", "missing_columns", "no_identifier", "empty_sheet", "no_rows"])
 def test_unusable_file_is_refused_whole_and_workspace_unchanged(kind: str, tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
     with Workspace.open(db, create=True) as ws:
-        pid = create_preserie(ws, editor="E", software="S", version="1", exercise="liberal",
-                              cpams=["33"]).id or 0
+        pid = (
+            create_preserie(ws, editor="E", software="S", version="1", exercise="liberal", cpams=["33"]).id
+            or 0
+        )
         _roster(ws, pid)
         followup.record_satisfaction(ws, pid, AM_1, 3)
     path = tmp_path / "reponses.xlsx"
@@ -160,14 +202,19 @@ def test_unusable_file_is_refused_whole_and_workspace_unchanged(kind: str, tmp_p
 def test_cli_import_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "w.sqlite"
     with Workspace.open(db, create=True) as ws:
-        pid = create_preserie(ws, editor="E", software="S", version="1", exercise="liberal",
-                              cpams=["33"]).id or 0
+        pid = (
+            create_preserie(ws, editor="E", software="S", version="1", exercise="liberal", cpams=["33"]).id
+            or 0
+        )
         _roster(ws, pid)
     good = write_answers(tmp_path / "bon.xlsx", SHORT, [[AM_1, 4, 4, 4, 4, 4, "Non", None]])
     assert main(["satisfaction", "import", "--db", str(db), str(good)]) == 0
     assert "1 réponse(s) enregistrée(s)" in capsys.readouterr().out
-    bad = write_answers(tmp_path / "mauvais.xlsx", SHORT, [[AM_2, 4, 4, 4, 4, 9, "Non", None],
-                                                           [AM_1, 5, 5, 5, 5, 5, "Non", None]])
+    bad = write_answers(
+        tmp_path / "mauvais.xlsx",
+        SHORT,
+        [[AM_2, 4, 4, 4, 4, 9, "Non", None], [AM_1, 5, 5, 5, 5, 5, "Non", None]],
+    )
     assert main(["satisfaction", "import", "--db", str(db), str(bad), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert (data["recorded"], data["replaced"], data["rejected"]) == (1, 1, 1)

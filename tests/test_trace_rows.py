@@ -9,8 +9,17 @@ import pytest
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import RowParser, match_header, parse_timestamp
 
-HEADER = ["Horodatage", "Identifiant PS", "FINESS", "Identifiant ordonnance", "Type de prestation",
-          "Ordonnance numérique", "Opération", "Code retour", "Numéro de prescription"]
+HEADER = [
+    "Horodatage",
+    "Identifiant PS",
+    "FINESS",
+    "Identifiant ordonnance",
+    "Type de prestation",
+    "Ordonnance numérique",
+    "Opération",
+    "Code retour",
+    "Numéro de prescription",
+]
 
 
 def parse(rows: list[list[object]], header: list[object] = HEADER):
@@ -18,30 +27,44 @@ def parse(rows: list[list[object]], header: list[object] = HEADER):
     return parser.parse_chunk(rows, 2)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (datetime(2025, 3, 1, 10, 0, 0), "2025-03-01 10:00:00"),
-    (datetime(2025, 3, 1, 9, 59, 59, 999998), "2025-03-01 10:00:00"),  # Excel float rounding
-    (datetime(2025, 3, 1, 10, 0, 0, 1), "2025-03-01 10:00:00"),
-    (date(2025, 3, 1), "2025-03-01 00:00:00"),  # calamine: a date-time at midnight is a date
-    (45717.5, "2025-03-01 12:00:00"),  # an Excel serial in a number cell
-    ("2025-03-01 10:05", "2025-03-01 10:05:00"),
-    ("2025-03-01 10:05:07", "2025-03-01 10:05:07"),
-    ("2025-03-01T10:05:07", "2025-03-01 10:05:07"),
-    (" 01/03/2025 10:05 ", "2025-03-01 10:05:00"),
-    ("1/3/2025 8:05:09", "2025-03-01 08:05:09"),
-    ("32/13/2025 10:00", None),
-    ("2025-02-30 10:00", None),
-    ("demain", None),
-    (-3.0, None),
-    (True, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime(2025, 3, 1, 10, 0, 0), "2025-03-01 10:00:00"),
+        (datetime(2025, 3, 1, 9, 59, 59, 999998), "2025-03-01 10:00:00"),  # Excel float rounding
+        (datetime(2025, 3, 1, 10, 0, 0, 1), "2025-03-01 10:00:00"),
+        (date(2025, 3, 1), "2025-03-01 00:00:00"),  # calamine: a date-time at midnight is a date
+        (45717.5, "2025-03-01 12:00:00"),  # an Excel serial in a number cell
+        ("2025-03-01 10:05", "2025-03-01 10:05:00"),
+        ("2025-03-01 10:05:07", "2025-03-01 10:05:07"),
+        ("2025-03-01T10:05:07", "2025-03-01 10:05:07"),
+        (" 01/03/2025 10:05 ", "2025-03-01 10:05:00"),
+        ("1/3/2025 8:05:09", "2025-03-01 08:05:09"),
+        ("32/13/2025 10:00", None),
+        ("2025-02-30 10:00", None),
+        ("demain", None),
+        (-3.0, None),
+        (True, None),
+    ],
+)
 def test_timestamps(value: object, expected: str | None) -> None:
     assert parse_timestamp(value) == expected
 
 
 def test_header_ignores_case_accents_spacing_and_order_and_reports_extras() -> None:
-    m = match_header(["  code_RETOUR ", "operation", "IDENTIFIANT-PS", "horodatage", "Commentaire",
-                      "type de prestation", "ordonnance numerique", "Identifiant  ordonnance", ""])
+    m = match_header(
+        [
+            "  code_RETOUR ",
+            "operation",
+            "IDENTIFIANT-PS",
+            "horodatage",
+            "Commentaire",
+            "type de prestation",
+            "ordonnance numerique",
+            "Identifiant  ordonnance",
+            "",
+        ]
+    )
     assert m.missing == []
     assert m.positions["ts"] == 3 and m.positions["return_code"] == 0 and m.positions["ps"] == 2
     assert m.ignored == ["Commentaire"]
@@ -53,28 +76,58 @@ def test_header_names_every_missing_required_column() -> None:
 
 
 def test_a_valid_row_of_typed_cells_is_normalised() -> None:
-    good, errors, read, rejected = parse([
-        [datetime(2025, 3, 1, 10, 0), 31234567.0, 10003820.0, 12345.0, "médicaments", "O", "CRÉER",
-         0.0, "EP-1"],
-    ])
+    good, errors, read, rejected = parse(
+        [
+            [
+                datetime(2025, 3, 1, 10, 0),
+                31234567.0,
+                10003820.0,
+                12345.0,
+                "médicaments",
+                "O",
+                "CRÉER",
+                0.0,
+                "EP-1",
+            ],
+        ]
+    )
     assert (errors, read, rejected) == ([], 1, 0)
     # N° AM padded to 9 digits, FINESS to 9, numeric ordonnance id without ".0", code as int.
-    assert good == [("2025-03-01 10:00:00", "031234567", "010003820", "12345", "medicaments", 1,
-                     "creer", 0, "EP-1")]
+    assert good == [
+        ("2025-03-01 10:00:00", "031234567", "010003820", "12345", "medicaments", 1, "creer", 0, "EP-1")
+    ]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("Oui", 1), ("oui", 1), ("O", 1), ("1", 1), (1.0, 1), ("vrai", 1), ("TRUE", 1),
-    ("Non", 0), ("n", 0), ("0", 0), (0.0, 0), ("faux", 0), ("false", 0),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Oui", 1),
+        ("oui", 1),
+        ("O", 1),
+        ("1", 1),
+        (1.0, 1),
+        ("vrai", 1),
+        ("TRUE", 1),
+        ("Non", 0),
+        ("n", 0),
+        ("0", 0),
+        (0.0, 0),
+        ("faux", 0),
+        ("false", 0),
+    ],
+)
 def test_yes_no_variants(raw: object, expected: int) -> None:
     good, errors, _, _ = parse([["2025-03-01 10:00", "331234567", "", "A", "Biologie", raw, "", "", ""]])
     assert errors == [] and good[0][5] == expected
 
 
 def test_identifiers_rpps_restored_to_eleven_digits() -> None:
-    good, _, _, _ = parse([["2025-03-01 10:00", 1005173140.0, "", "A", "Biologie", "Oui", "", "", ""],
-                           ["2025-03-01 10:00", "10005173140", "", "B", "Biologie", "Oui", "", "", ""]])
+    good, _, _, _ = parse(
+        [
+            ["2025-03-01 10:00", 1005173140.0, "", "A", "Biologie", "Oui", "", "", ""],
+            ["2025-03-01 10:00", "10005173140", "", "B", "Biologie", "Oui", "", "", ""],
+        ]
+    )
     assert [g[1] for g in good] == ["01005173140", "10005173140"]
 
 
@@ -99,8 +152,9 @@ def test_each_broken_rule_is_reported_with_row_column_and_french_message() -> No
     good, errors, read, rejected = parse(rows)
     assert (read, rejected, len(good)) == (10, 9, 1)
     by_row = {(e["row"], e["column"]): e["message"] for e in errors}
-    assert by_row[(2, "Horodatage")] == ("Date illisible : « 32/13/2025 10:00 » (attendu : "
-                                         "AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM).")
+    assert by_row[(2, "Horodatage")] == (
+        "Date illisible : « 32/13/2025 10:00 » (attendu : AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM)."
+    )
     assert "Valeur manquante" in by_row[(3, "Identifiant PS")]
     assert "invalide" in by_row[(4, "Identifiant PS")]
     assert "Valeur manquante" in by_row[(5, "Identifiant ordonnance")]
@@ -113,11 +167,13 @@ def test_each_broken_rule_is_reported_with_row_column_and_french_message() -> No
 
 
 def test_blank_rows_are_skipped_and_not_read() -> None:
-    good, errors, read, rejected = parse([
-        ["", "", "", "", "", "", "", "", ""],
-        [None, " ", None, "", "", "", "", "", ""],
-        ["2025-03-01 10:00", "331234567", "", "A", "Biologie", "Oui"],  # short row: optional cells empty
-    ])
+    good, errors, read, rejected = parse(
+        [
+            ["", "", "", "", "", "", "", "", ""],
+            [None, " ", None, "", "", "", "", "", ""],
+            ["2025-03-01 10:00", "331234567", "", "A", "Biologie", "Oui"],  # short row: optional cells empty
+        ]
+    )
     assert (len(good), errors, read, rejected) == (1, [], 1, 0)
 
 

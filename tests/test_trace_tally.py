@@ -12,8 +12,15 @@ from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import RowParser, match_header
 from ordnum_desktop.domain.trace_tally import TraceTally
 
-HEADER = ["Horodatage", "Identifiant PS", "Identifiant ordonnance", "Type de prestation",
-          "Ordonnance numérique", "Opération", "Code retour"]
+HEADER = [
+    "Horodatage",
+    "Identifiant PS",
+    "Identifiant ordonnance",
+    "Type de prestation",
+    "Ordonnance numérique",
+    "Opération",
+    "Code retour",
+]
 START = datetime(2025, 3, 3, 8, 0)
 
 
@@ -23,7 +30,7 @@ def _tally(rows: list[list[object]], chunk: int) -> tuple[TraceTally, list[objec
     parser.tally = TraceTally()
     good: list[object] = []
     for k in range(0, len(rows), chunk):
-        good += parser.parse_chunk(rows[k:k + chunk], 2 + k)[0]
+        good += parser.parse_chunk(rows[k : k + chunk], 2 + k)[0]
     parser.tally.close()
     return parser.tally, good
 
@@ -33,7 +40,7 @@ def _plain(good: list[object]) -> tuple[dict, Counter]:
     presc: dict[str, dict[str, list]] = {}
     rows: Counter = Counter()
     for k in range(0, len(good), 9):
-        ts, ps, _fi, pid, _pr, digital, op, rc, _nb = good[k:k + 9]
+        ts, ps, _fi, pid, _pr, digital, op, rc, _nb = good[k : k + 9]
         day = str(ts)[:10]
         state = presc.setdefault(str(ps), {}).setdefault(str(pid), [day, None, None])
         state[0] = min(state[0], day)
@@ -56,27 +63,47 @@ def test_prescription_days_and_row_counts_of_a_small_file() -> None:
         ["", "", "", "", "", "", ""],  # blank
     ]
     tally, _ = _tally(rows, chunk=2)  # the run of P1 is cut by chunks and by another doctor
-    assert tally.presc == {"331000001": {"P1": ("2025-03-03", "2025-03-05", "2025-03-06")},
-                           "331000002": {"P1": ("2025-03-04", "2025-03-04", "2025-03-04")}}
-    assert tally.rows == Counter({("331000001", "2025-03-04", "", None): 1,
-                                  ("331000002", "2025-03-04", "creer", 0): 1,
-                                  ("331000001", "2025-03-05", "creer", 503): 1,
-                                  ("331000001", "2025-03-03", "", None): 1,
-                                  ("331000001", "2025-03-06", "creer", 0): 1})
+    assert tally.presc == {
+        "331000001": {"P1": ("2025-03-03", "2025-03-05", "2025-03-06")},
+        "331000002": {"P1": ("2025-03-04", "2025-03-04", "2025-03-04")},
+    }
+    assert tally.rows == Counter(
+        {
+            ("331000001", "2025-03-04", "", None): 1,
+            ("331000002", "2025-03-04", "creer", 0): 1,
+            ("331000001", "2025-03-05", "creer", 503): 1,
+            ("331000001", "2025-03-03", "", None): 1,
+            ("331000001", "2025-03-06", "creer", 0): 1,
+        }
+    )
     assert sum(len(by_pid) for by_pid in tally.presc.values()) == 2
 
 
-row = st.tuples(st.integers(0, 200), st.sampled_from(["331000001", "331000002", "10005173140"]),
-                st.integers(0, 6), st.booleans(), st.sampled_from(["", "Créer", "Consulter", "Rechercher"]),
-                st.sampled_from(["0", "0", "7"]))
+row = st.tuples(
+    st.integers(0, 200),
+    st.sampled_from(["331000001", "331000002", "10005173140"]),
+    st.integers(0, 6),
+    st.booleans(),
+    st.sampled_from(["", "Créer", "Consulter", "Rechercher"]),
+    st.sampled_from(["0", "0", "7"]),
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(row, max_size=80), st.integers(1, 9))
 def test_tally_equals_a_plain_reading(raw: list, chunk: int) -> None:
     rows: list[list[object]] = [
-        [START + timedelta(hours=7 * h), ps, f"P{n}", "Biologie", "Oui" if dig else "Non", op,
-         code if op else ""] for h, ps, n, dig, op, code in raw]
+        [
+            START + timedelta(hours=7 * h),
+            ps,
+            f"P{n}",
+            "Biologie",
+            "Oui" if dig else "Non",
+            op,
+            code if op else "",
+        ]
+        for h, ps, n, dig, op, code in raw
+    ]
     tally, good = _tally(rows, chunk)
     presc, counts = _plain(good)
     assert tally.presc == presc

@@ -16,19 +16,32 @@ from ordnum_desktop.services.traces_import import ImportCancelled, import_traces
 from ordnum_desktop.services.traces_template import write_traces_template
 from ordnum_desktop.services.workspace import Workspace
 
-HEADER = ["Horodatage", "Identifiant PS", "Identifiant ordonnance", "Type de prestation",
-          "Ordonnance numérique", "Opération", "Code retour"]
+HEADER = [
+    "Horodatage",
+    "Identifiant PS",
+    "Identifiant ordonnance",
+    "Type de prestation",
+    "Ordonnance numérique",
+    "Opération",
+    "Code retour",
+]
 
 
-def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, sep: str = ";",
-              bom: bool = False) -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]], header: list[str] = HEADER, sep: str = ";", bom: bool = False
+) -> Path:
     text = "\n".join(sep.join(r) for r in [header, *rows]) + "\n"
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     return path
 
 
-def write_xlsx(path: Path, rows: list[list[object]], header: list[str] = HEADER,
-               sheet: str = "Traces", first_sheet: str | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    rows: list[list[object]],
+    header: list[str] = HEADER,
+    sheet: str = "Traces",
+    first_sheet: str | None = None,
+) -> Path:
     wb = Workbook()
     ws = wb.active
     if first_sheet:
@@ -72,17 +85,33 @@ def roster(ws: Workspace, liberal_preserie_id: int) -> int:
 def test_report_counts_follow_the_spec(ws: Workspace, roster: int, tmp_path: Path) -> None:
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert report.as_json() == {
-        "file": "mars.csv", "read": 6, "accepted": 4, "duplicates": 1, "rejected": 1, "unmatched": 1,
+        "file": "mars.csv",
+        "read": 6,
+        "accepted": 4,
+        "duplicates": 1,
+        "rejected": 1,
+        "unmatched": 1,
         "ignored_columns": [],
-        "errors": [{"row": 7, "column": "Type de prestation",
-                    "message": "Type de prestation inconnu : « Radiologie » (attendu : Médicaments, "
-                               "Dispositifs médicaux, Biologie, Actes infirmiers, Kinésithérapie, "
-                               "Orthophonie, Orthoptie, Pédicurie)."}],
+        "errors": [
+            {
+                "row": 7,
+                "column": "Type de prestation",
+                "message": "Type de prestation inconnu : « Radiologie » (attendu : Médicaments, "
+                "Dispositifs médicaux, Biologie, Actes infirmiers, Kinésithérapie, "
+                "Orthophonie, Orthoptie, Pédicurie).",
+            }
+        ],
     }
     assert count_rows(ws) == 4
     [batch] = list_batches(ws, roster)
-    assert (batch.file_name, batch.read, batch.accepted, batch.duplicates, batch.rejected,
-            batch.unmatched) == ("mars.csv", 6, 4, 1, 1, 1)
+    assert (
+        batch.file_name,
+        batch.read,
+        batch.accepted,
+        batch.duplicates,
+        batch.rejected,
+        batch.unmatched,
+    ) == ("mars.csv", 6, 4, 1, 1, 1)
     assert batch.file_hash == sha(tmp_path / "mars.csv")
 
 
@@ -94,16 +123,18 @@ def test_reimporting_the_same_file_stores_nothing_more(ws: Workspace, roster: in
     assert count_rows(ws) == 4
 
 
-def test_overlapping_exports_count_the_overlap_as_duplicates(ws: Workspace, roster: int,
-                                                             tmp_path: Path) -> None:
+def test_overlapping_exports_count_the_overlap_as_duplicates(
+    ws: Workspace, roster: int, tmp_path: Path
+) -> None:
     import_traces(ws, roster, write_csv(tmp_path / "a.csv", ROWS[:4]))
     report = import_traces(ws, roster, write_csv(tmp_path / "b.csv", ROWS[2:5]))
     assert (report.read, report.accepted, report.duplicates) == (3, 1, 2)
     assert count_rows(ws) == 4
 
 
-def test_duplicate_key_ignores_other_columns_but_not_the_code(ws: Workspace, roster: int,
-                                                               tmp_path: Path) -> None:
+def test_duplicate_key_ignores_other_columns_but_not_the_code(
+    ws: Workspace, roster: int, tmp_path: Path
+) -> None:
     rows = [
         ["2025-03-03 09:00", "331234567", "RX1", "Médicaments", "Oui", "Créer", "503"],
         ["2025-03-03 09:00", "331234567", "RX1", "Biologie", "Non", "Créer", "503"],  # same key
@@ -115,10 +146,19 @@ def test_duplicate_key_ignores_other_columns_but_not_the_code(ws: Workspace, ros
     assert (report.accepted, report.duplicates) == (3, 2)
 
 
-def test_xlsx_typed_cells_sheet_named_traces_and_extra_columns(ws: Workspace, roster: int,
-                                                                tmp_path: Path) -> None:
-    header = ["identifiant ps", "HORODATAGE", "Commentaire", "Identifiant ordonnance", "Type de prestation",
-              "Ordonnance numerique", "Operation", "Code retour"]
+def test_xlsx_typed_cells_sheet_named_traces_and_extra_columns(
+    ws: Workspace, roster: int, tmp_path: Path
+) -> None:
+    header = [
+        "identifiant ps",
+        "HORODATAGE",
+        "Commentaire",
+        "Identifiant ordonnance",
+        "Type de prestation",
+        "Ordonnance numerique",
+        "Operation",
+        "Code retour",
+    ]
     rows: list[list[object]] = [
         [331234567, datetime(2025, 3, 3, 9, 0), "x", 1001, "Médicaments", "Oui", "Créer", 0],
         [331234567, datetime(2025, 3, 4, 0, 0), "", "1002", "Biologie", "Non", None, None],  # midnight
@@ -132,9 +172,14 @@ def test_xlsx_typed_cells_sheet_named_traces_and_extra_columns(ws: Workspace, ro
     assert (report.read, report.accepted, report.rejected, report.unmatched) == (5, 5, 0, 2)
     assert report.ignored_columns == ["Commentaire"]
     with ws.session() as s:
-        stored = s.connection().exec_driver_sql(
-            "SELECT ts, ps_identifier, prescription_id, prestation, digital, operation, return_code "
-            "FROM trace_row ORDER BY prescription_id").all()
+        stored = (
+            s.connection()
+            .exec_driver_sql(
+                "SELECT ts, ps_identifier, prescription_id, prestation, digital, operation, return_code "
+                "FROM trace_row ORDER BY prescription_id"
+            )
+            .all()
+        )
     assert [tuple(r) for r in stored] == [
         ("2025-03-03 09:00:00", "331234567", "1001", "medicaments", 1, "creer", 0),
         ("2025-03-04 00:00:00", "331234567", "1002", "biologie", 0, "", None),
@@ -157,19 +202,22 @@ def test_the_template_is_read_back_with_every_column(tmp_path: Path) -> None:
     assert preview["header"][:2] == ["Horodatage", "Identifiant PS"]
 
 
-def test_unmatched_follows_the_exercise_situation(ws: Workspace, liberal_preserie_id: int,
-                                                  tmp_path: Path) -> None:
+def test_unmatched_follows_the_exercise_situation(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     # The RPPS rows of a libéral doctor are another activity: unmatched.
-    add_doctor(ws, liberal_preserie_id, last_name="Durand", am="331234567", rpps="10005173140",
-               equipped=True)
-    rows = [["2025-03-03 09:00", "10005173140", "R1", "Biologie", "Oui", "", ""],
-            ["2025-03-03 09:00", "331234567", "R2", "Biologie", "Oui", "", ""]]
+    add_doctor(ws, liberal_preserie_id, last_name="Durand", am="331234567", rpps="10005173140", equipped=True)
+    rows = [
+        ["2025-03-03 09:00", "10005173140", "R1", "Biologie", "Oui", "", ""],
+        ["2025-03-03 09:00", "331234567", "R2", "Biologie", "Oui", "", ""],
+    ]
     report = import_traces(ws, liberal_preserie_id, write_csv(tmp_path / "a.csv", rows))
     assert report.unmatched == 1
 
 
-def test_progress_is_reported_and_cancel_stores_nothing(ws: Workspace, roster: int, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_is_reported_and_cancel_stores_nothing(
+    ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("ordnum_desktop.services.traces_import.CHUNK_ROWS", 10)
     rows = [[f"2025-03-03 09:{m:02d}", "331234567", f"RX{m}", "Biologie", "Oui", "", ""] for m in range(35)]
     path = write_csv(tmp_path / "a.csv", rows)
@@ -199,10 +247,10 @@ def _zip_bomb(path: Path) -> Path:
 
 
 def _entity_bomb(path: Path, tmp_path: Path) -> Path:
-    plain = write_xlsx(tmp_path / "plain.xlsx", [["2025-03-03 09:00", "331234567", "RX1", "Biologie",
-                                                   "Oui", "", ""]])
-    entities = '<!ENTITY a0 "lol">' + "".join(
-        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    plain = write_xlsx(
+        tmp_path / "plain.xlsx", [["2025-03-03 09:00", "331234567", "RX1", "Biologie", "Oui", "", ""]]
+    )
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
     with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
@@ -210,16 +258,30 @@ def _entity_bomb(path: Path, tmp_path: Path) -> Path:
                 text = data.decode()
                 start = text.index("<worksheet")
                 text = (text[:start] + f"<!DOCTYPE worksheet [{entities}]>" + text[start:]).replace(
-                    "RX1", "&a9;")
+                    "RX1", "&a9;"
+                )
                 data = text.encode()
             zout.writestr(item, data)
     return path
 
 
-@pytest.mark.parametrize("case", ["missing_column", "not_a_workbook", "empty", "header_only",
-                                  "not_utf8", "zip_bomb", "entity_bomb", "binary_csv", "absent"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing_column",
+        "not_a_workbook",
+        "empty",
+        "header_only",
+        "not_utf8",
+        "zip_bomb",
+        "entity_bomb",
+        "binary_csv",
+        "absent",
+    ],
+)
 def test_refused_files_leave_the_workspace_byte_for_byte_unchanged(
-        ws: Workspace, roster: int, tmp_path: Path, ws_path: Path, case: str) -> None:
+    ws: Workspace, roster: int, tmp_path: Path, ws_path: Path, case: str
+) -> None:
     import_traces(ws, roster, write_csv(tmp_path / "first.csv", ROWS[:2]))
     before = sha(ws_path)
     files = {
@@ -227,8 +289,10 @@ def test_refused_files_leave_the_workspace_byte_for_byte_unchanged(
         "not_a_workbook": lambda: put(tmp_path / "f.xlsx", b"%PDF-1.4 not a workbook"),
         "empty": lambda: put(tmp_path / "f.csv", b""),
         "header_only": lambda: write_csv(tmp_path / "f.csv", []),
-        "not_utf8": lambda: put(tmp_path / "f.csv", (";".join(HEADER) + "\n2025-03-03 09:00;331234567;"
-                                                     "RX9;M\xe9dicaments;Oui;;\n").encode("latin-1")),
+        "not_utf8": lambda: put(
+            tmp_path / "f.csv",
+            (";".join(HEADER) + "\n2025-03-03 09:00;331234567;RX9;M\xe9dicaments;Oui;;\n").encode("latin-1"),
+        ),
         "zip_bomb": lambda: _zip_bomb(tmp_path / "f.xlsx"),
         "entity_bomb": lambda: _entity_bomb(tmp_path / "f.xlsx", tmp_path),
         "binary_csv": lambda: put(tmp_path / "f.csv", b"\x00\x01\x02" * 100),
@@ -243,8 +307,9 @@ def test_refused_files_leave_the_workspace_byte_for_byte_unchanged(
     assert len(list_batches(ws, roster)) == 1
 
 
-def test_a_failure_midway_rolls_back_the_whole_file(ws: Workspace, roster: int, tmp_path: Path,
-                                                    ws_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_midway_rolls_back_the_whole_file(
+    ws: Workspace, roster: int, tmp_path: Path, ws_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("ordnum_desktop.services.traces_import.CHUNK_ROWS", 2)
     good = [[f"2025-03-03 09:{m:02d}", "331234567", f"RX{m}", "Biologie", "Oui", "", ""] for m in range(6)]
     body = (";".join(HEADER) + "\n" + "\n".join(";".join(r) for r in good) + "\n").encode()
@@ -263,42 +328,63 @@ def test_unknown_preserie_is_refused(ws: Workspace, tmp_path: Path) -> None:
 
 def test_rows_one_second_apart_are_distinct_events(ws: Workspace, roster: int, tmp_path: Path) -> None:
     # Two rows identical except for the time: distinct events, both stored.
-    rows = [["2025-03-03 09:00:00", "331234567", "RX1", "Biologie", "Oui", "Créer", "0"],
-            ["2025-03-03 09:00:01", "331234567", "RX1", "Biologie", "Oui", "Créer", "0"]]
+    rows = [
+        ["2025-03-03 09:00:00", "331234567", "RX1", "Biologie", "Oui", "Créer", "0"],
+        ["2025-03-03 09:00:01", "331234567", "RX1", "Biologie", "Oui", "Créer", "0"],
+    ]
     report = import_traces(ws, roster, write_csv(tmp_path / "a.csv", rows))
     assert (report.accepted, report.duplicates) == (2, 0)
 
 
-def test_rows_split_over_several_statements(ws: Workspace, roster: int, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_split_over_several_statements(
+    ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # 4 rows per statement: the 6 rows of the file need a full statement and a shorter one.
     monkeypatch.setattr("ordnum_desktop.services.traces_import.ROWS_PER_STATEMENT", 4)
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert (report.read, report.accepted, report.duplicates, report.rejected, report.unmatched) == (
-        6, 4, 1, 1, 1)
+        6,
+        4,
+        1,
+        1,
+        1,
+    )
     with ws.session() as s:
-        stored = s.connection().exec_driver_sql(
-            "SELECT ts, digital, operation, return_code FROM trace_row ORDER BY id").all()
-    assert [tuple(r) for r in stored] == [("2025-03-03 09:00:00", 1, "", None),
-                                          ("2025-03-03 09:00:00", 1, "creer", 0),
-                                          ("2025-03-03 09:05:00", 0, "", None),
-                                          ("2025-03-03 09:10:00", 1, "", None)]
+        stored = (
+            s.connection()
+            .exec_driver_sql("SELECT ts, digital, operation, return_code FROM trace_row ORDER BY id")
+            .all()
+        )
+    assert [tuple(r) for r in stored] == [
+        ("2025-03-03 09:00:00", 1, "", None),
+        ("2025-03-03 09:00:00", 1, "creer", 0),
+        ("2025-03-03 09:05:00", 0, "", None),
+        ("2025-03-03 09:10:00", 1, "", None),
+    ]
 
 
 def test_stored_values_keep_their_types(ws: Workspace, roster: int, tmp_path: Path) -> None:
-    rows = [["2025-03-03 09:00", "331234567", "RX « 1 » \\ \"é\"", "Biologie", "Oui", "Créer", "-12"]]
+    rows = [["2025-03-03 09:00", "331234567", 'RX « 1 » \\ "é"', "Biologie", "Oui", "Créer", "-12"]]
     import_traces(ws, roster, write_csv(tmp_path / "a.csv", rows))
     with ws.session() as s:
-        row = s.connection().exec_driver_sql(
-            "SELECT prescription_id, typeof(digital), return_code, typeof(return_code), typeof(ts) "
-            "FROM trace_row").one()
-    assert tuple(row) == ("RX « 1 » \\ \"é\"", "integer", -12, "integer", "text")
+        row = (
+            s.connection()
+            .exec_driver_sql(
+                "SELECT prescription_id, typeof(digital), return_code, typeof(return_code), typeof(ts) "
+                "FROM trace_row"
+            )
+            .one()
+        )
+    assert tuple(row) == ('RX « 1 » \\ "é"', "integer", -12, "integer", "text")
 
 
-def test_csv_with_an_overlong_value_is_refused_with_its_line(ws: Workspace, roster: int, tmp_path: Path,
-                                                             ws_path: Path) -> None:
-    lines = [["2025-03-03 09:00", "331234567", "RX1", "Biologie", "Oui", "", ""],
-             ["2025-03-03 09:01", "331234567", '"' + "x" * 70_000 + '"', "Biologie", "Oui", "", ""]]
+def test_csv_with_an_overlong_value_is_refused_with_its_line(
+    ws: Workspace, roster: int, tmp_path: Path, ws_path: Path
+) -> None:
+    lines = [
+        ["2025-03-03 09:00", "331234567", "RX1", "Biologie", "Oui", "", ""],
+        ["2025-03-03 09:01", "331234567", '"' + "x" * 70_000 + '"', "Biologie", "Oui", "", ""],
+    ]
     before = sha(ws_path)
     with pytest.raises(UserError, match="illisible à la ligne 3 : guillemets non refermés ou valeur"):
         import_traces(ws, roster, write_csv(tmp_path / "long.csv", lines))

@@ -52,8 +52,9 @@ def test_undo_removes_exactly_that_batch(ws: Workspace, liberal_preserie_id: int
     assert backup.list_backups(ws.path)[0].reason == "annulation"
 
 
-def test_undo_twice_or_unknown_batch_is_refused(ws: Workspace, liberal_preserie_id: int,
-                                                tmp_path: Path) -> None:
+def test_undo_twice_or_unknown_batch_is_refused(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
     report = import_traces(ws, liberal_preserie_id, write_csv(tmp_path / "mars.csv", rows(5)))
     undo_batch(ws, report.batch_id or 0)
     with pytest.raises(UserError, match="déjà été annulé le"):
@@ -62,8 +63,9 @@ def test_undo_twice_or_unknown_batch_is_refused(ws: Workspace, liberal_preserie_
         undo_batch(ws, 999)
 
 
-def test_undo_from_the_command_line(ws: Workspace, liberal_preserie_id: int, ws_path: Path,
-                                    tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_undo_from_the_command_line(
+    ws: Workspace, liberal_preserie_id: int, ws_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from ordnum_desktop.cli import main
 
     csv_path = write_csv(tmp_path / "mars.csv", rows(20))

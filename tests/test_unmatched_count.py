@@ -25,8 +25,12 @@ def _rows(tag: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("limit", [500, 1])
 def test_unmatched_counts_stored_rows_of_this_batch_only(
-        ws: Workspace, roster: int, tmp_path: Path,  # noqa: F811
-        monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    ws: Workspace,
+    roster: int,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+) -> None:
     monkeypatch.setattr(traces_import, "MAX_CANDIDATES", limit)  # 1: the one-pass fallback
     first = import_traces(ws, roster, write_csv(tmp_path / "a.csv", _rows("A")))
     assert (first.accepted, first.duplicates, first.unmatched) == (8, 1, 4)

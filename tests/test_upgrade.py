@@ -49,14 +49,17 @@ def test_old_file_opens_with_its_data(fixture: Path, tmp_path: Path) -> None:
         assert sorted(p["cpams"]) == ["33", "62-artois"]
         doctors = list_doctors(ws, p["id"])
         assert [(d.last_name, d.first_name, d.am) for d in doctors] == [
-            (x["last_name"], x["first_name"], x["am"]) for x in DOCTORS]
+            (x["last_name"], x["first_name"], x["am"]) for x in DOCTORS
+        ]
         plans = {d.last_name: plan for d, plan in get_plans(ws, p["id"])}
         assert plans["Dupré"].actual_install is not None
         assert plans["Dupré"].actual_install.isoformat() == "2025-02-12"
         con = sqlite3.connect(path)
         try:
-            rows = con.execute("SELECT ts, ps_identifier, prescription_id, prestation, digital, "
-                               "operation, return_code FROM trace_row ORDER BY ts").fetchall()
+            rows = con.execute(
+                "SELECT ts, ps_identifier, prescription_id, prestation, digital, "
+                "operation, return_code FROM trace_row ORDER BY ts"
+            ).fetchall()
             assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         finally:
             con.close()
@@ -65,8 +68,9 @@ def test_old_file_opens_with_its_data(fixture: Path, tmp_path: Path) -> None:
         # The upgraded file is fully usable: a change lands in the audit trail.
         update_doctor(ws, doctors[0].id or 0, email="e.dupre@example.org")
         with ws.session() as s:
-            updates = s.exec(select(AuditEntry).where(AuditEntry.entity == "doctor",
-                                                      AuditEntry.action == "update")).all()
+            updates = s.exec(
+                select(AuditEntry).where(AuditEntry.entity == "doctor", AuditEntry.action == "update")
+            ).all()
         assert [u.after_json for u in updates] == ['{"email": "e.dupre@example.org"}']
     finally:
         ws.close()

@@ -6,20 +6,42 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-HEADER = ["Horodatage", "Identifiant PS", "FINESS", "Identifiant ordonnance", "Type de prestation",
-          "Ordonnance numérique", "Opération", "Code retour", "Numéro de prescription"]
+HEADER = [
+    "Horodatage",
+    "Identifiant PS",
+    "FINESS",
+    "Identifiant ordonnance",
+    "Type de prestation",
+    "Ordonnance numérique",
+    "Opération",
+    "Code retour",
+    "Numéro de prescription",
+]
 
 
-def rows(count: int, identifiers: Iterable[str] = ("331234567", "621234567"), *,
-         start: datetime = datetime(2025, 3, 3, 8, 0), prefix: str = "RX") -> Iterator[list[str]]:
+def rows(
+    count: int,
+    identifiers: Iterable[str] = ("331234567", "621234567"),
+    *,
+    start: datetime = datetime(2025, 3, 3, 8, 0),
+    prefix: str = "RX",
+) -> Iterator[list[str]]:
     """`count` distinct valid rows: a créer call per prescription, digital one time in two."""
     ids = list(identifiers)
     for n in range(count):
         ts = start + timedelta(seconds=n)
         digital = n % 2 == 0
-        yield [ts.strftime("%Y-%m-%d %H:%M:%S"), ids[n % len(ids)], "", f"{prefix}-{n}", "Médicaments",
-               "Oui" if digital else "Non", "Créer" if digital else "", "0" if digital else "",
-               f"N{n}" if digital else ""]
+        yield [
+            ts.strftime("%Y-%m-%d %H:%M:%S"),
+            ids[n % len(ids)],
+            "",
+            f"{prefix}-{n}",
+            "Médicaments",
+            "Oui" if digital else "Non",
+            "Créer" if digital else "",
+            "0" if digital else "",
+            f"N{n}" if digital else "",
+        ]
 
 
 def write_csv(path: Path, data: Iterable[list[str]], header: list[str] = HEADER) -> Path:

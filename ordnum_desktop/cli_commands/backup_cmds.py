@@ -42,8 +42,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     found = backup.list_backups(args.db)
     keep, days = backup.retention(args.db) if Path(args.db).exists() else (None, None)
     if args.json:
-        print_json({"keep": keep, "days": days,
-                    "backups": [backup.as_json(b, n) for n, b in enumerate(found, start=1)]})
+        print_json(
+            {
+                "keep": keep,
+                "days": days,
+                "backups": [backup.as_json(b, n) for n, b in enumerate(found, start=1)],
+            }
+        )
         return 0
     if not found:
         print(f"Aucune sauvegarde pour « {Path(args.db).name} ».")
@@ -63,8 +68,10 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     safety = backup.restore_backup(args.db, args.backup)
-    print(f"Sauvegarde restaurée dans « {Path(args.db).name} »."
-          + (f" Le contenu remplacé a été sauvegardé : {safety}" if safety else ""))
+    print(
+        f"Sauvegarde restaurée dans « {Path(args.db).name} »."
+        + (f" Le contenu remplacé a été sauvegardé : {safety}" if safety else "")
+    )
     return 0
 
 

@@ -17,8 +17,12 @@ def add_db(p: argparse.ArgumentParser) -> None:
 
 
 def add_preserie(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--preserie", type=int, metavar="ID",
-                   help="présérie visée (facultatif si le fichier n'en contient qu'une)")
+    p.add_argument(
+        "--preserie",
+        type=int,
+        metavar="ID",
+        help="présérie visée (facultatif si le fichier n'en contient qu'une)",
+    )
 
 
 def add_json(p: argparse.ArgumentParser) -> None:

@@ -25,8 +25,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     under = [d["name"] for d in doctors if not d["met"]]
     decision = "déploiement" if bilan["decision"] == "deploy" else "prolongation"
     print(f"Démonstration créée : {path}")
-    print(f"Présérie Médilogic (mixte, CPAM 33 et 62-artois) : {len(doctors)} médecins utilisateurs, "
-          f"bilan au {bilan['as_of'][8:10]}/{bilan['as_of'][5:7]}/{bilan['as_of'][:4]} : {decision}"
-          + (f" ({', '.join(under)} sous le seuil)." if under else "."))
+    print(
+        f"Présérie Médilogic (mixte, CPAM 33 et 62-artois) : {len(doctors)} médecins utilisateurs, "
+        f"bilan au {bilan['as_of'][8:10]}/{bilan['as_of'][5:7]}/{bilan['as_of'][:4]} : {decision}"
+        + (f" ({', '.join(under)} sous le seuil)." if under else ".")
+    )
     print(f"Voir « ordnum bilan --db {path} ».")
     return 0

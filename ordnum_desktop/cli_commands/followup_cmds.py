@@ -29,6 +29,7 @@ def _group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpar
 
 # --- prerequisites --------------------------------------------------------------------------
 
+
 def _register_prerequisites(sub: argparse._SubParsersAction) -> None:
     psub = _group(sub, "prerequisites", "prérequis techniques au déploiement (critère 4)")
     a = psub.add_parser("add", help="ajouter un prérequis technique (annule la validation)")
@@ -55,8 +56,10 @@ def cmd_prerequisites_add(args: argparse.Namespace) -> int:
         count = len(followup.list_technical_prerequisites(ws, pid))
     print(f"Prérequis technique n° {item.id} ajouté ({count} dans la liste).")
     if was_validated is not None:
-        print(f"La liste avait été validée le {fr_datetime(was_validated)} : elle ne l'est plus. "
-              "Validez-la de nouveau avec « ordnum prerequisites validate ».")
+        print(
+            f"La liste avait été validée le {fr_datetime(was_validated)} : elle ne l'est plus. "
+            "Validez-la de nouveau avec « ordnum prerequisites validate »."
+        )
     return 0
 
 
@@ -76,19 +79,31 @@ def cmd_prerequisites_list(args: argparse.Namespace) -> int:
         items = followup.list_technical_prerequisites(ws, pid)
         validated = followup.technical_prerequisites_validated_at(ws, pid)
     if args.json:
-        print_json({
-            "preserie_prerequisites": [{"code": p.code, "label": p.label, "done": p.done,
-                                        "date": p.done_date, "comment": p.comment} for p in before],
-            "technical_prerequisites": [{"id": i.id, "text": i.text} for i in items],
-            "validated_at": validated.isoformat(sep=" ") if validated else None,
-        })
+        print_json(
+            {
+                "preserie_prerequisites": [
+                    {
+                        "code": p.code,
+                        "label": p.label,
+                        "done": p.done,
+                        "date": p.done_date,
+                        "comment": p.comment,
+                    }
+                    for p in before
+                ],
+                "technical_prerequisites": [{"id": i.id, "text": i.text} for i in items],
+                "validated_at": validated.isoformat(sep=" ") if validated else None,
+            }
+        )
         return 0
     print("Prérequis au démarrage :")
     for p in before:
         when = f" ({p.done_date:%d/%m/%Y})" if p.done_date else ""
         print(f"  [{'x' if p.done else ' '}] {p.label}{when}")
-    print("Prérequis techniques au déploiement :"
-          + (f" validés le {fr_datetime(validated)}" if validated else " non validés"))
+    print(
+        "Prérequis techniques au déploiement :"
+        + (f" validés le {fr_datetime(validated)}" if validated else " non validés")
+    )
     for i in items:
         print(f"  {i.id}. {i.text}")
     if not items:
@@ -97,6 +112,7 @@ def cmd_prerequisites_list(args: argparse.Namespace) -> int:
 
 
 # --- satisfaction ---------------------------------------------------------------------------
+
 
 def _score_arg(text: str) -> int:
     try:
@@ -133,11 +149,15 @@ def cmd_satisfaction_record(args: argparse.Namespace) -> int:
         answer = followup.record_satisfaction(ws, pid, args.ps, args.score, blocking_text=args.blocking)
         doctor = next(d for d, a in followup.answers_by_doctor(ws, pid) if a and a.id == answer.id)
     name = f"{doctor.last_name} {doctor.first_name}".strip()
-    print(f"Réponse de {name} enregistrée : note {answer.score}/5"
-          + (", frein bloquant signalé." if answer.blocking else ", sans frein bloquant."))
+    print(
+        f"Réponse de {name} enregistrée : note {answer.score}/5"
+        + (", frein bloquant signalé." if answer.blocking else ", sans frein bloquant.")
+    )
     if not doctor.equipped:
-        print(f"Attention : {name} n'est pas marqué équipé (médecin utilisateur) ; sa réponse ne compte "
-              "pas dans le critère de satisfaction.")
+        print(
+            f"Attention : {name} n'est pas marqué équipé (médecin utilisateur) ; sa réponse ne compte "
+            "pas dans le critère de satisfaction."
+        )
     return 0
 
 
@@ -148,9 +168,11 @@ def cmd_satisfaction_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     else:
-        print(f"« {report.file} » : {report.read} ligne(s) lue(s), {report.recorded} réponse(s) "
-              f"enregistrée(s) (dont {report.replaced} remplacée(s)), {report.rejected} ligne(s) "
-              "refusée(s).")
+        print(
+            f"« {report.file} » : {report.read} ligne(s) lue(s), {report.recorded} réponse(s) "
+            f"enregistrée(s) (dont {report.replaced} remplacée(s)), {report.rejected} ligne(s) "
+            "refusée(s)."
+        )
         for e in report.errors:
             print(f"  {e['message']}")
         if report.ignored_columns:
@@ -169,6 +191,7 @@ def cmd_satisfaction_template(args: argparse.Namespace) -> int:
 
 
 # --- anomalies ------------------------------------------------------------------------------
+
 
 def _register_anomaly(sub: argparse._SubParsersAction) -> None:
     asub = _group(sub, "anomaly", "journal des anomalies (critère 3)")
@@ -210,14 +233,27 @@ def cmd_anomaly_list(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         items = followup.list_anomalies(ws, target(ws, args).id or 0)
     if args.json:
-        print_json([{"id": a.id, "operation": a.operation, "description": a.description,
-                     "blocking": a.blocking, "opened_at": a.opened_at, "closed_at": a.closed_at,
-                     "resolution": a.resolution} for a in items])
+        print_json(
+            [
+                {
+                    "id": a.id,
+                    "operation": a.operation,
+                    "description": a.description,
+                    "blocking": a.blocking,
+                    "opened_at": a.opened_at,
+                    "closed_at": a.closed_at,
+                    "resolution": a.resolution,
+                }
+                for a in items
+            ]
+        )
         return 0
     for a in items:
         state = f"close le {fr_datetime(a.closed_at)}" if a.closed_at else "ouverte"
-        print(f"{a.id}. [{OPERATION_LABELS.get(a.operation, a.operation)}]"
-              f"{' BLOQUANTE' if a.blocking else ''} {a.description} ({state})")
+        print(
+            f"{a.id}. [{OPERATION_LABELS.get(a.operation, a.operation)}]"
+            f"{' BLOQUANTE' if a.blocking else ''} {a.description} ({state})"
+        )
     if not items:
         print("Aucune anomalie consignée.")
     return 0

@@ -28,6 +28,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Planning écrit : {path}")
     if unassigned:
         names = ", ".join(f"{r.doctor.last_name} {r.doctor.first_name}".strip() for r in unassigned)
-        print(f"CPAM {UNKNOWN_CPAM} pour {len(unassigned)} médecin(s), absent(s) des classeurs par CPAM : "
-              f"{names}. Renseignez la colonne CPAM de l'effectif.")
+        print(
+            f"CPAM {UNKNOWN_CPAM} pour {len(unassigned)} médecin(s), absent(s) des classeurs par CPAM : "
+            f"{names}. Renseignez la colonne CPAM de l'effectif."
+        )
     return 0

@@ -44,8 +44,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**report.as_json(), "check": check.as_json()})
     else:
-        print(f"{report.imported} médecin(s) importé(s) depuis « {report.file} »"
-              + (f", {report.replaced} retiré(s) de l'ancien effectif" if report.replaced else "") + ".")
+        print(
+            f"{report.imported} médecin(s) importé(s) depuis « {report.file} »"
+            + (f", {report.replaced} retiré(s) de l'ancien effectif" if report.replaced else "")
+            + "."
+        )
         for item in report.rejected + report.warnings:
             print(f"  {item['message']}")
         if report.ignored_columns:

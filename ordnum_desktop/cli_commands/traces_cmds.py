@@ -50,20 +50,26 @@ def _progress(done: int, total: int) -> None:
 
 
 def print_report(report: ImportReport) -> None:
-    print(f"Import de « {report.file} » : {format_int(report.read)} ligne(s) lue(s), "
-          f"{format_int(report.accepted)} enregistrée(s), {format_int(report.duplicates)} doublon(s) "
-          f"ignoré(s), {format_int(report.rejected)} rejetée(s).")
+    print(
+        f"Import de « {report.file} » : {format_int(report.read)} ligne(s) lue(s), "
+        f"{format_int(report.accepted)} enregistrée(s), {format_int(report.duplicates)} doublon(s) "
+        f"ignoré(s), {format_int(report.rejected)} rejetée(s)."
+    )
     if report.unmatched:
-        print(f"{format_int(report.unmatched)} ligne(s) enregistrée(s) d'un PS inconnu de l'effectif "
-              "(hors critères).")
+        print(
+            f"{format_int(report.unmatched)} ligne(s) enregistrée(s) d'un PS inconnu de l'effectif "
+            "(hors critères)."
+        )
     if report.ignored_columns:
         print(f"Colonnes ignorées : {', '.join(report.ignored_columns)}.")
     for err in report.errors[:SHOWN_ERRORS]:
         column = f", colonne « {err['column']} »" if err["column"] else ""
         print(f"  Ligne {err['row']}{column} : {err['message']}")
     if len(report.errors) > SHOWN_ERRORS:
-        print(f"  … et {format_int(len(report.errors) - SHOWN_ERRORS)} autre(s) erreur(s) "
-              "(liste complète avec --json).")
+        print(
+            f"  … et {format_int(len(report.errors) - SHOWN_ERRORS)} autre(s) erreur(s) "
+            "(liste complète avec --json)."
+        )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -98,8 +104,9 @@ def cmd_batches(args: argparse.Namespace) -> int:
         print_json([b.model_dump() for b in batches])
         return 0
     for b in batches:
-        state = (f"annulé le {b.undone_at:%d/%m/%Y %H:%M}" if b.undone_at
-                 else f"{format_int(b.accepted)} ligne(s)")
+        state = (
+            f"annulé le {b.undone_at:%d/%m/%Y %H:%M}" if b.undone_at else f"{format_int(b.accepted)} ligne(s)"
+        )
         print(f"Lot {b.id} : « {b.file_name} », importé le {b.imported_at:%d/%m/%Y %H:%M}, {state}.")
     if not batches:
         print("Aucun import de traces.")

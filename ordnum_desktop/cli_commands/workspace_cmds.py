@@ -25,8 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--software", required=True, help="logiciel")
     c.add_argument("--version", required=True, help="version du logiciel")
     c.add_argument("--exercise", required=True, choices=list(EXERCISES), help="type d'exercice")
-    c.add_argument("--small-market-share", action="store_true",
-                   help="part de marché SESAM-Vitale inférieure à 1 %%")
+    c.add_argument(
+        "--small-market-share", action="store_true", help="part de marché SESAM-Vitale inférieure à 1 %%"
+    )
     c.add_argument("--cpam", action="append", default=[], metavar="ID", help="CPAM référente")
     c.add_argument("--module", default="", help="module Ordonnance numérique")
     c.add_argument("--json", action="store_true", help="sortie JSON")
@@ -51,15 +52,28 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_create(args: argparse.Namespace) -> int:
     # A newcomer may skip `init`: creating the file here is what they would expect.
     with open_ws(args, create=True) as ws:
-        p = create_preserie(ws, editor=args.editor, software=args.software, version=args.version,
-                            exercise=args.exercise, small_market_share=args.small_market_share,
-                            cpams=args.cpam, module=args.module)
+        p = create_preserie(
+            ws,
+            editor=args.editor,
+            software=args.software,
+            version=args.version,
+            exercise=args.exercise,
+            small_market_share=args.small_market_share,
+            cpams=args.cpam,
+            module=args.module,
+        )
     if args.json:
-        print_json({"id": p.id, "editor": p.editor, "software": p.software, "version": p.version,
-                    "exercise": p.exercise})
+        print_json(
+            {
+                "id": p.id,
+                "editor": p.editor,
+                "software": p.software,
+                "version": p.version,
+                "exercise": p.exercise,
+            }
+        )
     else:
-        print(f"Présérie n° {p.id} créée : {p.editor} — {p.software} {p.version} "
-              f"({EXERCISES[p.exercise]}).")
+        print(f"Présérie n° {p.id} créée : {p.editor} — {p.software} {p.version} ({EXERCISES[p.exercise]}).")
     return 0
 
 
@@ -73,6 +87,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("Aucune présérie.")
     for r in rows:
         cpams = ", ".join(r["cpams"]) or "aucune CPAM"
-        print(f"{r['id']:>3}  {r['editor']} — {r['software']} {r['version']}  "
-              f"[{EXERCISES[r['exercise']]}, {STATUSES.get(r['status'], r['status'])}, {cpams}]")
+        print(
+            f"{r['id']:>3}  {r['editor']} — {r['software']} {r['version']}  "
+            f"[{EXERCISES[r['exercise']]}, {STATUSES.get(r['status'], r['status'])}, {cpams}]"
+        )
     return 0

@@ -66,8 +66,9 @@ class CheckResult:
     def ok(self) -> bool:
         return not self.errors
 
-    def add(self, code: str, message: str, doctor: int | None = None, fld: str | None = None,
-            level: str = "error") -> None:
+    def add(
+        self, code: str, message: str, doctor: int | None = None, fld: str | None = None, level: str = "error"
+    ) -> None:
         target = self.errors if level == "error" else self.warnings
         target.append(Finding(code, level, message, doctor, fld))
 
@@ -121,103 +122,168 @@ def _check_cpams(selected: list[str], ref: Referentiel, result: CheckResult) -> 
         )
 
 
-def _check_counts(exercise: str, small: bool, doctors: list[RosterDoctor], ref: Referentiel,
-                  result: CheckResult) -> None:
+def _check_counts(
+    exercise: str, small: bool, doctors: list[RosterDoctor], ref: Referentiel, result: CheckResult
+) -> None:
     t = ref.thresholds
     minimum = roster_minimum(ref, small)
     if exercise == "centre":
         equipped = sum(1 for d in doctors if d.equipped)
         if equipped < minimum:
-            result.add("too_few_ps", f"{equipped} médecin(s) équipé(s) dans l'effectif : il en "
-                       f"faut au moins {minimum} au total. Ajoutez des médecins volontaires équipés.")
+            result.add(
+                "too_few_ps",
+                f"{equipped} médecin(s) équipé(s) dans l'effectif : il en "
+                f"faut au moins {minimum} au total. Ajoutez des médecins volontaires équipés.",
+            )
         centres = {d.finess for d in doctors if d.finess}
         if len(centres) < t.centres_min:
-            result.add("too_few_centres", f"Aucun centre de santé identifié : renseignez le "
-                       f"FINESS d'au moins {t.centres_min} centre.")
+            result.add(
+                "too_few_centres",
+                f"Aucun centre de santé identifié : renseignez le FINESS d'au moins {t.centres_min} centre.",
+            )
         elif len(centres) > t.centres_max:
-            result.add("too_many_centres", f"{len(centres)} centres de santé dans l'effectif : "
-                       f"{t.centres_max} au maximum. Retirez des centres.")
+            result.add(
+                "too_many_centres",
+                f"{len(centres)} centres de santé dans l'effectif : "
+                f"{t.centres_max} au maximum. Retirez des centres.",
+            )
         return
     if len(doctors) < minimum:
         extra = " (part de marché inférieure à 1 %)" if small else ""
-        result.add("too_few_ps", f"{len(doctors)} médecin(s) dans l'effectif : il en faut au moins "
-                   f"{minimum}{extra}. Ajoutez des médecins volontaires.")
+        result.add(
+            "too_few_ps",
+            f"{len(doctors)} médecin(s) dans l'effectif : il en faut au moins "
+            f"{minimum}{extra}. Ajoutez des médecins volontaires.",
+        )
     if len(doctors) > t.roster_max:
-        result.add("too_many_ps", f"{len(doctors)} médecins dans l'effectif : {t.roster_max} au "
-                   "maximum. Retirez des médecins.")
+        result.add(
+            "too_many_ps",
+            f"{len(doctors)} médecins dans l'effectif : {t.roster_max} au maximum. Retirez des médecins.",
+        )
 
 
-def _check_doctor(exercise: str, d: RosterDoctor, selected: list[str], ref: Referentiel,
-                  result: CheckResult) -> None:
+def _check_doctor(
+    exercise: str, d: RosterDoctor, selected: list[str], ref: Referentiel, result: CheckResult
+) -> None:
     if exercise == "liberal" and d.mode != "liberal":
-        result.add("wrong_exercise", f"{d.label} est salarié alors que la présérie concerne des "
-                   "médecins libéraux : retirez-le ou changez le type de présérie.", d.key, "mode")
+        result.add(
+            "wrong_exercise",
+            f"{d.label} est salarié alors que la présérie concerne des "
+            "médecins libéraux : retirez-le ou changez le type de présérie.",
+            d.key,
+            "mode",
+        )
     if exercise == "centre" and d.mode != "salarie":
-        result.add("wrong_exercise", f"{d.label} est libéral alors que la présérie concerne des "
-                   "centres de santé : retirez-le ou changez le type de présérie.", d.key, "mode")
+        result.add(
+            "wrong_exercise",
+            f"{d.label} est libéral alors que la présérie concerne des "
+            "centres de santé : retirez-le ou changez le type de présérie.",
+            d.key,
+            "mode",
+        )
     department = None
     if d.mode == "liberal":
         am = check_am(d.am)
         if not am.ok:
-            result.add("invalid_identifier", f"{d.label} : {am.error}. Corrigez le N° AM "
-                       "(numéro de facturation Assurance Maladie).", d.key, "am")
+            result.add(
+                "invalid_identifier",
+                f"{d.label} : {am.error}. Corrigez le N° AM (numéro de facturation Assurance Maladie).",
+                d.key,
+                "am",
+            )
         else:
             department = department_of(am.value)
         if d.rpps:
             rpps = check_rpps(d.rpps)
             if not rpps.ok:
-                result.add("invalid_identifier", f"{d.label} : {rpps.error}. Corrigez ou "
-                           "effacez le RPPS.", d.key, "rpps")
+                result.add(
+                    "invalid_identifier",
+                    f"{d.label} : {rpps.error}. Corrigez ou effacez le RPPS.",
+                    d.key,
+                    "rpps",
+                )
     else:
         rpps = check_rpps(d.rpps)
         if not rpps.ok:
-            result.add("invalid_identifier", f"{d.label} : {rpps.error}. Le RPPS est obligatoire "
-                       "pour un médecin salarié.", d.key, "rpps")
+            result.add(
+                "invalid_identifier",
+                f"{d.label} : {rpps.error}. Le RPPS est obligatoire pour un médecin salarié.",
+                d.key,
+                "rpps",
+            )
         finess = check_finess(d.finess)
         if not finess.ok:
-            result.add("invalid_identifier", f"{d.label} : {finess.error}. Renseignez le FINESS "
-                       "géographique du centre de santé.", d.key, "finess")
+            result.add(
+                "invalid_identifier",
+                f"{d.label} : {finess.error}. Renseignez le FINESS géographique du centre de santé.",
+                d.key,
+                "finess",
+            )
         else:
             department = department_of(finess.value)
     if selected:
         _check_zone(d, department, selected, ref, result)
     if not d.consent:
-        result.add("missing_consent", f"{d.label} n'a pas donné son accord de principe : "
-                   "recueillez-le avant de le communiquer.", d.key, "consent")
+        result.add(
+            "missing_consent",
+            f"{d.label} n'a pas donné son accord de principe : recueillez-le avant de le communiquer.",
+            d.key,
+            "consent",
+        )
     if not d.compatibility_checked:
-        result.add("compatibility_unchecked", f"{d.label} : l'équipement et la version logicielle "
-                   "n'ont pas été vérifiés. Vérifiez leur compatibilité.", d.key,
-                   "compatibility_checked")
+        result.add(
+            "compatibility_unchecked",
+            f"{d.label} : l'équipement et la version logicielle "
+            "n'ont pas été vérifiés. Vérifiez leur compatibilité.",
+            d.key,
+            "compatibility_checked",
+        )
 
 
-def _check_zone(d: RosterDoctor, department: str | None, selected: list[str], ref: Referentiel,
-                result: CheckResult) -> None:
+def _check_zone(
+    d: RosterDoctor, department: str | None, selected: list[str], ref: Referentiel, result: CheckResult
+) -> None:
     caisses = [c for c in (ref.caisse(s) for s in selected) if c]
     departments = {c.department for c in caisses}
     if department and department not in departments:
         names = ", ".join(sorted(departments))
         what = "N° AM" if d.mode == "liberal" else "FINESS"
-        result.add("ps_outside_zone", f"{d.label} exerce dans le département {department} (d'après "
-                   f"son {what}), hors des CPAM sélectionnées ({names}) : choisissez un médecin "
-                   "de la zone ou ajoutez sa CPAM.", d.key, "am" if d.mode == "liberal" else "finess")
+        result.add(
+            "ps_outside_zone",
+            f"{d.label} exerce dans le département {department} (d'après "
+            f"son {what}), hors des CPAM sélectionnées ({names}) : choisissez un médecin "
+            "de la zone ou ajoutez sa CPAM.",
+            d.key,
+            "am" if d.mode == "liberal" else "finess",
+        )
         return
     if d.cpam:
         caisse = ref.find_caisse(d.cpam)
         if caisse is None or caisse.id not in selected:
-            result.add("ps_outside_zone", f"{d.label} est rattaché à la CPAM « {d.cpam} », qui "
-                       "n'est pas une CPAM sélectionnée : corrigez sa CPAM ou la sélection.",
-                       d.key, "cpam")
+            result.add(
+                "ps_outside_zone",
+                f"{d.label} est rattaché à la CPAM « {d.cpam} », qui "
+                "n'est pas une CPAM sélectionnée : corrigez sa CPAM ou la sélection.",
+                d.key,
+                "cpam",
+            )
         elif department and caisse.department != department:
-            result.add("ps_outside_zone", f"{d.label} est rattaché à la {caisse.name} mais son "
-                       f"identifiant indique le département {department} : corrigez l'un ou "
-                       "l'autre.", d.key, "cpam")
+            result.add(
+                "ps_outside_zone",
+                f"{d.label} est rattaché à la {caisse.name} mais son "
+                f"identifiant indique le département {department} : corrigez l'un ou "
+                "l'autre.",
+                d.key,
+                "cpam",
+            )
 
 
 def _check_duplicates(doctors: list[RosterDoctor], result: CheckResult) -> None:
     liberal = Counter(check_am(d.am).value for d in doctors if d.mode == "liberal" and d.am)
     salaried = Counter(
         (check_rpps(d.rpps).value, check_finess(d.finess).value)
-        for d in doctors if d.mode == "salarie" and d.rpps
+        for d in doctors
+        if d.mode == "salarie" and d.rpps
     )
     seen: set[object] = set()
     for d in doctors:
@@ -232,7 +298,11 @@ def _check_duplicates(doctors: list[RosterDoctor], result: CheckResult) -> None:
         else:
             continue
         if key in seen:
-            result.add("duplicate_ps", f"{d.label} figure plusieurs fois dans l'effectif pour la "
-                       "même situation d'exercice : supprimez le doublon.", d.key, "am"
-                       if d.mode == "liberal" else "rpps")
+            result.add(
+                "duplicate_ps",
+                f"{d.label} figure plusieurs fois dans l'effectif pour la "
+                "même situation d'exercice : supprimez le doublon.",
+                d.key,
+                "am" if d.mode == "liberal" else "rpps",
+            )
         seen.add(key)

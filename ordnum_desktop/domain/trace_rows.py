@@ -29,27 +29,68 @@ class TraceColumn:
 
 
 COLUMNS: tuple[TraceColumn, ...] = (
-    TraceColumn("ts", "Horodatage", True, ("dateheure", "datetime"),
-                "Date et heure de l'événement : date Excel, ou texte AAAA-MM-JJ HH:MM[:SS], "
-                "AAAA-MM-JJTHH:MM[:SS] ou JJ/MM/AAAA HH:MM[:SS]."),
-    TraceColumn("ps", "Identifiant PS", True, ("idps", "identifiantdups"),
-                "N° AM (9 chiffres) d'un médecin libéral, RPPS (11 chiffres) d'un médecin salarié. "
-                "Un nombre qui a perdu ses zéros de tête est complété."),
-    TraceColumn("finess", "FINESS", False, ("finessgeographique",),
-                "FINESS du centre de santé (médecins salariés), facultatif."),
-    TraceColumn("prescription_id", "Identifiant ordonnance", True, ("idordonnance",),
-                "Identifiant de l'ordonnance dans le logiciel prescripteur (unique par médecin)."),
-    TraceColumn("prestation", "Type de prestation", True, ("typeprestation", "prestation"),
-                "Médicaments, Dispositifs médicaux, Biologie, Actes infirmiers, Kinésithérapie, "
-                "Orthophonie, Orthoptie ou Pédicurie."),
-    TraceColumn("digital", "Ordonnance numérique", True, ("numerique",),
-                "Oui ou Non (aussi O/N, 1/0, vrai/faux)."),
-    TraceColumn("operation", "Opération", False, (),
-                "Créer, Consulter ou Rechercher ; vide quand la ligne n'enregistre que l'ordonnance."),
-    TraceColumn("return_code", "Code retour", False, ("codederetour",),
-                "0 = succès, tout autre entier = échec ; obligatoire avec une opération."),
-    TraceColumn("number", "Numéro de prescription", False, ("numeroprescription", "nprescription"),
-                "Numéro unique de l'e-prescription renvoyé par « créer », facultatif."),
+    TraceColumn(
+        "ts",
+        "Horodatage",
+        True,
+        ("dateheure", "datetime"),
+        "Date et heure de l'événement : date Excel, ou texte AAAA-MM-JJ HH:MM[:SS], "
+        "AAAA-MM-JJTHH:MM[:SS] ou JJ/MM/AAAA HH:MM[:SS].",
+    ),
+    TraceColumn(
+        "ps",
+        "Identifiant PS",
+        True,
+        ("idps", "identifiantdups"),
+        "N° AM (9 chiffres) d'un médecin libéral, RPPS (11 chiffres) d'un médecin salarié. "
+        "Un nombre qui a perdu ses zéros de tête est complété.",
+    ),
+    TraceColumn(
+        "finess",
+        "FINESS",
+        False,
+        ("finessgeographique",),
+        "FINESS du centre de santé (médecins salariés), facultatif.",
+    ),
+    TraceColumn(
+        "prescription_id",
+        "Identifiant ordonnance",
+        True,
+        ("idordonnance",),
+        "Identifiant de l'ordonnance dans le logiciel prescripteur (unique par médecin).",
+    ),
+    TraceColumn(
+        "prestation",
+        "Type de prestation",
+        True,
+        ("typeprestation", "prestation"),
+        "Médicaments, Dispositifs médicaux, Biologie, Actes infirmiers, Kinésithérapie, "
+        "Orthophonie, Orthoptie ou Pédicurie.",
+    ),
+    TraceColumn(
+        "digital", "Ordonnance numérique", True, ("numerique",), "Oui ou Non (aussi O/N, 1/0, vrai/faux)."
+    ),
+    TraceColumn(
+        "operation",
+        "Opération",
+        False,
+        (),
+        "Créer, Consulter ou Rechercher ; vide quand la ligne n'enregistre que l'ordonnance.",
+    ),
+    TraceColumn(
+        "return_code",
+        "Code retour",
+        False,
+        ("codederetour",),
+        "0 = succès, tout autre entier = échec ; obligatoire avec une opération.",
+    ),
+    TraceColumn(
+        "number",
+        "Numéro de prescription",
+        False,
+        ("numeroprescription", "nprescription"),
+        "Numéro unique de l'e-prescription renvoyé par « créer », facultatif.",
+    ),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 
@@ -250,15 +291,27 @@ class RowParser:
             raw_op = cells[i_op] if i_op is not None else ""
             raw_rc = cells[i_rc] if i_rc is not None else ""
             raw_nb = cells[i_nb] if i_nb is not None else ""
-            if (raw_ts == "" and raw_ps == "" and raw_id == "" and raw_pr == "" and raw_dg == ""
-                    and raw_fi == "" and raw_op == "" and raw_rc == "" and raw_nb == ""):
+            if (
+                raw_ts == ""
+                and raw_ps == ""
+                and raw_id == ""
+                and raw_pr == ""
+                and raw_dg == ""
+                and raw_fi == ""
+                and raw_op == ""
+                and raw_rc == ""
+                and raw_nb == ""
+            ):
                 continue  # the usual blank row of a workbook, without a call per cell
             read += 1
             if type(raw_ts) is datetime:
                 # The usual date-time cell, inlined: Excel's float day count gives e.g.
                 # 09:59:59.999998 for 10:00:00, so round to the nearest second.
-                ts = (raw_ts + _ONE_SECOND if raw_ts.microsecond >= 500_000  # type: ignore[operator]
-                      else raw_ts).isoformat(" ", "seconds")  # type: ignore[union-attr]
+                ts = (
+                    raw_ts + _ONE_SECOND
+                    if raw_ts.microsecond >= 500_000  # type: ignore[operator]
+                    else raw_ts
+                ).isoformat(" ", "seconds")  # type: ignore[union-attr]
             else:
                 ts = parse_timestamp(raw_ts)
             try:  # closed values repeat: after the first rows, every lookup hits its cache
@@ -274,13 +327,23 @@ class RowParser:
                 op = self._lookup_operation(raw_op)
                 rc = self._lookup_code(raw_rc)
             pid = raw_id.strip() if type(raw_id) is str else _text(raw_id)  # type: ignore[union-attr]
-            if (ts is None or ps is None or not pid or pr is None or dg is None or op is None
-                    or rc is None or (op and rc == _BLANK)):
+            if (
+                ts is None
+                or ps is None
+                or not pid
+                or pr is None
+                or dg is None
+                or op is None
+                or rc is None
+                or (op and rc == _BLANK)
+            ):
                 if all(_is_blank(c) for c in cells):
                     read -= 1  # a blank row with cells holding spaces or nothing at all
                     continue
-                errors.extend(self._explain(number, cells) or [
-                    {"row": number, "column": "", "message": "Ligne illisible."}])
+                errors.extend(
+                    self._explain(number, cells)
+                    or [{"row": number, "column": "", "message": "Ligne illisible."}]
+                )
                 rejected += 1
                 continue
             if rc == _BLANK:
@@ -331,8 +394,10 @@ class RowParser:
             err("ts", f"Date illisible : {_quote(v)} (attendu : AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM).")
         v = cell("ps")
         if not _is_blank(v) and self._lookup_ps(v) is None:
-            err("ps", f"Identifiant PS {_quote(v)} invalide : N° AM (9 chiffres) ou RPPS (11 chiffres) "
-                      "attendu.")
+            err(
+                "ps",
+                f"Identifiant PS {_quote(v)} invalide : N° AM (9 chiffres) ou RPPS (11 chiffres) attendu.",
+            )
         v = cell("prestation")
         if not _is_blank(v) and self._lookup_prestation(v) is None:
             labels = ", ".join(c.label for c in self.ref.prestation_types)
@@ -342,13 +407,11 @@ class RowParser:
             err("digital", f"Valeur {_quote(v)} non reconnue : Oui ou Non attendu.")
         op, rc = cell("operation"), cell("return_code")
         if not _is_blank(op) and self._lookup_operation(op) is None:
-            err("operation", f"Opération inconnue : {_quote(op)} (attendu : Créer, Consulter ou "
-                             "Rechercher).")
+            err("operation", f"Opération inconnue : {_quote(op)} (attendu : Créer, Consulter ou Rechercher).")
         if not _is_blank(rc) and self._lookup_code(rc) is None:
             err("return_code", f"Code retour {_quote(rc)} invalide : un nombre entier est attendu.")
         if not _is_blank(op) and _is_blank(rc):
-            err("return_code", "Code retour manquant : il est obligatoire quand une opération est "
-                               "indiquée.")
+            err("return_code", "Code retour manquant : il est obligatoire quand une opération est indiquée.")
         return out
 
 

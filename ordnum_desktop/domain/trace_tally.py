@@ -63,8 +63,15 @@ class TraceTally:
 
     def count_rows(self, flat: list[object]) -> None:
         """Counts the rows of a chunk given as the parser's flat list of values."""
-        self.rows.update(zip(flat[_PS::FIELDS], map(_DAY, flat[_TS::FIELDS]),  # type: ignore[arg-type]
-                             flat[_OP::FIELDS], flat[_RC::FIELDS], strict=True))
+        self.rows.update(
+            zip(
+                flat[_PS::FIELDS],
+                map(_DAY, flat[_TS::FIELDS]),  # type: ignore[arg-type]
+                flat[_OP::FIELDS],
+                flat[_RC::FIELDS],
+                strict=True,
+            )
+        )
 
     def close(self) -> None:
         ps, pid, first, digital, created = self.run

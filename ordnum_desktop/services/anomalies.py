@@ -25,9 +25,15 @@ def normalise_operation(text: str | None) -> str:
     return choice.code
 
 
-def add_anomaly(ws: Workspace, preserie_id: int, operation: str | None, text: str,
-                blocking: bool = False, doctor_id: int | None = None,
-                when: datetime | None = None) -> Anomaly:
+def add_anomaly(
+    ws: Workspace,
+    preserie_id: int,
+    operation: str | None,
+    text: str,
+    blocking: bool = False,
+    doctor_id: int | None = None,
+    when: datetime | None = None,
+) -> Anomaly:
     op = normalise_operation(operation)
     text = (text or "").strip()
     if not text:
@@ -39,26 +45,36 @@ def add_anomaly(ws: Workspace, preserie_id: int, operation: str | None, text: st
             d = s.get(Doctor, doctor_id)
             if d is None or d.preserie_id != preserie_id:
                 raise UserError(f"Aucun médecin n° {doctor_id} dans cette présérie.")
-        a = Anomaly(preserie_id=preserie_id, operation=op, description=text, blocking=bool(blocking),
-                    doctor_id=doctor_id, opened_at=(when or datetime.now()).replace(microsecond=0))
+        a = Anomaly(
+            preserie_id=preserie_id,
+            operation=op,
+            description=text,
+            blocking=bool(blocking),
+            doctor_id=doctor_id,
+            opened_at=(when or datetime.now()).replace(microsecond=0),
+        )
         s.add(a)
         s.flush()
         return a
 
 
-def close_anomaly(ws: Workspace, anomaly_id: int, resolution: str = "",
-                  when: datetime | None = None) -> Anomaly:
+def close_anomaly(
+    ws: Workspace, anomaly_id: int, resolution: str = "", when: datetime | None = None
+) -> Anomaly:
     with ws.session() as s:
         a = s.get(Anomaly, anomaly_id)
         if a is None:
             raise UserError(f"Aucune anomalie n° {anomaly_id} dans « {ws.path.name} ».")
         if a.closed_at is not None:
-            raise UserError(f"L'anomalie n° {anomaly_id} est déjà close depuis le "
-                            f"{a.closed_at:%d/%m/%Y à %H:%M}.")
+            raise UserError(
+                f"L'anomalie n° {anomaly_id} est déjà close depuis le {a.closed_at:%d/%m/%Y à %H:%M}."
+            )
         stamp = (when or datetime.now()).replace(microsecond=0)
         if stamp < a.opened_at:
-            raise UserError(f"L'anomalie n° {anomaly_id} ne peut pas être close avant son ouverture "
-                            f"({a.opened_at:%d/%m/%Y}).")
+            raise UserError(
+                f"L'anomalie n° {anomaly_id} ne peut pas être close avant son ouverture "
+                f"({a.opened_at:%d/%m/%Y})."
+            )
         a.closed_at = stamp
         a.resolution = (resolution or "").strip()
         s.add(a)

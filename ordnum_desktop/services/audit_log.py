@@ -34,24 +34,63 @@ ACTION_LABELS = {
     "restore": "Restauration",
 }
 FIELD_LABELS = {
-    "last_name": "nom", "first_name": "prénom", "mode": "mode d'exercice", "specialty": "spécialité",
-    "am": "N° AM", "rpps": "RPPS", "finess": "FINESS", "centre_name": "centre", "structure": "structure",
-    "equipped": "équipé", "compatibility_checked": "compatibilité vérifiée", "consent": "accord de principe",
-    "cpam": "CPAM", "email": "e-mail", "phone": "téléphone", "position": "rang",
-    "planned_install": "installation prévue", "actual_install": "installation réelle",
-    "training_date": "formation", "traces_activated": "traces activées",
-    "first_eprescription": "première e-prescription", "notes": "notes", "cpam_id": "CPAM",
-    "score": "note", "blocking": "bloquant", "blocking_text": "frein bloquant", "comment": "commentaire",
-    "description": "description", "operation": "opération", "closed_at": "clôturée le",
-    "resolution": "résolution", "text": "texte", "done": "fait", "done_date": "date",
-    "status": "statut", "kickoff_date": "réunion de lancement", "kickoff_participants": "participants",
-    "undone_at": "annulé le", "file_name": "fichier", "accepted": "lignes retenues",
-    "technical_prerequisites_validated_at": "prérequis techniques validés le", "editor": "éditeur",
-    "software": "logiciel", "version": "version", "module": "module", "exercise": "exercice",
-    "first_eprescription_date": "première ordonnance numérique", "cnda_reference": "référence CNDA",
-    "cnda_date": "date CNDA", "small_market_share": "part de marché < 1 %", "bilan_date": "date du bilan",
-    "covered_products": "produits couverts", "referentiel": "référentiel", "code": "code",
-    "label": "libellé", "opened_at": "ouverte le", "answered_at": "répondu le",
+    "last_name": "nom",
+    "first_name": "prénom",
+    "mode": "mode d'exercice",
+    "specialty": "spécialité",
+    "am": "N° AM",
+    "rpps": "RPPS",
+    "finess": "FINESS",
+    "centre_name": "centre",
+    "structure": "structure",
+    "equipped": "équipé",
+    "compatibility_checked": "compatibilité vérifiée",
+    "consent": "accord de principe",
+    "cpam": "CPAM",
+    "email": "e-mail",
+    "phone": "téléphone",
+    "position": "rang",
+    "planned_install": "installation prévue",
+    "actual_install": "installation réelle",
+    "training_date": "formation",
+    "traces_activated": "traces activées",
+    "first_eprescription": "première e-prescription",
+    "notes": "notes",
+    "cpam_id": "CPAM",
+    "score": "note",
+    "blocking": "bloquant",
+    "blocking_text": "frein bloquant",
+    "comment": "commentaire",
+    "description": "description",
+    "operation": "opération",
+    "closed_at": "clôturée le",
+    "resolution": "résolution",
+    "text": "texte",
+    "done": "fait",
+    "done_date": "date",
+    "status": "statut",
+    "kickoff_date": "réunion de lancement",
+    "kickoff_participants": "participants",
+    "undone_at": "annulé le",
+    "file_name": "fichier",
+    "accepted": "lignes retenues",
+    "technical_prerequisites_validated_at": "prérequis techniques validés le",
+    "editor": "éditeur",
+    "software": "logiciel",
+    "version": "version",
+    "module": "module",
+    "exercise": "exercice",
+    "first_eprescription_date": "première ordonnance numérique",
+    "cnda_reference": "référence CNDA",
+    "cnda_date": "date CNDA",
+    "small_market_share": "part de marché < 1 %",
+    "bilan_date": "date du bilan",
+    "covered_products": "produits couverts",
+    "referentiel": "référentiel",
+    "code": "code",
+    "label": "libellé",
+    "opened_at": "ouverte le",
+    "answered_at": "répondu le",
 }
 
 
@@ -63,10 +102,14 @@ def _value_labels() -> dict[str, dict[str, str]]:
 
     ref = load_referentiel()
     return {
-        "status": STATUSES, "exercise": EXERCISES, "mode": MODES,
+        "status": STATUSES,
+        "exercise": EXERCISES,
+        "mode": MODES,
         "structure": {c.code: c.label for c in ref.structures},
         "operation": {c.code: c.label for c in ref.operations},
     }
+
+
 # Identity fields, in order, naming the object an entry is about.
 NAME_FIELDS = ("last_name", "first_name", "cpam_id", "file_name", "code", "description", "text", "editor")
 HIDDEN = {"id", "preserie_id", "doctor_id", "centre_id", "batch_id", "scores_json", "file_hash"}
@@ -127,8 +170,11 @@ def _name(values: dict[str, Any]) -> str:
 
 def describe(entry: AuditView) -> str:
     if entry.action == "update":
-        parts = [f"{FIELD_LABELS.get(k, k)} : {french_value(entry.before.get(k), k)} → {french_value(v, k)}"
-                 for k, v in entry.after.items() if k not in HIDDEN]
+        parts = [
+            f"{FIELD_LABELS.get(k, k)} : {french_value(entry.before.get(k), k)} → {french_value(v, k)}"
+            for k, v in entry.after.items()
+            if k not in HIDDEN
+        ]
         return "; ".join(parts) or "aucun changement visible"
     if entry.action == "undo":
         rows = entry.after.get("rows_removed", 0)
@@ -137,24 +183,36 @@ def describe(entry: AuditView) -> str:
         return f"restauration de la sauvegarde {entry.after.get('backup', '')}".strip()
     values = entry.after if entry.action in ("insert", "import") else entry.before
     if entry.action == "import":
-        return (f"{values.get('file_name', '')} : {values.get('read', 0)} ligne(s) lue(s), "
-                f"{values.get('accepted', 0)} retenue(s)")
+        return (
+            f"{values.get('file_name', '')} : {values.get('read', 0)} ligne(s) lue(s), "
+            f"{values.get('accepted', 0)} retenue(s)"
+        )
     return _name(values) or f"n° {entry.entity_id}"
 
 
 def _view(e: AuditEntry) -> AuditView:
-    return AuditView(id=e.id or 0, at=e.at, preserie_id=e.preserie_id, entity=e.entity,
-                     entity_id=e.entity_id, action=e.action, before=json.loads(e.before_json or "{}"),
-                     after=json.loads(e.after_json or "{}"), batch_id=e.batch_id)
+    return AuditView(
+        id=e.id or 0,
+        at=e.at,
+        preserie_id=e.preserie_id,
+        entity=e.entity,
+        entity_id=e.entity_id,
+        action=e.action,
+        before=json.loads(e.before_json or "{}"),
+        after=json.loads(e.after_json or "{}"),
+        batch_id=e.batch_id,
+    )
 
 
-def list_entries(ws: Workspace, preserie_id: int | None = None, *, entity: str | None = None,
-                 limit: int | None = None) -> list[AuditView]:
+def list_entries(
+    ws: Workspace, preserie_id: int | None = None, *, entity: str | None = None, limit: int | None = None
+) -> list[AuditView]:
     """Newest first. `preserie_id`: that présérie's entries plus the workspace-wide ones."""
     query = select(AuditEntry)
     if preserie_id is not None:
-        query = query.where((col(AuditEntry.preserie_id) == preserie_id)
-                            | col(AuditEntry.preserie_id).is_(None))
+        query = query.where(
+            (col(AuditEntry.preserie_id) == preserie_id) | col(AuditEntry.preserie_id).is_(None)
+        )
     if entity is not None:
         query = query.where(AuditEntry.entity == entity)
     query = query.order_by(col(AuditEntry.id).desc())
@@ -169,13 +227,28 @@ def export_rows(ws: Workspace, preserie_id: int | None = None) -> list[list[Any]
     Values are plain text or datetimes; the workbook writer neutralises formula-like text."""
     rows = []
     for e in reversed(list_entries(ws, preserie_id)):
-        rows.append([e.at, ACTION_LABELS.get(e.action, e.action), ENTITY_LABELS.get(e.entity, e.entity),
-                     describe(e), e.batch_id if e.batch_id is not None else ""])
+        rows.append(
+            [
+                e.at,
+                ACTION_LABELS.get(e.action, e.action),
+                ENTITY_LABELS.get(e.entity, e.entity),
+                describe(e),
+                e.batch_id if e.batch_id is not None else "",
+            ]
+        )
     return rows
 
 
 def as_json(entry: AuditView) -> dict[str, Any]:
-    return {"id": entry.id, "at": entry.at.isoformat(sep=" ", timespec="seconds"),
-            "preserie_id": entry.preserie_id, "entity": entry.entity, "entity_id": entry.entity_id,
-            "action": entry.action, "before": entry.before, "after": entry.after,
-            "batch_id": entry.batch_id, "summary": describe(entry)}
+    return {
+        "id": entry.id,
+        "at": entry.at.isoformat(sep=" ", timespec="seconds"),
+        "preserie_id": entry.preserie_id,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "action": entry.action,
+        "before": entry.before,
+        "after": entry.after,
+        "batch_id": entry.batch_id,
+        "summary": describe(entry),
+    }

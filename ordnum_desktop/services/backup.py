@@ -22,8 +22,9 @@ def _safe_backup(path: Path, reason: str, what: str) -> Path | None:
     try:
         return backups.make_backup(path, reason)
     except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"La sauvegarde de « {path.name} » avant {what} a échoué ({exc}) : "
-                        "rien n'a été modifié.") from exc
+        raise UserError(
+            f"La sauvegarde de « {path.name} » avant {what} a échoué ({exc}) : rien n'a été modifié."
+        ) from exc
 
 
 def before_import(ws: Workspace) -> Path | None:
@@ -58,8 +59,9 @@ def resolve_backup(path: Path | str, ref: str) -> Path:
     candidate = Path(ref).expanduser()
     if candidate.is_file():
         return candidate
-    raise UserError(f"Sauvegarde « {ref} » introuvable : « ordnum backup list » donne les "
-                    "sauvegardes disponibles.")
+    raise UserError(
+        f"Sauvegarde « {ref} » introuvable : « ordnum backup list » donne les sauvegardes disponibles."
+    )
 
 
 def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
@@ -75,9 +77,15 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
         ws = Workspace.open(path)
         try:
             with ws.session() as s:
-                audit.record(s.connection(), action="restore", entity="workspace", entity_id=None,
-                             preserie_id=None, before={"copy": safety.name if safety else ""},
-                             after={"backup": backup.name})
+                audit.record(
+                    s.connection(),
+                    action="restore",
+                    entity="workspace",
+                    entity_id=None,
+                    preserie_id=None,
+                    before={"copy": safety.name if safety else ""},
+                    after={"backup": backup.name},
+                )
         finally:
             ws.close()
     return safety
@@ -104,6 +112,12 @@ def retention(path: Path | str) -> tuple[int, int]:
 
 
 def as_json(b: BackupInfo, number: int) -> dict[str, Any]:
-    return {"number": number, "file": str(b.path), "name": b.path.name,
-            "created": b.created.isoformat(sep=" ", timespec="seconds"), "reason": b.reason,
-            "reason_label": b.reason_label, "size": b.size}
+    return {
+        "number": number,
+        "file": str(b.path),
+        "name": b.path.name,
+        "created": b.created.isoformat(sep=" ", timespec="seconds"),
+        "reason": b.reason,
+        "reason_label": b.reason_label,
+        "size": b.size,
+    }

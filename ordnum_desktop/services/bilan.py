@@ -47,8 +47,7 @@ def user_doctors(ws: Workspace, preserie_id: int) -> list[Doctor]:
 
 def latest_trace_date(conn: Connection, preserie_id: int) -> date | None:
     # max(ts) is one seek in ux_trace_dedup, whose first columns are (preserie_id, ts).
-    ts = conn.exec_driver_sql("SELECT max(ts) FROM trace_row WHERE preserie_id = ?",
-                              (preserie_id,)).scalar()
+    ts = conn.exec_driver_sql("SELECT max(ts) FROM trace_row WHERE preserie_id = ?", (preserie_id,)).scalar()
     return date.fromisoformat(ts[:10]) if ts else None
 
 
@@ -81,13 +80,23 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         conn = s.connection()
         day = _as_of(conn, preserie_id, as_of)
         summary, fresh = load_summary(conn, preserie_id)
-        open_blocking = s.exec(select(func.count()).select_from(Anomaly).where(
-            Anomaly.preserie_id == preserie_id, Anomaly.blocking == True,  # noqa: E712
-            Anomaly.closed_at == None)).one()  # noqa: E711
-        tech_count = s.exec(select(func.count()).select_from(TechnicalPrerequisite).where(
-            TechnicalPrerequisite.preserie_id == preserie_id)).one()
-        answers = list(s.exec(select(SatisfactionAnswer).where(
-            SatisfactionAnswer.preserie_id == preserie_id)).all())
+        open_blocking = s.exec(
+            select(func.count())
+            .select_from(Anomaly)
+            .where(
+                Anomaly.preserie_id == preserie_id,
+                Anomaly.blocking == True,  # noqa: E712
+                Anomaly.closed_at == None,  # noqa: E711
+            )
+        ).one()
+        tech_count = s.exec(
+            select(func.count())
+            .select_from(TechnicalPrerequisite)
+            .where(TechnicalPrerequisite.preserie_id == preserie_id)
+        ).one()
+        answers = list(
+            s.exec(select(SatisfactionAnswer).where(SatisfactionAnswer.preserie_id == preserie_id)).all()
+        )
 
     if fresh is not None:
         store_summary(ws, preserie_id, fresh)
@@ -102,11 +111,17 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         ident = doctor_identifier(d)
         presc, digital = (stats.get(ident) or empty)[:2]
         rate = _rate(digital, presc)
-        doctor_items.append({
-            "identifier": ident, "name": f"{d.last_name} {d.first_name}".strip(),
-            "doctor_id": d.id, "prescriptions": presc, "digital": digital, "rate": rate,
-            "met": bool(presc) and digital / presc >= thresholds.doctor_rate,
-        })
+        doctor_items.append(
+            {
+                "identifier": ident,
+                "name": f"{d.last_name} {d.first_name}".strip(),
+                "doctor_id": d.id,
+                "prescriptions": presc,
+                "digital": digital,
+                "rate": rate,
+                "met": bool(presc) and digital / presc >= thresholds.doctor_rate,
+            }
+        )
     rate_met = bool(doctor_items) and all(i["met"] for i in doctor_items)
 
     # 2 and 3: totals over user doctors, each identifier counted once.
@@ -133,19 +148,32 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
     satisfaction_met = bool(users) and all(d.id in answered for d in users) and not blocking_answers
 
     roster_ids = {doctor_identifier(d) for d in doctors} - {""}
-    unmatched = sorted(({"identifier": ident, "rows": v[3]} for ident, v in stats.items()
-                        if ident not in roster_ids), key=lambda u: (-u["rows"], u["identifier"]))
+    unmatched = sorted(
+        ({"identifier": ident, "rows": v[3]} for ident, v in stats.items() if ident not in roster_ids),
+        key=lambda u: (-u["rows"], u["identifier"]),
+    )
 
     criteria: dict[str, Any] = {
         "doctor_rate": {"met": rate_met, "threshold": thresholds.doctor_rate, "doctors": doctor_items},
-        "registration": {"met": registration_met, "threshold": thresholds.registration_rate,
-                         "created": created, "registered": registered, "rate": registration_rate},
+        "registration": {
+            "met": registration_met,
+            "threshold": thresholds.registration_rate,
+            "created": created,
+            "registered": registered,
+            "rate": registration_rate,
+        },
         "operations": {"met": operations_met, **operations, "open_blocking_anomalies": open_blocking},
-        "prerequisites": {"met": prerequisites_met, "count": tech_count,
-                          "validated_at": validated_at.isoformat(sep=" ") if validated_at else None},
-        "satisfaction": {"met": satisfaction_met, "expected": len(users),
-                         "answered": sum(1 for d in users if d.id in answered),
-                         "blocking": blocking_answers},
+        "prerequisites": {
+            "met": prerequisites_met,
+            "count": tech_count,
+            "validated_at": validated_at.isoformat(sep=" ") if validated_at else None,
+        },
+        "satisfaction": {
+            "met": satisfaction_met,
+            "expected": len(users),
+            "answered": sum(1 for d in users if d.id in answered),
+            "blocking": blocking_answers,
+        },
     }
     failed = [key for key in CRITERIA if not criteria[key]["met"]]
     return {
@@ -155,8 +183,14 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         "decision": "deploy" if not failed else "extend",
         "failed": failed,
         "unmatched": unmatched,
-        "preserie": {"id": p.id, "editor": p.editor, "software": p.software, "version": p.version,
-                     "exercise": p.exercise, "status": p.status},
+        "preserie": {
+            "id": p.id,
+            "editor": p.editor,
+            "software": p.software,
+            "version": p.version,
+            "exercise": p.exercise,
+            "status": p.status,
+        },
     }
 
 
@@ -164,8 +198,9 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def weekly_series(ws: Workspace, preserie_id: int,
-                  as_of: date | None = None) -> dict[str, list[dict[str, Any]]]:
+def weekly_series(
+    ws: Workspace, preserie_id: int, as_of: date | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Per user doctor (by identifier, roster order): one entry per week (Monday) from the first
     week with a prescription up to the as-of week, gaps filled with zeros. A prescription belongs
     to the week of its first row."""
@@ -195,8 +230,14 @@ def weekly_series(ws: Workspace, preserie_id: int,
         week = first
         while week <= last:
             presc, digital = weeks.get(week, (0, 0))
-            series[ident].append({"week": week.isoformat(), "prescriptions": presc,
-                                  "digital": digital, "rate": _rate(digital, presc)})
+            series[ident].append(
+                {
+                    "week": week.isoformat(),
+                    "prescriptions": presc,
+                    "digital": digital,
+                    "rate": _rate(digital, presc),
+                }
+            )
             week += timedelta(days=7)
     return series
 

@@ -24,8 +24,11 @@ from ordnum_desktop.services.preseries import selected_cpams
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import Doctor, InstallationPlan, Prerequisite, Preserie
 
-EXERCISE_LABELS = {"liberal": "Libéral", "centre": "Centre de santé",
-                   "mixte": "Mixte (libéral et centre de santé)"}
+EXERCISE_LABELS = {
+    "liberal": "Libéral",
+    "centre": "Centre de santé",
+    "mixte": "Mixte (libéral et centre de santé)",
+}
 CRITERION_LABELS = {
     "doctor_rate": "Taux d'ordonnances numériques par médecin",
     "registration": "Enregistrement dans la base de l'Assurance Maladie",
@@ -95,24 +98,42 @@ def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieInfo:
         caisse = ref.caisse(cid)
         cpams.append(caisse.label if caisse else cid)
     return PreserieInfo(
-        id=p.id or 0, editor=p.editor, software=p.software, version=p.version, module=p.module,
-        exercise=p.exercise, exercise_label=EXERCISE_LABELS.get(p.exercise, p.exercise),
-        small_market_share=p.small_market_share, cpams=cpams, cnda_reference=p.cnda_reference,
-        cnda_date=p.cnda_date, kickoff_date=p.kickoff_date,
-        first_eprescription_date=p.first_eprescription_date, bilan_date=p.bilan_date, status=p.status,
+        id=p.id or 0,
+        editor=p.editor,
+        software=p.software,
+        version=p.version,
+        module=p.module,
+        exercise=p.exercise,
+        exercise_label=EXERCISE_LABELS.get(p.exercise, p.exercise),
+        small_market_share=p.small_market_share,
+        cpams=cpams,
+        cnda_reference=p.cnda_reference,
+        cnda_date=p.cnda_date,
+        kickoff_date=p.kickoff_date,
+        first_eprescription_date=p.first_eprescription_date,
+        bilan_date=p.bilan_date,
+        status=p.status,
         referentiel=f"{ref.version} — {ref.label}",
     )
 
 
 def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | None:
     """When the présérie's date was not typed: the earliest in the plans, else in the traces."""
-    planned = s.exec(select(func.min(InstallationPlan.first_eprescription)).join(
-        Doctor, Doctor.id == InstallationPlan.doctor_id).where(Doctor.preserie_id == preserie_id)).one()
+    planned = s.exec(
+        select(func.min(InstallationPlan.first_eprescription))
+        .join(Doctor, Doctor.id == InstallationPlan.doctor_id)
+        .where(Doctor.preserie_id == preserie_id)
+    ).one()
     if planned:
         return planned
-    ts = s.connection().exec_driver_sql(
-        "SELECT min(ts) FROM trace_row WHERE preserie_id = ? AND digital = 1 AND ts <= ?",
-        (preserie_id, f"{as_of.isoformat()} 23:59:59")).scalar()
+    ts = (
+        s.connection()
+        .exec_driver_sql(
+            "SELECT min(ts) FROM trace_row WHERE preserie_id = ? AND digital = 1 AND ts <= ?",
+            (preserie_id, f"{as_of.isoformat()} 23:59:59"),
+        )
+        .scalar()
+    )
     return date.fromisoformat(ts[:10]) if ts else None
 
 
@@ -136,25 +157,49 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         # printed from a workspace opened read-only.
         prerequisites = [
             {"label": r.label, "done": r.done, "date": r.done_date, "comment": r.comment}
-            for r in s.exec(select(Prerequisite).where(Prerequisite.preserie_id == preserie_id)
-                            .order_by(Prerequisite.id))
+            for r in s.exec(
+                select(Prerequisite).where(Prerequisite.preserie_id == preserie_id).order_by(Prerequisite.id)
+            )
         ]
         validated_at = p.technical_prerequisites_validated_at
     technical = [r.text for r in list_technical_prerequisites(ws, preserie_id)]
     pairs = answers_by_doctor(ws, preserie_id)
-    satisfaction = [{
-        "identifier": doctor_identifier(d), "name": f"{d.last_name} {d.first_name}".strip(),
-        "score": a.score, "scores": answer_scores(a), "blocking": a.blocking,
-        "blocking_text": a.blocking_text, "comment": a.comment,
-    } for d, a in pairs if a is not None]
+    satisfaction = [
+        {
+            "identifier": doctor_identifier(d),
+            "name": f"{d.last_name} {d.first_name}".strip(),
+            "score": a.score,
+            "scores": answer_scores(a),
+            "blocking": a.blocking,
+            "blocking_text": a.blocking_text,
+            "comment": a.comment,
+        }
+        for d, a in pairs
+        if a is not None
+    ]
     names = {d.id: f"{d.last_name} {d.first_name}".strip() for d, _a in pairs}
-    anomaly_items = [{
-        "id": a.id, "operation": a.operation, "description": a.description, "blocking": a.blocking,
-        "opened_at": a.opened_at, "closed_at": a.closed_at, "resolution": a.resolution,
-        "doctor": names.get(a.doctor_id, "") if a.doctor_id else "",
-    } for a in list_anomalies(ws, preserie_id)]
+    anomaly_items = [
+        {
+            "id": a.id,
+            "operation": a.operation,
+            "description": a.description,
+            "blocking": a.blocking,
+            "opened_at": a.opened_at,
+            "closed_at": a.closed_at,
+            "resolution": a.resolution,
+            "doctor": names.get(a.doctor_id, "") if a.doctor_id else "",
+        }
+        for a in list_anomalies(ws, preserie_id)
+    ]
     return BilanDocument(
-        preserie=info, bilan=bilan, weekly=weekly, workspace_name=ws.path.name,
-        digest=figures_digest(bilan), prerequisites=prerequisites, technical_prerequisites=technical,
-        technical_validated_at=validated_at, satisfaction=satisfaction, anomalies=anomaly_items,
+        preserie=info,
+        bilan=bilan,
+        weekly=weekly,
+        workspace_name=ws.path.name,
+        digest=figures_digest(bilan),
+        prerequisites=prerequisites,
+        technical_prerequisites=technical,
+        technical_validated_at=validated_at,
+        satisfaction=satisfaction,
+        anomalies=anomaly_items,
     )

@@ -72,17 +72,24 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
     os.close(fd)
     try:
         template = SimpleDocTemplate(
-            tmp_name, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN,
-            topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN + 4,
+            tmp_name,
+            pagesize=A4,
+            leftMargin=PAGE_MARGIN,
+            rightMargin=PAGE_MARGIN,
+            topMargin=PAGE_MARGIN,
+            bottomMargin=PAGE_MARGIN + 4,
             title=f"Bilan de la présérie Ordonnance numérique — {p.software} {p.version}",
-            author=p.editor, subject=f"Bilan arrêté au {doc.as_of.strftime('%d/%m/%Y')}",
+            author=p.editor,
+            subject=f"Bilan arrêté au {doc.as_of.strftime('%d/%m/%Y')}",
             creator="ordnum-desktop",
         )
         try:
             template.build(story, canvasmaker=canvas)
         except LayoutError as exc:
-            raise UserError("Le bilan n'a pas pu être mis en page : un texte saisi (nom, description "
-                            "d'anomalie…) est trop long pour tenir sur une page ; raccourcissez-le.") from exc
+            raise UserError(
+                "Le bilan n'a pas pu être mis en page : un texte saisi (nom, description "
+                "d'anomalie…) est trop long pour tenir sur une page ; raccourcissez-le."
+            ) from exc
         os.replace(tmp_name, out)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

@@ -40,9 +40,11 @@ def _days(where: str = "") -> str:
     its rows (those matching `where` when given)."""
     also = f"{where} AND " if where else ""
     first = f"min(ts) FILTER (WHERE {where})" if where else "min(ts)"
-    return (f"substr({first}, 1, 10), "
-            f"substr(min(ts) FILTER (WHERE {also}digital = 1), 1, 10), "
-            f"substr(min(ts) FILTER (WHERE {also}operation = 'creer' AND return_code = 0), 1, 10)")
+    return (
+        f"substr({first}, 1, 10), "
+        f"substr(min(ts) FILTER (WHERE {also}digital = 1), 1, 10), "
+        f"substr(min(ts) FILTER (WHERE {also}operation = 'creer' AND return_code = 0), 1, 10)"
+    )
 
 
 PRESCRIPTION_DAYS_SQL = f"""
@@ -70,8 +72,9 @@ def signature(conn: Connection, preserie_id: int) -> list[Any]:
     """Changes whenever the présérie's trace rows may have changed: a new import batch, an undone
     one, or any new trace row in the file."""
     batches = conn.exec_driver_sql(
-        "SELECT count(*), max(id), count(undone_at), total(accepted) FROM import_batch "
-        "WHERE preserie_id = ?", (preserie_id,)).one()
+        "SELECT count(*), max(id), count(undone_at), total(accepted) FROM import_batch WHERE preserie_id = ?",
+        (preserie_id,),
+    ).one()
     last_row = conn.exec_driver_sql("SELECT max(id) FROM trace_row").scalar()
     return [SUMMARY_VERSION, *batches, last_row]
 
@@ -80,8 +83,9 @@ def cache_key(preserie_id: int) -> str:
     return f"bilan_summary:{preserie_id}"
 
 
-def _add_row_counts(rows: dict[str, dict[str, list[int]]], ident: str, day: str, op: str,
-                    count: int, ok: int) -> None:
+def _add_row_counts(
+    rows: dict[str, dict[str, list[int]]], ident: str, day: str, op: str, count: int, ok: int
+) -> None:
     cell = rows.setdefault(ident, {}).setdefault(day, [0] * 7)
     cell[0] += count
     if op in OPERATIONS:
@@ -117,8 +121,10 @@ def _build_summary(conn: Connection, preserie_id: int) -> Summary:
         thread.join()
     if "error" in found:
         raise found["error"]
-    presc = [[ident, first, digital, registered_day(digital, ok), count]
-             for (ident, first, digital, ok), count in groups.items()]
+    presc = [
+        [ident, first, digital, registered_day(digital, ok), count]
+        for (ident, first, digital, ok), count in groups.items()
+    ]
     rows: dict[str, dict[str, list[int]]] = {}
     for ident, d, op, count, ok in found["rows"]:
         _add_row_counts(rows, ident, d, op, count, ok or 0)
@@ -127,8 +133,7 @@ def _build_summary(conn: Connection, preserie_id: int) -> Summary:
 
 def _cached(conn: Connection, preserie_id: int) -> Summary | None:
     """The stored summary when it describes the rows visible on `conn`, else None."""
-    raw = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?",
-                               (cache_key(preserie_id),)).scalar()
+    raw = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?", (cache_key(preserie_id),)).scalar()
     if not raw:
         return None
     try:
@@ -166,7 +171,8 @@ def _write_entry(conn: Connection, preserie_id: int, entry: dict[str, Any]) -> N
     conn.exec_driver_sql(
         "INSERT INTO app_meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (cache_key(preserie_id), json.dumps(entry, separators=(",", ":"))))
+        (cache_key(preserie_id), json.dumps(entry, separators=(",", ":"))),
+    )
 
 
 def store_summary_in(conn: Connection, preserie_id: int, summary: Summary) -> None:
@@ -224,7 +230,8 @@ class ImportFold:
     def before_import(cls, conn: Connection, preserie_id: int) -> ImportFold:
         last_id = conn.exec_driver_sql("SELECT ifnull(max(id), 0) FROM trace_row").scalar_one()
         had_rows = conn.exec_driver_sql(
-            "SELECT EXISTS (SELECT 1 FROM trace_row WHERE preserie_id = ?)", (preserie_id,)).scalar_one()
+            "SELECT EXISTS (SELECT 1 FROM trace_row WHERE preserie_id = ?)", (preserie_id,)
+        ).scalar_one()
         summary = _cached(conn, preserie_id)
         if summary is None and not had_rows:
             summary = {"presc": [], "rows": {}}
@@ -251,14 +258,16 @@ class ImportFold:
         tally = TraceTally()
         driver = conn.connection.driver_connection
         for ps, pid, first, digital, created in driver.execute(  # type: ignore[union-attr]
-                BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,)):
+            BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,)
+        ):
             tally.add(ps, pid, first, digital, created)
         for ps, day, op, rc, count in driver.execute(BATCH_ROW_COUNTS_SQL, (self.last_id,)):  # type: ignore[union-attr]
             tally.rows[(ps, day, op, rc)] += count
         return tally
 
-    def _earlier_days(self, conn: Connection, preserie_id: int,
-                      tally: TraceTally) -> dict[str, dict[str, PrescriptionDays]]:
+    def _earlier_days(
+        self, conn: Connection, preserie_id: int, tally: TraceTally
+    ) -> dict[str, dict[str, PrescriptionDays]]:
         """The days of the batch's prescriptions over the rows stored before it, for those that
         continue an earlier one (an overlapping export)."""
         if not self.had_rows or self.summary is None:
@@ -270,7 +279,8 @@ class ImportFold:
                 continue  # no earlier row of this identifier
             found = {}
             for pid, first, digital, created in driver.execute(  # type: ignore[union-attr]
-                    EARLIER_DAYS_SQL, (preserie_id, ps, min(by_pid), max(by_pid), self.last_id)):
+                EARLIER_DAYS_SQL, (preserie_id, ps, min(by_pid), max(by_pid), self.last_id)
+            ):
                 if pid in by_pid:
                     found[pid] = (first, digital, created)
             if found:
@@ -278,8 +288,7 @@ class ImportFold:
         return earlier
 
 
-def fold(summary: Summary, tally: TraceTally,
-         earlier: dict[str, dict[str, PrescriptionDays]]) -> Summary:
+def fold(summary: Summary, tally: TraceTally, earlier: dict[str, dict[str, PrescriptionDays]]) -> Summary:
     """`summary` plus the batch's rows (`tally`); `earlier` holds, for the batch's prescriptions
     that already had rows, their days over those rows: such a prescription moves from its old
     (first, e-prescription, registration) days to the earliest of both."""
@@ -296,7 +305,8 @@ def fold(summary: Summary, tally: TraceTally,
         for (first, digital, created), count in states.items():
             groups[(ident, first, digital, registered_day(digital, created))] += count
     rows: dict[str, dict[str, list[int]]] = {
-        ident: {day: list(cell) for day, cell in days.items()} for ident, days in summary["rows"].items()}
+        ident: {day: list(cell) for day, cell in days.items()} for ident, days in summary["rows"].items()
+    }
     for (ident, day, op, rc), count in tally.rows.items():
         _add_row_counts(rows, ident, day, op, count, count if rc == 0 else 0)
     return {"presc": [[*key, n] for key, n in groups.items() if n > 0], "rows": rows}
@@ -331,7 +341,8 @@ def summary_without_batch(conn: Connection, preserie_id: int, batch_id: int) -> 
         return None
     driver = conn.connection.driver_connection
     for ident, first, dig, ok, kept_first, kept_dig, kept_ok in driver.execute(  # type: ignore[union-attr]
-            BATCH_PRESCRIPTIONS_SQL, {"p": preserie_id, "b": batch_id}):
+        BATCH_PRESCRIPTIONS_SQL, {"p": preserie_id, "b": batch_id}
+    ):
         groups[(ident, first, dig, registered_day(dig, ok))] -= 1
         if kept_first is not None:  # still has rows from other batches
             groups[(ident, kept_first, kept_dig, registered_day(kept_dig, kept_ok))] += 1
@@ -374,5 +385,15 @@ def stats_as_of(summary: Summary, day: str) -> dict[str, list[int]]:
     return {ident: v for ident, v in stats.items() if v[3]}
 
 
-__all__ = ["ImportFold", "OPERATIONS", "fold", "load_summary", "refresh_summary", "signature",
-           "stats_as_of", "store_summary", "store_summary_in", "summary_without_batch"]
+__all__ = [
+    "ImportFold",
+    "OPERATIONS",
+    "fold",
+    "load_summary",
+    "refresh_summary",
+    "signature",
+    "stats_as_of",
+    "store_summary",
+    "store_summary_in",
+    "summary_without_batch",
+]

@@ -81,8 +81,7 @@ def _thin_ticks(ax: Axes, labels: list[str]) -> None:
 
 
 def _empty(ax: Axes, message: str) -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=8, color=GREY,
-            transform=ax.transAxes)
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=8, color=GREY, transform=ax.transAxes)
     ax.set_xticks([])
     ax.set_yticks([])
 
@@ -95,8 +94,16 @@ def _panel_title(ax: Axes, title: str) -> None:
 
 def _legend_above(ax: Axes) -> None:
     # Above the plot, right of the title: never over the data whatever the values.
-    ax.legend(fontsize=6.5, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, frameon=False,
-              borderaxespad=0.1, handlelength=1.5, columnspacing=1.0)
+    ax.legend(
+        fontsize=6.5,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        ncols=2,
+        frameon=False,
+        borderaxespad=0.1,
+        handlelength=1.5,
+        columnspacing=1.0,
+    )
 
 
 def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> None:
@@ -104,8 +111,13 @@ def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> N
     ax.set_ylim(0, 1.05)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.yaxis.set_major_formatter(_PERCENT)
-    ax.axhline(threshold, color=RED, linestyle="--", linewidth=1,
-               label=f"seuil {format_percent(threshold, digits=0)}")
+    ax.axhline(
+        threshold,
+        color=RED,
+        linestyle="--",
+        linewidth=1,
+        label=f"seuil {format_percent(threshold, digits=0)}",
+    )
     if not weeks:
         _empty(ax, "Aucune prescription")
         return
@@ -136,8 +148,7 @@ def _draw_bars(ax: Axes, weeks: Sequence[dict[str, Any]]) -> None:
     _legend_above(ax)
 
 
-def weekly_rate_chart(weeks: Sequence[dict[str, Any]], *, title: str = "",
-                      threshold: float = 0.5) -> Figure:
+def weekly_rate_chart(weeks: Sequence[dict[str, Any]], *, title: str = "", threshold: float = 0.5) -> Figure:
     fig = _new_figure(5.5, 2.6)
     _draw_rate(fig.add_subplot(), weeks, threshold)
     if title:
@@ -176,8 +187,9 @@ def rates_summary_chart(doctors: Sequence[dict[str, Any]], *, threshold: float =
         return fig
     labels = [plain(f"{d.get('name') or ''} ({d['identifier']})".strip()) for d in doctors]
     rates = [d.get("rate") for d in doctors]
-    colours = [GREY if r is None else (GREEN if d.get("met") else RED) for d, r in zip(doctors, rates,
-                                                                                     strict=True)]
+    colours = [
+        GREY if r is None else (GREEN if d.get("met") else RED) for d, r in zip(doctors, rates, strict=True)
+    ]
     ys = list(range(len(doctors)))
     ax.barh(ys, [r or 0 for r in rates], color=colours, height=0.6)
     for y, r in zip(ys, rates, strict=True):
@@ -188,8 +200,12 @@ def rates_summary_chart(doctors: Sequence[dict[str, Any]], *, threshold: float =
     ax.invert_yaxis()  # roster order reads top-down, like the table
     ax.set_xlim(0, 1.12)
     ax.xaxis.set_major_formatter(_PERCENT)
-    ax.set_title(f"Taux d'ordonnances numériques par médecin (seuil {format_percent(threshold, digits=0)})",
-                 fontsize=8, color=INK, loc="left")
+    ax.set_title(
+        f"Taux d'ordonnances numériques par médecin (seuil {format_percent(threshold, digits=0)})",
+        fontsize=8,
+        color=INK,
+        loc="left",
+    )
     return fig
 
 
@@ -220,8 +236,15 @@ def planning_timeline_chart(rows: Sequence[dict[str, Any]], *, today: date) -> F
             if overdue:
                 mark(planned, y, "prévue, en retard", marker="o", markersize=6, color=RED)
             else:
-                mark(planned, y, "prévue", marker="o", markersize=6, markerfacecolor="white",
-                     markeredgecolor=INK)
+                mark(
+                    planned,
+                    y,
+                    "prévue",
+                    marker="o",
+                    markersize=6,
+                    markerfacecolor="white",
+                    markeredgecolor=INK,
+                )
         if actual:
             mark(actual, y, "installée", marker="o", markersize=6, color=GREEN)
         if first:

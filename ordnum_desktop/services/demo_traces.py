@@ -13,12 +13,29 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-HEADERS = ("Horodatage", "Identifiant PS", "FINESS", "Identifiant ordonnance", "Type de prestation",
-           "Ordonnance numérique", "Opération", "Code retour", "Numéro de prescription")
+HEADERS = (
+    "Horodatage",
+    "Identifiant PS",
+    "FINESS",
+    "Identifiant ordonnance",
+    "Type de prestation",
+    "Ordonnance numérique",
+    "Opération",
+    "Code retour",
+    "Numéro de prescription",
+)
 
 # Weights of the prestation types in a GP's prescriptions (medicines dominate).
-PRESTATIONS = (("Médicaments", 70), ("Biologie", 12), ("Actes infirmiers", 6), ("Kinésithérapie", 5),
-               ("Dispositifs médicaux", 5), ("Orthophonie", 1), ("Orthoptie", 0.5), ("Pédicurie", 0.5))
+PRESTATIONS = (
+    ("Médicaments", 70),
+    ("Biologie", 12),
+    ("Actes infirmiers", 6),
+    ("Kinésithérapie", 5),
+    ("Dispositifs médicaux", 5),
+    ("Orthophonie", 1),
+    ("Orthoptie", 0.5),
+    ("Pédicurie", 0.5),
+)
 FAILURE_CODES = (5001, 5003, 5012)  # service indisponible, délai dépassé, données refusées
 
 
@@ -45,9 +62,17 @@ class TraceRowOut:
     number: str
 
     def cells(self) -> tuple[object, ...]:
-        return (self.ts, self.ps, self.finess, self.prescription_id, self.prestation,
-                "Oui" if self.digital else "Non", self.operation,
-                "" if self.return_code is None else self.return_code, self.number)
+        return (
+            self.ts,
+            self.ps,
+            self.finess,
+            self.prescription_id,
+            self.prestation,
+            "Oui" if self.digital else "Non",
+            self.operation,
+            "" if self.return_code is None else self.return_code,
+            self.number,
+        )
 
 
 @dataclass(frozen=True)
@@ -68,9 +93,14 @@ def _working_days(first: date, last: date) -> Iterable[date]:
         day += timedelta(days=1)
 
 
-def generate_traces(doctors: Sequence[TraceDoctor], last_day: date, *, seed: int = 2025,
-                    incident: Incident | None = None,
-                    strangers: Sequence[tuple[str, date, int]] = ()) -> list[TraceRowOut]:
+def generate_traces(
+    doctors: Sequence[TraceDoctor],
+    last_day: date,
+    *,
+    seed: int = 2025,
+    incident: Incident | None = None,
+    strangers: Sequence[tuple[str, date, int]] = (),
+) -> list[TraceRowOut]:
     """Rows in time order. `strangers`: (identifier, day, prescriptions) of a PS not on the roster."""
     rng = random.Random(seed)
     labels = [p for p, _ in PRESTATIONS]
@@ -92,23 +122,43 @@ def generate_traces(doctors: Sequence[TraceDoctor], last_day: date, *, seed: int
                 pid = f"{doc.code}-{day:%y%m%d}-{seq:03d}"
                 prestation = rng.choices(labels, weights)[0]
                 digital = rng.random() < rate
-                rows.append(TraceRowOut(start, doc.identifier, doc.finess, pid, prestation, digital,
-                                        "", None, ""))
+                rows.append(
+                    TraceRowOut(start, doc.identifier, doc.finess, pid, prestation, digital, "", None, "")
+                )
                 if digital:
                     rows.extend(_operations(rng, doc, start, pid, prestation, serial, incident))
     for ident, day, count in strangers:
         for seq in range(1, count + 1):
             ts = datetime.combine(day, time(9 + seq, 15, 0))
-            rows.append(TraceRowOut(ts, ident, "", f"RPL-{day:%y%m%d}-{seq:03d}", "Médicaments", True,
-                                    "", None, ""))
-            rows.append(TraceRowOut(ts + timedelta(seconds=20), ident, "", f"RPL-{day:%y%m%d}-{seq:03d}",
-                                    "Médicaments", True, "Créer", 0, f"2025{ident[-4:]}{seq:06d}"))
+            rows.append(
+                TraceRowOut(ts, ident, "", f"RPL-{day:%y%m%d}-{seq:03d}", "Médicaments", True, "", None, "")
+            )
+            rows.append(
+                TraceRowOut(
+                    ts + timedelta(seconds=20),
+                    ident,
+                    "",
+                    f"RPL-{day:%y%m%d}-{seq:03d}",
+                    "Médicaments",
+                    True,
+                    "Créer",
+                    0,
+                    f"2025{ident[-4:]}{seq:06d}",
+                )
+            )
     rows.sort(key=lambda r: (r.ts, r.ps, r.prescription_id, r.operation))
     return rows
 
 
-def _operations(rng: random.Random, doc: TraceDoctor, start: datetime, pid: str, prestation: str,
-                serial: int, incident: Incident | None) -> list[TraceRowOut]:
+def _operations(
+    rng: random.Random,
+    doc: TraceDoctor,
+    start: datetime,
+    pid: str,
+    prestation: str,
+    serial: int,
+    incident: Incident | None,
+) -> list[TraceRowOut]:
     """Créer (with failures and retries), then sometimes consulter and rechercher."""
     out: list[TraceRowOut] = []
     number = f"ON{start:%y%m%d}{serial:07d}"
@@ -132,8 +182,9 @@ def _operations(rng: random.Random, doc: TraceDoctor, start: datetime, pid: str,
     if rng.random() < 0.12:  # a pharmacist's call or a later look at the prescription
         t2 = t + timedelta(minutes=rng.randint(2, 240))
         code = 0 if rng.random() < 0.97 else 5003
-        out.append(TraceRowOut(t2, doc.identifier, doc.finess, pid, prestation, True, "Consulter",
-                               code, number))
+        out.append(
+            TraceRowOut(t2, doc.identifier, doc.finess, pid, prestation, True, "Consulter", code, number)
+        )
     if rng.random() < 0.05:
         t3 = t + timedelta(minutes=rng.randint(5, 600))
         code = 0 if rng.random() < 0.95 else 5001

@@ -26,13 +26,16 @@ def _preserie(s: Session, preserie_id: int) -> Preserie:
 
 # --- the three prerequisites before the start ----------------------------------------------
 
+
 def list_prerequisites(ws: Workspace, preserie_id: int) -> list[Prerequisite]:
     """The pre-start prerequisites in référentiel order (missing ones are created unchecked)."""
     ref = load_referentiel()
     with ws.session() as s:
         _preserie(s, preserie_id)
-        rows = {r.code: r for r in s.exec(select(Prerequisite).where(
-            Prerequisite.preserie_id == preserie_id)).all()}
+        rows = {
+            r.code: r
+            for r in s.exec(select(Prerequisite).where(Prerequisite.preserie_id == preserie_id)).all()
+        }
         for item in ref.preserie_prerequisites:
             if item.code not in rows:
                 rows[item.code] = Prerequisite(preserie_id=preserie_id, code=item.code, label=item.label)
@@ -42,8 +45,14 @@ def list_prerequisites(ws: Workspace, preserie_id: int) -> list[Prerequisite]:
         return sorted(rows.values(), key=lambda r: (order.index(r.code) if r.code in order else 99, r.code))
 
 
-def set_prerequisite(ws: Workspace, preserie_id: int, code: str, done: bool,
-                     when: date | None = None, comment: str | None = None) -> Prerequisite:
+def set_prerequisite(
+    ws: Workspace,
+    preserie_id: int,
+    code: str,
+    done: bool,
+    when: date | None = None,
+    comment: str | None = None,
+) -> Prerequisite:
     """Checks or unchecks one pre-start prerequisite; `when` defaults to today when checked."""
     known = {c.code: c.label for c in load_referentiel().preserie_prerequisites}
     if code not in known:
@@ -52,8 +61,9 @@ def set_prerequisite(ws: Workspace, preserie_id: int, code: str, done: bool,
         raise UserError(f"La valeur « {when} » n'est pas une date.")
     list_prerequisites(ws, preserie_id)
     with ws.session() as s:
-        row = s.exec(select(Prerequisite).where(Prerequisite.preserie_id == preserie_id,
-                                                Prerequisite.code == code)).one()
+        row = s.exec(
+            select(Prerequisite).where(Prerequisite.preserie_id == preserie_id, Prerequisite.code == code)
+        ).one()
         row.done = bool(done)
         row.done_date = (when or date.today()) if done else None
         if comment is not None:
@@ -63,6 +73,7 @@ def set_prerequisite(ws: Workspace, preserie_id: int, code: str, done: bool,
 
 
 # --- technical prerequisites for deployment (criterion 4) ----------------------------------
+
 
 def list_technical_prerequisites(ws: Workspace, preserie_id: int) -> list[TechnicalPrerequisite]:
     with ws.session() as s:
@@ -76,8 +87,9 @@ def technical_prerequisites_validated_at(ws: Workspace, preserie_id: int) -> dat
         return _preserie(s, preserie_id).technical_prerequisites_validated_at
 
 
-def add_technical_prerequisite(ws: Workspace, preserie_id: int, text: str,
-                               when: datetime | None = None) -> TechnicalPrerequisite:
+def add_technical_prerequisite(
+    ws: Workspace, preserie_id: int, text: str, when: datetime | None = None
+) -> TechnicalPrerequisite:
     """Adds one item to the list. A validated list is no longer the list that was validated, so
     adding un-validates it (the caller tells the user)."""
     text = (text or "").strip()
@@ -85,10 +97,17 @@ def add_technical_prerequisite(ws: Workspace, preserie_id: int, text: str,
         raise UserError("Le prérequis technique est vide : décrivez-le en une phrase.")
     with ws.session() as s:
         p = _preserie(s, preserie_id)
-        position = s.exec(select(func.max(TechnicalPrerequisite.position)).where(
-            TechnicalPrerequisite.preserie_id == preserie_id)).one() or 0
-        item = TechnicalPrerequisite(preserie_id=preserie_id, position=position + 1, text=text,
-                                     created_at=when or datetime.now())
+        position = (
+            s.exec(
+                select(func.max(TechnicalPrerequisite.position)).where(
+                    TechnicalPrerequisite.preserie_id == preserie_id
+                )
+            ).one()
+            or 0
+        )
+        item = TechnicalPrerequisite(
+            preserie_id=preserie_id, position=position + 1, text=text, created_at=when or datetime.now()
+        )
         s.add(item)
         if p.technical_prerequisites_validated_at is not None:
             p.technical_prerequisites_validated_at = None
@@ -129,16 +148,22 @@ def _unvalidate(s: Session, preserie_id: int) -> None:
         s.add(p)
 
 
-def validate_technical_prerequisites(ws: Workspace, preserie_id: int,
-                                     when: datetime | None = None) -> datetime:
+def validate_technical_prerequisites(
+    ws: Workspace, preserie_id: int, when: datetime | None = None
+) -> datetime:
     """Marks the list as validated by the team; refused while the list is empty."""
     with ws.session() as s:
         p = _preserie(s, preserie_id)
-        count = s.exec(select(func.count()).select_from(TechnicalPrerequisite).where(
-            TechnicalPrerequisite.preserie_id == preserie_id)).one()
+        count = s.exec(
+            select(func.count())
+            .select_from(TechnicalPrerequisite)
+            .where(TechnicalPrerequisite.preserie_id == preserie_id)
+        ).one()
         if not count:
-            raise UserError("La liste des prérequis techniques au déploiement est vide : ajoutez-en "
-                            "avec « ordnum prerequisites add » avant de la valider.")
+            raise UserError(
+                "La liste des prérequis techniques au déploiement est vide : ajoutez-en "
+                "avec « ordnum prerequisites add » avant de la valider."
+            )
         stamp = (when or datetime.now()).replace(microsecond=0)
         p.technical_prerequisites_validated_at = stamp
         s.add(p)
@@ -153,10 +178,20 @@ def unvalidate_technical_prerequisites(ws: Workspace, preserie_id: int) -> None:
 # --- fields of the présérie edited from the window -----------------------------------------
 
 PRESERIE_FIELDS = {
-    "editor": str, "software": str, "version": str, "module": str, "cnda_reference": str,
-    "cnda_date": date, "exercise": str, "small_market_share": bool, "status": str,
-    "kickoff_date": date, "kickoff_participants": str, "first_eprescription_date": date,
-    "bilan_date": date, "covered_products": str,
+    "editor": str,
+    "software": str,
+    "version": str,
+    "module": str,
+    "cnda_reference": str,
+    "cnda_date": date,
+    "exercise": str,
+    "small_market_share": bool,
+    "status": str,
+    "kickoff_date": date,
+    "kickoff_participants": str,
+    "first_eprescription_date": date,
+    "bilan_date": date,
+    "covered_products": str,
 }
 _REQUIRED_TEXT = {"editor": "L'éditeur", "software": "Le logiciel", "version": "La version"}
 

@@ -11,15 +11,22 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
 
-PLAN_FIELDS = ("planned_install", "actual_install", "training_date", "traces_activated",
-               "first_eprescription", "notes")
+PLAN_FIELDS = (
+    "planned_install",
+    "actual_install",
+    "training_date",
+    "traces_activated",
+    "first_eprescription",
+    "notes",
+)
 
 
 def get_plans(ws: Workspace, preserie_id: int) -> list[tuple[Doctor, InstallationPlan]]:
     """Every doctor of the roster with its plan (an empty plan is created when missing)."""
     with ws.session() as s:
-        doctors = s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
-                         .order_by(Doctor.position, Doctor.id)).all()
+        doctors = s.exec(
+            select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+        ).all()
         out = []
         for d in doctors:
             plan = s.exec(select(InstallationPlan).where(InstallationPlan.doctor_id == d.id)).first()

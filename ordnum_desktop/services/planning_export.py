@@ -29,11 +29,20 @@ from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
 
 UNKNOWN_CPAM = "à préciser"
 COLUMNS = [
-    Column("CPAM", 24), Column("Nom", 20), Column("Prénom", 16), Column("Mode d'exercice", 14),
-    Column("N° AM", 12), Column("RPPS", 14), Column("FINESS", 12), Column("Centre de santé", 24),
-    Column("Installation prévue", 13, "date"), Column("Installation réalisée", 13, "date"),
-    Column("Formation", 12, "date"), Column("Traces activées", 12, "date"),
-    Column("Première ordonnance numérique", 15, "date"), Column("En retard", 10),
+    Column("CPAM", 24),
+    Column("Nom", 20),
+    Column("Prénom", 16),
+    Column("Mode d'exercice", 14),
+    Column("N° AM", 12),
+    Column("RPPS", 14),
+    Column("FINESS", 12),
+    Column("Centre de santé", 24),
+    Column("Installation prévue", 13, "date"),
+    Column("Installation réalisée", 13, "date"),
+    Column("Formation", 12, "date"),
+    Column("Traces activées", 12, "date"),
+    Column("Première ordonnance numérique", 15, "date"),
+    Column("En retard", 10),
 ]
 
 
@@ -50,10 +59,22 @@ class PlanningRow:
 
     def values(self, today: date) -> list[object]:
         d, p = self.doctor, self.plan
-        return [self.cpam_label, d.last_name, d.first_name, MODES.get(d.mode, "Salarié"), d.am, d.rpps,
-                d.finess, d.centre_name,
-                p.planned_install, p.actual_install, p.training_date, p.traces_activated,
-                p.first_eprescription, yes_no(self.overdue(today))]
+        return [
+            self.cpam_label,
+            d.last_name,
+            d.first_name,
+            MODES.get(d.mode, "Salarié"),
+            d.am,
+            d.rpps,
+            d.finess,
+            d.centre_name,
+            p.planned_install,
+            p.actual_install,
+            p.training_date,
+            p.traces_activated,
+            p.first_eprescription,
+            yes_no(self.overdue(today)),
+        ]
 
 
 def _cpam_of(d: Doctor, selected: list[str], ref: Referentiel) -> str:
@@ -64,8 +85,9 @@ def _cpam_of(d: Doctor, selected: list[str], ref: Referentiel) -> str:
         department = d.cpam.strip().zfill(2)  # a department typed where a caisse was expected
     else:
         department = doctor_department(d) or ""
-    in_zone = [c for c in selected
-               if (caisse := ref.caisse(c)) is not None and caisse.department == department]
+    in_zone = [
+        c for c in selected if (caisse := ref.caisse(c)) is not None and caisse.department == department
+    ]
     return in_zone[0] if len(in_zone) == 1 else ""
 
 
@@ -90,8 +112,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z.]+", "-", plain).strip("-.") or "sans-nom"
 
 
-def export_planning(ws: Workspace, preserie_id: int, outdir: Path | str,
-                    today: date | None = None) -> list[Path]:
+def export_planning(
+    ws: Workspace, preserie_id: int, outdir: Path | str, today: date | None = None
+) -> list[Path]:
     folder = Path(outdir)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"« {folder} » est un fichier, pas un dossier : indiquez un dossier de sortie.")
@@ -119,9 +142,17 @@ def export_planning(ws: Workspace, preserie_id: int, outdir: Path | str,
 def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], today: date) -> Path:
     wb = new_workbook()
     write_table(wb.create_sheet("Planning"), COLUMNS, [r.values(today) for r in rows])
-    write_pairs(wb.create_sheet("Présérie"), [
-        ("Éditeur", p.editor), ("Logiciel", p.software), ("Version", p.version),
-        ("Type d'exercice", EXERCISE_LABELS.get(p.exercise, p.exercise)), ("CPAM", scope),
-        ("Médecins", len(rows)), ("Réunion de lancement", p.kickoff_date), ("Exporté le", today),
-    ])
+    write_pairs(
+        wb.create_sheet("Présérie"),
+        [
+            ("Éditeur", p.editor),
+            ("Logiciel", p.software),
+            ("Version", p.version),
+            ("Type d'exercice", EXERCISE_LABELS.get(p.exercise, p.exercise)),
+            ("CPAM", scope),
+            ("Médecins", len(rows)),
+            ("Réunion de lancement", p.kickoff_date),
+            ("Exporté le", today),
+        ],
+    )
     return save_workbook(wb, path)

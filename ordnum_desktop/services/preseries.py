@@ -43,9 +43,17 @@ def create_preserie(
             raise UserError(f"{label} de la présérie doit être renseigné(e).")
     ref = load_referentiel()
     with ws.session() as s:
-        p = Preserie(editor=editor.strip(), software=software.strip(), version=version.strip(),
-                     exercise=exercise, small_market_share=small_market_share, module=module,
-                     cnda_reference=cnda_reference, cnda_date=cnda_date, referentiel=ref.version)
+        p = Preserie(
+            editor=editor.strip(),
+            software=software.strip(),
+            version=version.strip(),
+            exercise=exercise,
+            small_market_share=small_market_share,
+            module=module,
+            cnda_reference=cnda_reference,
+            cnda_date=cnda_date,
+            referentiel=ref.version,
+        )
         s.add(p)
         s.flush()
         assert p.id is not None
@@ -79,22 +87,29 @@ def resolve_preserie(ws: Workspace, preserie_id: int | None) -> Preserie:
         if preserie_id is not None:
             p = s.get(Preserie, preserie_id)
             if p is None:
-                raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} » "
-                                "(voir « ordnum preserie list »).")
+                raise UserError(
+                    f"Aucune présérie n° {preserie_id} dans « {ws.path.name} » "
+                    "(voir « ordnum preserie list »)."
+                )
             return p
         rows = s.exec(select(Preserie)).all()
         if not rows:
-            raise UserError(f"Le fichier « {ws.path.name} » ne contient aucune présérie : créez-en "
-                            "une avec « ordnum preserie create ».")
+            raise UserError(
+                f"Le fichier « {ws.path.name} » ne contient aucune présérie : créez-en "
+                "une avec « ordnum preserie create »."
+            )
         if len(rows) > 1:
-            raise UserError(f"Le fichier « {ws.path.name} » contient {len(rows)} préséries : "
-                            "précisez laquelle avec --preserie ID.")
+            raise UserError(
+                f"Le fichier « {ws.path.name} » contient {len(rows)} préséries : "
+                "précisez laquelle avec --preserie ID."
+            )
         return rows[0]
 
 
 def selected_cpams(s: Session, preserie_id: int) -> list[str]:
-    rows = s.exec(select(CpamSelection).where(CpamSelection.preserie_id == preserie_id)
-                  .order_by(CpamSelection.id)).all()
+    rows = s.exec(
+        select(CpamSelection).where(CpamSelection.preserie_id == preserie_id).order_by(CpamSelection.id)
+    ).all()
     return [r.cpam_id for r in rows]
 
 
@@ -115,14 +130,17 @@ def _store_cpams(s: Session, preserie_id: int, cpams: list[str]) -> None:
             several = ref.caisses_of_department(raw.zfill(2))
             if several:
                 choices = ", ".join(c.id for c in several)
-                raise UserError(f"Le département {raw} a plusieurs caisses : précisez-en une "
-                                f"({choices}).")
-            raise UserError(f"CPAM « {raw} » inconnue : elle ne figure pas parmi les CPAM "
-                            f"référentes du référentiel {ref.version}.")
+                raise UserError(f"Le département {raw} a plusieurs caisses : précisez-en une ({choices}).")
+            raise UserError(
+                f"CPAM « {raw} » inconnue : elle ne figure pas parmi les CPAM "
+                f"référentes du référentiel {ref.version}."
+            )
         if caisse.id not in ids:
             ids.append(caisse.id)
     if len(ids) > ref.thresholds.cpam_max:
-        raise UserError(f"{len(ids)} CPAM demandées : une présérie se déroule dans "
-                        f"{ref.thresholds.cpam_max} CPAM au plus.")
+        raise UserError(
+            f"{len(ids)} CPAM demandées : une présérie se déroule dans "
+            f"{ref.thresholds.cpam_max} CPAM au plus."
+        )
     for cid in ids:
         s.add(CpamSelection(preserie_id=preserie_id, cpam_id=cid))

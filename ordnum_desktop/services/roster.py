@@ -15,8 +15,21 @@ from ordnum_desktop.services.workspace import Workspace
 from ordnum_desktop.store.models import Doctor, HealthCentre, InstallationPlan, Preserie
 
 EDITABLE_FIELDS = (
-    "last_name", "first_name", "mode", "specialty", "am", "rpps", "finess", "centre_name",
-    "structure", "equipped", "compatibility_checked", "consent", "cpam", "email", "phone",
+    "last_name",
+    "first_name",
+    "mode",
+    "specialty",
+    "am",
+    "rpps",
+    "finess",
+    "centre_name",
+    "structure",
+    "equipped",
+    "compatibility_checked",
+    "consent",
+    "cpam",
+    "email",
+    "phone",
 )
 
 
@@ -33,9 +46,18 @@ def doctor_department(d: Doctor) -> str | None:
 
 def to_roster_doctor(d: Doctor) -> RosterDoctor:
     return RosterDoctor(
-        key=d.id or 0, last_name=d.last_name, first_name=d.first_name, mode=d.mode, am=d.am,
-        rpps=d.rpps, finess=d.finess, centre_name=d.centre_name, structure=d.structure,
-        equipped=d.equipped, compatibility_checked=d.compatibility_checked, consent=d.consent,
+        key=d.id or 0,
+        last_name=d.last_name,
+        first_name=d.first_name,
+        mode=d.mode,
+        am=d.am,
+        rpps=d.rpps,
+        finess=d.finess,
+        centre_name=d.centre_name,
+        structure=d.structure,
+        equipped=d.equipped,
+        compatibility_checked=d.compatibility_checked,
+        consent=d.consent,
         cpam=d.cpam,
     )
 
@@ -82,8 +104,9 @@ def _attach_centre(s: Session, d: Doctor) -> None:
     if d.mode != "salarie" or not d.finess:
         d.centre_id = None
         return
-    centre = s.exec(select(HealthCentre).where(HealthCentre.preserie_id == d.preserie_id,
-                                               HealthCentre.finess == d.finess)).first()
+    centre = s.exec(
+        select(HealthCentre).where(HealthCentre.preserie_id == d.preserie_id, HealthCentre.finess == d.finess)
+    ).first()
     if centre is None:
         centre = HealthCentre(preserie_id=d.preserie_id, finess=d.finess, name=d.centre_name)
         s.add(centre)

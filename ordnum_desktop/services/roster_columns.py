@@ -20,30 +20,77 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("Nom", "last_name", "Nom de famille du médecin (obligatoire).", ("nomdefamille",), 18),
     Column("Prénom", "first_name", "Prénom du médecin (obligatoire).", (), 16),
-    Column("Mode d'exercice", "mode", "Libéral (cabinet) ou Salarié (centre de santé).",
-           ("mode", "exercice"), 16),
-    Column("Spécialité", "specialty", "Code ou libellé de spécialité Assurance Maladie (01 = Médecine "
-           "générale…).", ("specialite", "codespecialite"), 24),
-    Column("N° AM", "am", "Numéro de facturation Assurance Maladie, 9 chiffres (médecins libéraux). "
-           "Les deux premiers chiffres sont le département d'exercice.",
-           ("numeroam", "noam", "numerodefacturation", "am"), 13),
-    Column("RPPS", "rpps", "Numéro RPPS, 11 chiffres : obligatoire pour les médecins salariés, facultatif "
-           "pour les libéraux.", ("norpps", "numerorpps"), 14),
-    Column("FINESS", "finess", "FINESS géographique du centre de santé, 9 caractères (médecins salariés).",
-           ("nofiness", "finessgeographique"), 13),
-    Column("Centre", "centre_name", "Nom du centre de santé (médecins salariés).",
-           ("centredesante", "nomducentre"), 22),
-    Column("Structure", "structure", "Cabinet individuel, Cabinet de groupe, MSP ou Centre de santé.",
-           (), 18),
-    Column("Équipé", "equipped", "Oui si le médecin est équipé pour l'Ordonnance numérique (médecin "
-           "utilisateur).", ("equipeordonnancenumerique",), 10),
-    Column("Compatibilité vérifiée", "compatibility_checked", "Oui quand l'éditeur a vérifié l'équipement "
-           "et la version logicielle du médecin.", ("compatibilite",), 12),
-    Column("Accord de principe", "consent", "Oui quand le médecin a donné son accord de principe.",
-           ("accord",), 12),
+    Column(
+        "Mode d'exercice", "mode", "Libéral (cabinet) ou Salarié (centre de santé).", ("mode", "exercice"), 16
+    ),
+    Column(
+        "Spécialité",
+        "specialty",
+        "Code ou libellé de spécialité Assurance Maladie (01 = Médecine générale…).",
+        ("specialite", "codespecialite"),
+        24,
+    ),
+    Column(
+        "N° AM",
+        "am",
+        "Numéro de facturation Assurance Maladie, 9 chiffres (médecins libéraux). "
+        "Les deux premiers chiffres sont le département d'exercice.",
+        ("numeroam", "noam", "numerodefacturation", "am"),
+        13,
+    ),
+    Column(
+        "RPPS",
+        "rpps",
+        "Numéro RPPS, 11 chiffres : obligatoire pour les médecins salariés, facultatif pour les libéraux.",
+        ("norpps", "numerorpps"),
+        14,
+    ),
+    Column(
+        "FINESS",
+        "finess",
+        "FINESS géographique du centre de santé, 9 caractères (médecins salariés).",
+        ("nofiness", "finessgeographique"),
+        13,
+    ),
+    Column(
+        "Centre",
+        "centre_name",
+        "Nom du centre de santé (médecins salariés).",
+        ("centredesante", "nomducentre"),
+        22,
+    ),
+    Column(
+        "Structure", "structure", "Cabinet individuel, Cabinet de groupe, MSP ou Centre de santé.", (), 18
+    ),
+    Column(
+        "Équipé",
+        "equipped",
+        "Oui si le médecin est équipé pour l'Ordonnance numérique (médecin utilisateur).",
+        ("equipeordonnancenumerique",),
+        10,
+    ),
+    Column(
+        "Compatibilité vérifiée",
+        "compatibility_checked",
+        "Oui quand l'éditeur a vérifié l'équipement et la version logicielle du médecin.",
+        ("compatibilite",),
+        12,
+    ),
+    Column(
+        "Accord de principe",
+        "consent",
+        "Oui quand le médecin a donné son accord de principe.",
+        ("accord",),
+        12,
+    ),
     Column("CPAM", "cpam", "Identifiant de la caisse (feuille Listes) ou département.", ("caisse",), 14),
-    Column("Installation prévue", "planned_install", "Date d'installation prévue (JJ/MM/AAAA).",
-           ("dateinstallationprevue", "installation"), 14),
+    Column(
+        "Installation prévue",
+        "planned_install",
+        "Date d'installation prévue (JJ/MM/AAAA).",
+        ("dateinstallationprevue", "installation"),
+        14,
+    ),
     Column("Email", "email", "Adresse électronique (facultatif).", ("courriel", "mail", "adresseemail"), 24),
     Column("Téléphone", "phone", "Téléphone (facultatif).", ("tel", "telephone"), 14),
 )

@@ -47,12 +47,18 @@ class RosterImportReport:
     ignored_columns: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"file": self.file, "imported": self.imported, "replaced": self.replaced,
-                "rejected": self.rejected, "warnings": self.warnings,
-                "ignored_columns": self.ignored_columns}
+        return {
+            "file": self.file,
+            "imported": self.imported,
+            "replaced": self.replaced,
+            "rejected": self.rejected,
+            "warnings": self.warnings,
+            "ignored_columns": self.ignored_columns,
+        }
 
 
 # --- template -------------------------------------------------------------------------------
+
 
 def _style_header(ws: Any) -> None:
     style_header(ws, [(col.header, col.width) for col in COLUMNS], fill=TEMPLATE_FILL)
@@ -89,10 +95,16 @@ def _new_workbook() -> Workbook:
     last = 1 + MAX_ROWS
 
     def validation(source_col: str, count: int, target: str, prompt: str) -> None:
-        dv = DataValidation(type="list", formula1=f"=Listes!${source_col}$2:${source_col}${count + 1}",
-                            allow_blank=True, showErrorMessage=True, errorTitle="Valeur non prévue",
-                            error="Choisissez une valeur dans la liste.", promptTitle="Choix",
-                            prompt=prompt)
+        dv = DataValidation(
+            type="list",
+            formula1=f"=Listes!${source_col}$2:${source_col}${count + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Valeur non prévue",
+            error="Choisissez une valeur dans la liste.",
+            promptTitle="Choix",
+            prompt=prompt,
+        )
         dv.add(f"{target}2:{target}{last}")
         sheet.add_data_validation(dv)
 
@@ -144,6 +156,7 @@ def write_roster_template(path: Path | str) -> Path:
 
 # --- import ---------------------------------------------------------------------------------
 
+
 def read_roster(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], RosterImportReport]:
     """Rows of the workbook as (row number, field values); unreadable rows are in the report."""
     path = Path(path)
@@ -161,15 +174,19 @@ def read_roster(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], Ros
         columns.append(col)
     present = {c.field for c in columns if c}
     if "last_name" not in present:
-        raise UserError(f"Le classeur « {path.name} » n'a pas de colonne « Nom » en ligne 1 : utilisez le "
-                        "modèle « ordnum roster template ».")
+        raise UserError(
+            f"Le classeur « {path.name} » n'a pas de colonne « Nom » en ligne 1 : utilisez le "
+            "modèle « ordnum roster template »."
+        )
     out: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):
             continue
         if len(out) >= MAX_ROWS:
-            raise UserError(f"Le classeur « {path.name} » contient plus de {MAX_ROWS} lignes : un effectif "
-                            "compte au plus quelques dizaines de médecins. Vérifiez le fichier.")
+            raise UserError(
+                f"Le classeur « {path.name} » contient plus de {MAX_ROWS} lignes : un effectif "
+                "compte au plus quelques dizaines de médecins. Vérifiez le fichier."
+            )
         raw = {c.field: v for c, v in zip(columns, values, strict=False) if c}
         parsed = _parse_row(raw, number, report)
         if parsed is not None:
@@ -181,22 +198,30 @@ def _parse_row(raw: dict[str, Any], row: int, report: RosterImportReport) -> dic
     ref = load_referentiel()
     name = cell_text(raw.get("last_name"))
     if not name:
-        report.rejected.append({"row": row, "column": "Nom",
-                                "message": f"Ligne {row} : le nom du médecin est vide, ligne ignorée."})
+        report.rejected.append(
+            {
+                "row": row,
+                "column": "Nom",
+                "message": f"Ligne {row} : le nom du médecin est vide, ligne ignorée.",
+            }
+        )
         return None
     out: dict[str, Any] = {"last_name": name, "first_name": cell_text(raw.get("first_name"))}
 
     def warn(column: str, message: str) -> None:
-        report.warnings.append({"row": row, "column": column, "message": f"Ligne {row}, colonne "
-                                f"« {column} » : {message}"})
+        report.warnings.append(
+            {"row": row, "column": column, "message": f"Ligne {row}, colonne « {column} » : {message}"}
+        )
 
     mode_text = cell_text(raw.get("mode"))
     mode = parse_mode(mode_text) if mode_text else None
     if mode is None:
         mode = "salarie" if (raw.get("rpps") and not raw.get("am")) else "liberal"
         if mode_text:
-            warn("Mode d'exercice", f"« {mode_text} » n'est ni Libéral ni Salarié ; "
-                 f"{MODE_LABELS[mode]} retenu.")
+            warn(
+                "Mode d'exercice",
+                f"« {mode_text} » n'est ni Libéral ni Salarié ; {MODE_LABELS[mode]} retenu.",
+            )
     out["mode"] = mode
     for fld in IDENTIFIER_FIELDS:
         out[fld] = raw.get(fld) if raw.get(fld) is not None else ""
@@ -230,18 +255,24 @@ def _parse_row(raw: dict[str, Any], row: int, report: RosterImportReport) -> dic
     return out
 
 
-def import_roster(ws: Workspace, preserie_id: int, path: Path | str, replace: bool = False
-                  ) -> RosterImportReport:
+def import_roster(
+    ws: Workspace, preserie_id: int, path: Path | str, replace: bool = False
+) -> RosterImportReport:
     """Loads the éditeur's list as it is. An existing roster is replaced only on request; doctors
     whose identifier is still there keep their id, and so their planning and answers."""
     rows, report = read_roster(path)
     backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
-        existing = list(s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
-                               .order_by(Doctor.position, Doctor.id)).all())
+        existing = list(
+            s.exec(
+                select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+            ).all()
+        )
         if existing and not replace:
-            raise UserError(f"La présérie a déjà un effectif de {len(existing)} médecin(s) : relancez avec "
-                            "--replace pour le remplacer (les plannings des médecins conservés sont gardés).")
+            raise UserError(
+                f"La présérie a déjà un effectif de {len(existing)} médecin(s) : relancez avec "
+                "--replace pour le remplacer (les plannings des médecins conservés sont gardés)."
+            )
         by_identifier = {(d.mode, doctor_identifier(d)): d for d in existing if doctor_identifier(d)}
         kept: set[int] = set()
         for position, (_row, values) in enumerate(rows, start=1):
@@ -274,6 +305,7 @@ def import_roster(ws: Workspace, preserie_id: int, path: Path | str, replace: bo
 
 # --- export ---------------------------------------------------------------------------------
 
+
 def export_roster(ws: Workspace, preserie_id: int, path: Path | str) -> Path:
     from ordnum_desktop.services.planning import get_plans
     from ordnum_desktop.services.safe_text import safe_cell
@@ -283,13 +315,22 @@ def export_roster(ws: Workspace, preserie_id: int, path: Path | str) -> Path:
     sheet = wb["PS"]
     for r, (d, plan) in enumerate(get_plans(ws, preserie_id), start=2):
         values = {
-            "last_name": d.last_name, "first_name": d.first_name, "mode": MODE_LABELS.get(d.mode, d.mode),
-            "specialty": d.specialty, "am": d.am, "rpps": d.rpps, "finess": d.finess,
-            "centre_name": d.centre_name, "structure": ref.label_of(ref.structures, d.structure)
-            if d.structure else "", "equipped": yes_no(d.equipped),
-            "compatibility_checked": yes_no(d.compatibility_checked), "consent": yes_no(d.consent),
-            "cpam": d.cpam, "planned_install": plan.planned_install,
-            "email": d.email, "phone": d.phone,
+            "last_name": d.last_name,
+            "first_name": d.first_name,
+            "mode": MODE_LABELS.get(d.mode, d.mode),
+            "specialty": d.specialty,
+            "am": d.am,
+            "rpps": d.rpps,
+            "finess": d.finess,
+            "centre_name": d.centre_name,
+            "structure": ref.label_of(ref.structures, d.structure) if d.structure else "",
+            "equipped": yes_no(d.equipped),
+            "compatibility_checked": yes_no(d.compatibility_checked),
+            "consent": yes_no(d.consent),
+            "cpam": d.cpam,
+            "planned_install": plan.planned_install,
+            "email": d.email,
+            "phone": d.phone,
         }
         for c, col in enumerate(COLUMNS, start=1):
             safe_cell(sheet.cell(row=r, column=c), values[col.field])

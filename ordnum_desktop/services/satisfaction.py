@@ -28,8 +28,9 @@ def find_doctor(s: Session, preserie_id: int, raw: object) -> Doctor | None:
     ident = normalise_identifier(raw)
     if ident is None:
         return None
-    doctors = s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
-                     .order_by(Doctor.position, Doctor.id)).all()
+    doctors = s.exec(
+        select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+    ).all()
     own = [d for d in doctors if doctor_identifier(d) == ident]
     if own:
         return own[0]
@@ -48,15 +49,22 @@ def check_scores(scores: dict[str, int], q: Questionnaire) -> dict[str, int]:
 
 def _score(value: object, q: Questionnaire, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not q.in_scale(value):
-        raise UserError(f"{what} doit être un entier de {q.scale_min} à {q.scale_max} "
-                        f"(reçu : « {value} »).")
+        raise UserError(f"{what} doit être un entier de {q.scale_min} à {q.scale_max} (reçu : « {value} »).")
     return value
 
 
-def record_satisfaction(ws: Workspace, preserie_id: int, identifier: object, score: int | None = None,
-                        scores: dict[str, int] | None = None, blocking_text: str | None = None, *,
-                        blocking: bool | None = None, comment: str = "",
-                        when: datetime | None = None) -> SatisfactionAnswer:
+def record_satisfaction(
+    ws: Workspace,
+    preserie_id: int,
+    identifier: object,
+    score: int | None = None,
+    scores: dict[str, int] | None = None,
+    blocking_text: str | None = None,
+    *,
+    blocking: bool | None = None,
+    comment: str = "",
+    when: datetime | None = None,
+) -> SatisfactionAnswer:
     """Records (or replaces) the answer of the roster doctor with this N° AM / RPPS. The overall
     score is `score`, or the rounded mean of `scores`; a blocking text means a blocking obstacle."""
     q = load_questionnaire()
@@ -77,19 +85,33 @@ def record_satisfaction(ws: Workspace, preserie_id: int, identifier: object, sco
         d = find_doctor(s, preserie_id, identifier)
         if d is None:
             shown = clean(identifier) or "(vide)"
-            raise UserError(f"Aucun médecin de l'effectif n'a le N° AM ou le RPPS « {shown} » : "
-                            "vérifiez l'identifiant (voir l'onglet PS ou « ordnum roster check »).")
-        return upsert_answer(s, preserie_id, d, overall, checked, text, is_blocking,
-                             comment=comment, when=when)
+            raise UserError(
+                f"Aucun médecin de l'effectif n'a le N° AM ou le RPPS « {shown} » : "
+                "vérifiez l'identifiant (voir l'onglet PS ou « ordnum roster check »)."
+            )
+        return upsert_answer(
+            s, preserie_id, d, overall, checked, text, is_blocking, comment=comment, when=when
+        )
 
 
-def upsert_answer(s: Session, preserie_id: int, d: Doctor, overall: int, scores: dict[str, int],
-                  text: str, is_blocking: bool, *, comment: str = "",
-                  when: datetime | None = None) -> SatisfactionAnswer:
+def upsert_answer(
+    s: Session,
+    preserie_id: int,
+    d: Doctor,
+    overall: int,
+    scores: dict[str, int],
+    text: str,
+    is_blocking: bool,
+    *,
+    comment: str = "",
+    when: datetime | None = None,
+) -> SatisfactionAnswer:
     """Stores the doctor's answer in the session, replacing a previous one."""
-    answer = s.exec(select(SatisfactionAnswer).where(
-        SatisfactionAnswer.preserie_id == preserie_id,
-        SatisfactionAnswer.doctor_id == d.id)).first()
+    answer = s.exec(
+        select(SatisfactionAnswer).where(
+            SatisfactionAnswer.preserie_id == preserie_id, SatisfactionAnswer.doctor_id == d.id
+        )
+    ).first()
     if answer is None:
         answer = SatisfactionAnswer(preserie_id=preserie_id, doctor_id=d.id or 0, score=overall)
     answer.score = overall
@@ -112,10 +134,15 @@ def list_answers(ws: Workspace, preserie_id: int) -> list[SatisfactionAnswer]:
 def answers_by_doctor(ws: Workspace, preserie_id: int) -> list[tuple[Doctor, SatisfactionAnswer | None]]:
     """Every roster doctor with its answer (None when the doctor has not answered yet)."""
     with ws.session() as s:
-        doctors = s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
-                         .order_by(Doctor.position, Doctor.id)).all()
-        answers = {a.doctor_id: a for a in s.exec(select(SatisfactionAnswer).where(
-            SatisfactionAnswer.preserie_id == preserie_id)).all()}
+        doctors = s.exec(
+            select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+        ).all()
+        answers = {
+            a.doctor_id: a
+            for a in s.exec(
+                select(SatisfactionAnswer).where(SatisfactionAnswer.preserie_id == preserie_id)
+            ).all()
+        }
         return [(d, answers.get(d.id or 0)) for d in doctors]
 
 

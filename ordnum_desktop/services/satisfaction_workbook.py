@@ -33,11 +33,24 @@ BLOCKING_HEADER = "Frein bloquant"
 DETAIL_HEADER = "Précisions sur le frein"
 COMMENT_HEADER = "Commentaire"
 
-_IDENTIFIER_KEYS = {fold(h) for h in (IDENTIFIER_HEADER, "Identifiant", "N° AM", "RPPS", "N° AM / RPPS",
-                                       "N° AM ou RPPS", "Numéro AM", "ID PS", "PS")}
+_IDENTIFIER_KEYS = {
+    fold(h)
+    for h in (
+        IDENTIFIER_HEADER,
+        "Identifiant",
+        "N° AM",
+        "RPPS",
+        "N° AM / RPPS",
+        "N° AM ou RPPS",
+        "Numéro AM",
+        "ID PS",
+        "PS",
+    )
+}
 _INFO_KEYS = {fold(h) for h in ("Nom", "Prénom", "Médecin", "Mode d'exercice")}
-_DETAIL_KEYS = {fold(h) for h in (DETAIL_HEADER, "Précisions", "Détail", "Frein bloquant détail",
-                                   "Lequel", "Frein")}
+_DETAIL_KEYS = {
+    fold(h) for h in (DETAIL_HEADER, "Précisions", "Détail", "Frein bloquant détail", "Lequel", "Frein")
+}
 _COMMENT_KEYS = {fold(h) for h in (COMMENT_HEADER, "Commentaires", "Remarques")}
 
 
@@ -53,9 +66,16 @@ class SatisfactionImportReport:
     ignored_columns: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"file": self.file, "read": self.read, "recorded": self.recorded,
-                "replaced": self.replaced, "rejected": self.rejected, "unanswered": self.unanswered,
-                "ignored_columns": self.ignored_columns, "errors": self.errors}
+        return {
+            "file": self.file,
+            "read": self.read,
+            "recorded": self.recorded,
+            "replaced": self.replaced,
+            "rejected": self.rejected,
+            "unanswered": self.unanswered,
+            "ignored_columns": self.ignored_columns,
+            "errors": self.errors,
+        }
 
 
 def _question_header(i: int, text: str) -> str:
@@ -78,8 +98,10 @@ def _header_keys(q: Questionnaire) -> dict[str, str]:
 
 # --- template -------------------------------------------------------------------------------
 
-def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
-                                preserie_id: int | None = None) -> Path:
+
+def write_satisfaction_template(
+    path: Path | str, ws: Workspace | None = None, preserie_id: int | None = None
+) -> Path:
     """The answers workbook; with a workspace, pre-filled with the user doctors of the roster."""
     q = load_questionnaire()
     path = Path(path)
@@ -96,22 +118,30 @@ def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
     last = MAX_ROWS + 1
     first_q = get_column_letter(4)
     last_q = get_column_letter(3 + len(q.questions))
-    scores = DataValidation(type="whole", operator="between", formula1=str(q.scale_min),
-                            formula2=str(q.scale_max), allow_blank=True, showErrorMessage=True,
-                            error=f"Une note entière de {q.scale_min} à {q.scale_max}.")
+    scores = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(q.scale_min),
+        formula2=str(q.scale_max),
+        allow_blank=True,
+        showErrorMessage=True,
+        error=f"Une note entière de {q.scale_min} à {q.scale_max}.",
+    )
     scores.add(f"{first_q}2:{last_q}{last}")
     sheet.add_data_validation(scores)
     blocking_col = get_column_letter(4 + len(q.questions))
-    yes_no = DataValidation(type="list", formula1='"Oui,Non"', allow_blank=True, showErrorMessage=True,
-                            error="Oui ou Non.")
+    yes_no = DataValidation(
+        type="list", formula1='"Oui,Non"', allow_blank=True, showErrorMessage=True, error="Oui ou Non."
+    )
     yes_no.add(f"{blocking_col}2:{blocking_col}{last}")
     sheet.add_data_validation(yes_no)
     for row in range(2, 202):
         sheet.cell(row=row, column=1).number_format = "@"  # identifiers keep their leading zeros
     if ws is not None and preserie_id is not None:
         with ws.session() as s:
-            doctors = s.exec(select(Doctor).where(Doctor.preserie_id == preserie_id)
-                             .order_by(Doctor.position, Doctor.id)).all()
+            doctors = s.exec(
+                select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+            ).all()
         for row, d in enumerate((d for d in doctors if d.equipped), start=2):
             sheet.cell(row=row, column=1, value=doctor_identifier(d))
             sheet.cell(row=row, column=2, value=d.last_name)
@@ -121,8 +151,12 @@ def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
         (q.title, ""),
         ("Une ligne par médecin utilisateur.", ""),
         (IDENTIFIER_HEADER, "N° AM (libéral) ou RPPS (salarié) du médecin, tel que dans l'effectif."),
-        ("Notes", f"Un entier de {q.scale_min} à {q.scale_max} par question : "
-         + " ; ".join(f"{k} = {v}" for k, v in sorted(q.scale_labels.items())) + "."),
+        (
+            "Notes",
+            f"Un entier de {q.scale_min} à {q.scale_max} par question : "
+            + " ; ".join(f"{k} = {v}" for k, v in sorted(q.scale_labels.items()))
+            + ".",
+        ),
         (BLOCKING_HEADER, f"{q.blocking_question} Oui ou Non."),
         (DETAIL_HEADER, q.blocking_detail),
         ("Note globale", "Moyenne arrondie des notes des questions."),
@@ -137,6 +171,7 @@ def write_satisfaction_template(path: Path | str, ws: Workspace | None = None,
 
 
 # --- import ---------------------------------------------------------------------------------
+
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
@@ -160,8 +195,10 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
     rows = open_small_sheet(path, SHEET).iter_rows(values_only=True)
     header = next(rows, None)
     if header is None or all(v in (None, "") for v in header):
-        raise UserError(f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes "
-                        "(voir « ordnum satisfaction template »).")
+        raise UserError(
+            f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes "
+            "(voir « ordnum satisfaction template »)."
+        )
     keys = _header_keys(q)
     report = SatisfactionImportReport(file=path.name)
     columns: list[tuple[str, str] | None] = []
@@ -174,15 +211,18 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
     missing = []
     if "ps" not in present:
         missing.append(IDENTIFIER_HEADER)
-    missing += [_question_header(i, x.text) for i, x in enumerate(q.questions, start=1)
-                if f"q:{x.id}" not in present]
+    missing += [
+        _question_header(i, x.text) for i, x in enumerate(q.questions, start=1) if f"q:{x.id}" not in present
+    ]
     if "blocking" not in present:
         missing.append(BLOCKING_HEADER)
     if missing:
         cols = ", ".join(f"« {m} »" for m in missing)
-        raise UserError(f"Le classeur « {path.name} » est refusé : il lui manque en ligne 1 "
-                        f"{'les colonnes' if len(missing) > 1 else 'la colonne'} {cols} "
-                        "(voir « ordnum satisfaction template »).")
+        raise UserError(
+            f"Le classeur « {path.name} » est refusé : il lui manque en ligne 1 "
+            f"{'les colonnes' if len(missing) > 1 else 'la colonne'} {cols} "
+            "(voir « ordnum satisfaction template »)."
+        )
 
     backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
@@ -193,8 +233,10 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
             if all(_blank(v) for v in values):
                 continue
             if number - 1 > MAX_ROWS:
-                raise UserError(f"Le classeur « {path.name} » contient plus de {MAX_ROWS} lignes de "
-                                "réponses : une présérie compte au plus quelques dizaines de médecins.")
+                raise UserError(
+                    f"Le classeur « {path.name} » contient plus de {MAX_ROWS} lignes de "
+                    "réponses : une présérie compte au plus quelques dizaines de médecins."
+                )
             cells: dict[str, tuple[str, object]] = {}
             for i, col in enumerate(columns):
                 if col and col[0] not in cells:  # the first of two same columns wins
@@ -213,13 +255,21 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
     return report
 
 
-def _store_row(s: Any, preserie_id: int, q: Questionnaire, row: int, cells: dict[str, tuple[str, object]],
-               seen: dict[int, int], report: SatisfactionImportReport) -> list[dict[str, Any]]:
+def _store_row(
+    s: Any,
+    preserie_id: int,
+    q: Questionnaire,
+    row: int,
+    cells: dict[str, tuple[str, object]],
+    seen: dict[int, int],
+    report: SatisfactionImportReport,
+) -> list[dict[str, Any]]:
     errors: list[dict[str, Any]] = []
 
     def err(column: str, message: str) -> None:
-        errors.append({"row": row, "column": column,
-                       "message": f"Ligne {row}, colonne « {column} » : {message}"})
+        errors.append(
+            {"row": row, "column": column, "message": f"Ligne {row}, colonne « {column} » : {message}"}
+        )
 
     ps_header, raw_ps = cells["ps"]
     doctor: Doctor | None = None
@@ -237,8 +287,12 @@ def _store_row(s: Any, preserie_id: int, q: Questionnaire, row: int, cells: dict
         score = _score_of(value, q)
         if score is None:
             shown = cell_text(value)
-            err(header, f"note manquante ; un entier de {q.scale_min} à {q.scale_max} est attendu."
-                if not shown else f"« {shown} » n'est pas une note de {q.scale_min} à {q.scale_max}.")
+            err(
+                header,
+                f"note manquante ; un entier de {q.scale_min} à {q.scale_max} est attendu."
+                if not shown
+                else f"« {shown} » n'est pas une note de {q.scale_min} à {q.scale_max}.",
+            )
         else:
             scores[x.id] = score
     blocking_header, raw_blocking = cells["blocking"]
@@ -250,10 +304,14 @@ def _store_row(s: Any, preserie_id: int, q: Questionnaire, row: int, cells: dict
     detail = cell_text(cells.get("detail", ("", None))[1])
     comment = cell_text(cells.get("comment", ("", None))[1])
     text = (detail or BLOCKING_WITHOUT_DETAIL) if blocking else detail
-    existed = s.exec(select(SatisfactionAnswer.id).where(
-        SatisfactionAnswer.preserie_id == preserie_id, SatisfactionAnswer.doctor_id == doctor.id)).first()
-    upsert_answer(s, preserie_id, doctor, overall_score(scores), scores, text, bool(blocking),
-                  comment=comment)
+    existed = s.exec(
+        select(SatisfactionAnswer.id).where(
+            SatisfactionAnswer.preserie_id == preserie_id, SatisfactionAnswer.doctor_id == doctor.id
+        )
+    ).first()
+    upsert_answer(
+        s, preserie_id, doctor, overall_score(scores), scores, text, bool(blocking), comment=comment
+    )
     seen[doctor.id or 0] = row
     report.recorded += 1
     report.replaced += 1 if existed is not None else 0

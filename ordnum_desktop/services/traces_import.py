@@ -85,8 +85,7 @@ def rows_per_statement(dbapi: Any) -> int:
 # The identifier of each doctor's exercise situation in the présérie (N° AM or RPPS); computed at
 # query time so that a doctor added to the roster later matches rows imported before.
 ROSTER_IDENTIFIERS_SQL = (
-    "SELECT CASE WHEN mode = 'liberal' THEN am ELSE rpps END FROM doctor "
-    "WHERE preserie_id = :pid"
+    "SELECT CASE WHEN mode = 'liberal' THEN am ELSE rpps END FROM doctor WHERE preserie_id = :pid"
 )
 
 
@@ -94,8 +93,9 @@ ROSTER_IDENTIFIERS_SQL = (
 MAX_CANDIDATES = 500
 
 
-def _count_unmatched(conn: Any, preserie_id: int, batch_id: int, seen: set[str],
-                     tally: TraceTally | None) -> int:
+def _count_unmatched(
+    conn: Any, preserie_id: int, batch_id: int, seen: set[str], tally: TraceTally | None
+) -> int:
     """Rows of the batch whose identifier is not on the roster. From the tally when it describes
     the stored rows; else only the identifiers of the file that are not on the roster can match,
     usually a handful: their rows are found through ix_trace_cover (`+batch_id` keeps the planner
@@ -108,14 +108,20 @@ def _count_unmatched(conn: Any, preserie_id: int, batch_id: int, seen: set[str],
     if not candidates:
         return 0
     if len(candidates) > MAX_CANDIDATES:
-        return int(conn.exec_driver_sql(
-            f"SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
-            (batch_id, preserie_id)).scalar_one())
+        return int(
+            conn.exec_driver_sql(
+                f"SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
+                (batch_id, preserie_id),
+            ).scalar_one()
+        )
     marks = ", ".join("?" * len(candidates))
-    return int(conn.exec_driver_sql(
-        f"SELECT count(*) FROM trace_row WHERE preserie_id = ? AND ps_identifier IN ({marks}) "
-        f"AND +batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
-        (preserie_id, *candidates, batch_id, preserie_id)).scalar_one())
+    return int(
+        conn.exec_driver_sql(
+            f"SELECT count(*) FROM trace_row WHERE preserie_id = ? AND ps_identifier IN ({marks}) "
+            f"AND +batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
+            (preserie_id, *candidates, batch_id, preserie_id),
+        ).scalar_one()
+    )
 
 
 class _Writer:
@@ -154,7 +160,7 @@ class _Writer:
             rows = min(step, count - start)
             # Full-size statements share one SQL text, so the driver prepares it only once.
             sql = self._full_sql if rows == step else insert_sql(*self._ids, rows)
-            self._cursor.execute(sql, values[start * VALUES_PER_ROW:(start + rows) * VALUES_PER_ROW])
+            self._cursor.execute(sql, values[start * VALUES_PER_ROW : (start + rows) * VALUES_PER_ROW])
             self._inserted += self._cursor.rowcount
 
     def put(self, rows: list[Any]) -> None:
@@ -196,9 +202,16 @@ class ImportReport:
     batch_id: int | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"file": self.file, "read": self.read, "accepted": self.accepted,
-                "duplicates": self.duplicates, "rejected": self.rejected, "unmatched": self.unmatched,
-                "ignored_columns": self.ignored_columns, "errors": self.errors}
+        return {
+            "file": self.file,
+            "read": self.read,
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "unmatched": self.unmatched,
+            "ignored_columns": self.ignored_columns,
+            "errors": self.errors,
+        }
 
 
 def file_sha256(path: Path) -> str:
@@ -213,19 +226,28 @@ def _missing_columns_message(name: str, missing: list[str], found: list[object])
     cols = ", ".join(f"« {m} »" for m in missing)
     seen = ", ".join(str(c) for c in found if c not in (None, "")) or "aucune"
     plural = "les colonnes obligatoires" if len(missing) > 1 else "la colonne obligatoire"
-    return (f"Le fichier « {name} » est refusé : il lui manque {plural} {cols} en ligne 1 "
-            f"(colonnes trouvées : {seen}).")
+    return (
+        f"Le fichier « {name} » est refusé : il lui manque {plural} {cols} en ligne 1 "
+        f"(colonnes trouvées : {seen})."
+    )
 
 
 def _too_many_rejected(name: str, first: dict[str, Any]) -> str:
     column = f", colonne « {first['column']} »" if first.get("column") else ""
-    return (f"Le fichier « {name} » est refusé : plus de 10 000 lignes sont illisibles (la première, "
-            f"ligne {first['row']}{column} : {first['message'].rstrip('.')}). Ce n'est pas un export "
-            "de traces postes conforme ; rien n'a été importé.")
+    return (
+        f"Le fichier « {name} » est refusé : plus de 10 000 lignes sont illisibles (la première, "
+        f"ligne {first['row']}{column} : {first['message'].rstrip('.')}). Ce n'est pas un export "
+        "de traces postes conforme ; rien n'a été importé."
+    )
 
 
-def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
-                  progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+def import_traces(
+    ws: Workspace,
+    preserie_id: int,
+    path: Path | str,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportReport:
     """Imports one file into the présérie. Raises UserError when the file is refused whole and
     ImportCancelled when `cancel()` returned True; in both cases nothing is stored."""
     # The parse allocates millions of lists and tuples that live until the end (the reader's
@@ -241,8 +263,9 @@ def import_traces(ws: Workspace, preserie_id: int, path: Path | str,
             gc.enable()
 
 
-def _import(ws: Workspace, preserie_id: int, path: Path, progress: Progress | None,
-            cancel: Cancel | None) -> ImportReport:
+def _import(
+    ws: Workspace, preserie_id: int, path: Path, progress: Progress | None, cancel: Cancel | None
+) -> ImportReport:
     source = open_traces(path)
     try:
         header = match_header(source.header)
@@ -260,8 +283,9 @@ def _import(ws: Workspace, preserie_id: int, path: Path, progress: Progress | No
             # rows before this import.
             fold = ImportFold.before_import(s.connection(), preserie_id)
             tally = parser.tally = TraceTally() if fold.summary is not None else None
-            batch = ImportBatch(preserie_id=preserie_id, kind="traces", file_name=path.name,
-                                file_hash=file_hash)
+            batch = ImportBatch(
+                preserie_id=preserie_id, kind="traces", file_name=path.name, file_hash=file_hash
+            )
             s.add(batch)
             s.flush()
             assert batch.id is not None
@@ -296,16 +320,18 @@ def _import(ws: Workspace, preserie_id: int, path: Path, progress: Progress | No
                 cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")
                 cur.close()
             if report.read == 0:
-                raise UserError(f"Le fichier « {path.name} » ne contient aucune ligne de traces "
-                                "sous son en-tête.")
+                raise UserError(
+                    f"Le fichier « {path.name} » ne contient aucune ligne de traces sous son en-tête."
+                )
             report.accepted = inserted
             report.duplicates = report.read - report.rejected - inserted
             if tally is not None:
                 tally.close()
                 if report.duplicates:
                     tally = None  # it counted rows the index ignored: tallied again in SQL
-            report.unmatched = _count_unmatched(s.connection(), preserie_id, batch.id,
-                                                parser.identifiers(), tally)
+            report.unmatched = _count_unmatched(
+                s.connection(), preserie_id, batch.id, parser.identifiers(), tally
+            )
             for key in ("read", "accepted", "duplicates", "rejected", "unmatched"):
                 setattr(batch, key, getattr(report, key))
             s.add(batch)
@@ -334,8 +360,14 @@ def preview_traces(path: Path | str, limit: int = 20) -> dict[str, Any]:
         for chunk in source.chunks(limit):
             rows = [["" if v is None else str(v) for v in r] for r in chunk]
             break
-        return {"file": path.name, "header": ["" if h is None else str(h) for h in source.header],
-                "columns": dict(header.positions), "missing": header.missing,
-                "ignored_columns": header.ignored, "rows": rows, "total": source.total}
+        return {
+            "file": path.name,
+            "header": ["" if h is None else str(h) for h in source.header],
+            "columns": dict(header.positions),
+            "missing": header.missing,
+            "ignored_columns": header.ignored,
+            "rows": rows,
+            "total": source.total,
+        }
     finally:
         source.close()

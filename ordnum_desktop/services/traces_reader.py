@@ -45,12 +45,16 @@ class TraceSource:
             except UnicodeDecodeError as exc:
                 raise UserError(_not_utf8(self.name, exc)) from exc
             except csv.Error as exc:
-                raise UserError(f"Le fichier « {self.name} » est illisible à la ligne "
-                                f"{self._position()} : guillemets non refermés ou valeur de plus de "
-                                f"{MAX_CSV_FIELD // 1024} Kio.") from exc
+                raise UserError(
+                    f"Le fichier « {self.name} » est illisible à la ligne "
+                    f"{self._position()} : guillemets non refermés ou valeur de plus de "
+                    f"{MAX_CSV_FIELD // 1024} Kio."
+                ) from exc
             except (ValueError, RuntimeError, OSError) as exc:
-                raise UserError(f"Le fichier « {self.name} » est illisible ou endommagé : il n'a pas "
-                                "pu être lu jusqu'au bout.") from exc
+                raise UserError(
+                    f"Le fichier « {self.name} » est illisible ou endommagé : il n'a pas "
+                    "pu être lu jusqu'au bout."
+                ) from exc
             if not chunk:
                 return
             yield chunk
@@ -71,8 +75,10 @@ class TraceSource:
 
 def _not_utf8(name: str, exc: UnicodeDecodeError, line: int | None = None) -> str:
     where = f"ligne {line}" if line else f"octet invalide à la position {exc.start}"
-    return (f"Le fichier « {name} » n'est pas encodé en UTF-8 ({where}) : enregistrez-le en "
-            "« CSV UTF-8 » depuis le tableur.")
+    return (
+        f"Le fichier « {name} » n'est pas encodé en UTF-8 ({where}) : enregistrez-le en "
+        "« CSV UTF-8 » depuis le tableur."
+    )
 
 
 def _first_bad_utf8_line(path: Path) -> int | None:
@@ -113,8 +119,10 @@ def _open_xlsx(path: Path) -> TraceSource:
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 - calamine raises several types for a bad file
-        raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
-                        "(fichier endommagé ou d'un autre format).") from exc
+        raise UserError(
+            f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
+            "(fichier endommagé ou d'un autre format)."
+        ) from exc
     try:
         names = list(wb.sheet_names)
         if not names:
@@ -131,8 +139,10 @@ def _open_xlsx(path: Path) -> TraceSource:
         raise
     except Exception as exc:  # noqa: BLE001
         wb.close()
-        raise UserError(f"Le classeur « {path.name} » est illisible : sa feuille contient du XML "
-                        "invalide ou non pris en charge (fichier endommagé ou modifié).") from exc
+        raise UserError(
+            f"Le classeur « {path.name} » est illisible : sa feuille contient du XML "
+            "invalide ou non pris en charge (fichier endommagé ou modifié)."
+        ) from exc
     if header is None:
         wb.close()
         raise UserError(f"Le classeur « {path.name} » est vide (feuille « {name} »).")
@@ -169,8 +179,9 @@ def _open_csv(path: Path) -> TraceSource:
     header = next(csv.reader([first], delimiter=delimiter))
     reader = csv.reader(text, delimiter=delimiter)
     total = max(_count_lines(path) - 1, 0)
-    return TraceSource(path.name, list(header), 1, total, _utf8_checked(reader, path), [text],
-                       _line_counter=reader)
+    return TraceSource(
+        path.name, list(header), 1, total, _utf8_checked(reader, path), [text], _line_counter=reader
+    )
 
 
 __all__ = ["TraceSource", "open_traces"]

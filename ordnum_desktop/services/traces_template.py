@@ -14,8 +14,17 @@ from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import COLUMNS
 from ordnum_desktop.services.xlsx_tables import TEMPLATE_FILL, style_header
 
-WIDTHS = {"ts": 20, "ps": 16, "finess": 12, "prescription_id": 22, "prestation": 22, "digital": 12,
-          "operation": 12, "return_code": 11, "number": 24}
+WIDTHS = {
+    "ts": 20,
+    "ps": 16,
+    "finess": 12,
+    "prescription_id": 22,
+    "prestation": 22,
+    "digital": 12,
+    "operation": 12,
+    "return_code": 11,
+    "number": 24,
+}
 LAST_ROW = 100_000
 
 

@@ -19,8 +19,9 @@ from ordnum_desktop.store.readonly import open_read_only_engine
 
 
 class Workspace:
-    def __init__(self, path: Path, engine: Engine, *, lock: WorkspaceLock | None = None,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, *, lock: WorkspaceLock | None = None, read_only: bool = False
+    ) -> None:
         self.path = path
         self.engine = engine
         self.lock = lock
@@ -55,16 +56,22 @@ class Workspace:
                 # Bulk writers use the driver's connection directly: its errors come unwrapped.
                 session.rollback()
                 if self.read_only:
-                    raise WorkspaceError(f"Le fichier « {self.path.name} » est ouvert en lecture "
-                                         "seule : aucune modification n'est possible.") from exc
+                    raise WorkspaceError(
+                        f"Le fichier « {self.path.name} » est ouvert en lecture "
+                        "seule : aucune modification n'est possible."
+                    ) from exc
                 text = str(getattr(exc, "orig", exc)).lower()
                 if "full" in text:
-                    raise WorkspaceError(f"Le disque qui contient « {self.path.name} » est plein : rien "
-                                         "n'a été enregistré. Libérez de la place puis recommencez.") from exc
+                    raise WorkspaceError(
+                        f"Le disque qui contient « {self.path.name} » est plein : rien "
+                        "n'a été enregistré. Libérez de la place puis recommencez."
+                    ) from exc
                 if "locked" in text or "busy" in text:
-                    raise WorkspaceError(f"Le fichier « {self.path.name} » est occupé par un autre "
-                                         "programme : rien n'a été enregistré, recommencez dans un "
-                                         "instant.") from exc
+                    raise WorkspaceError(
+                        f"Le fichier « {self.path.name} » est occupé par un autre "
+                        "programme : rien n'a été enregistré, recommencez dans un "
+                        "instant."
+                    ) from exc
                 raise
             except BaseException:
                 session.rollback()

@@ -36,8 +36,10 @@ def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
     total = sum(i.file_size for i in infos)
     compressed = sum(i.compress_size for i in infos) or 1
     if total > max_uncompressed or (total > 50 * 1024 * 1024 and total / compressed > MAX_RATIO):
-        raise UserError(f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
-                        f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal.")
+        raise UserError(
+            f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
+            f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal."
+        )
 
 
 def open_small_sheet(path: Path, preferred: str) -> Any:
@@ -49,6 +51,8 @@ def open_small_sheet(path: Path, preferred: str) -> Any:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
-        raise UserError(f"Le classeur « {path.name} » est illisible : son contenu n'est pas celui d'un "
-                        f"classeur Excel valide ({type(exc).__name__}).") from exc
+        raise UserError(
+            f"Le classeur « {path.name} » est illisible : son contenu n'est pas celui d'un "
+            f"classeur Excel valide ({type(exc).__name__})."
+        ) from exc
     return wb[preferred] if preferred in wb.sheetnames else wb.worksheets[0]

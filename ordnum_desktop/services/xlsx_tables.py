@@ -39,8 +39,9 @@ class Column:
     kind: str = "text"  # text | int | percent | date | datetime | number
 
 
-def style_header(sheet: Worksheet, headers: Sequence[tuple[str, float]], *,
-                 fill: PatternFill = HEADER_FILL, row: int = 1) -> None:
+def style_header(
+    sheet: Worksheet, headers: Sequence[tuple[str, float]], *, fill: PatternFill = HEADER_FILL, row: int = 1
+) -> None:
     """Header cells in white bold on blue, wrapped, with their column widths."""
     for c, (title, width) in enumerate(headers, start=1):
         cell = sheet.cell(row=row, column=c)
@@ -51,8 +52,9 @@ def style_header(sheet: Worksheet, headers: Sequence[tuple[str, float]], *,
         sheet.column_dimensions[get_column_letter(c)].width = width
 
 
-def write_table(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]],
-                first_row: int = 1) -> None:
+def write_table(
+    sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[object]], first_row: int = 1
+) -> None:
     style_header(sheet, [(col.title, col.width) for col in columns], row=first_row)
     for r, values in enumerate(rows, start=first_row + 1):
         for c, (col, value) in enumerate(zip(columns, values, strict=True), start=1):
@@ -75,8 +77,9 @@ def write_table(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Sequ
         sheet.auto_filter.ref = f"A{first_row}:{get_column_letter(len(columns))}{first_row + len(rows)}"
 
 
-def write_pairs(sheet: Worksheet, pairs: Sequence[tuple[str, object]],
-                widths: tuple[float, float] = (34, 60)) -> None:
+def write_pairs(
+    sheet: Worksheet, pairs: Sequence[tuple[str, object]], widths: tuple[float, float] = (34, 60)
+) -> None:
     """A two-column « label : value » sheet (présérie identity, summary)."""
     for r, (label, value) in enumerate(pairs, start=1):
         label_cell = sheet.cell(row=r, column=1)
@@ -113,8 +116,9 @@ def save_workbook(wb: Workbook, path: Path | str) -> Path:
         os.replace(tmp, out)
     except PermissionError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"Impossible d'écrire « {out} » : accès refusé "
-                        "(fichier ouvert dans Excel ?).") from exc
+        raise UserError(
+            f"Impossible d'écrire « {out} » : accès refusé (fichier ouvert dans Excel ?)."
+        ) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

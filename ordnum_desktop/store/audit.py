@@ -30,8 +30,17 @@ from ordnum_desktop.store.models import (
     TechnicalPrerequisite,
 )
 
-TRACKED: tuple[type, ...] = (Preserie, Doctor, InstallationPlan, CpamSelection, SatisfactionAnswer,
-                             Anomaly, TechnicalPrerequisite, Prerequisite, ImportBatch)
+TRACKED: tuple[type, ...] = (
+    Preserie,
+    Doctor,
+    InstallationPlan,
+    CpamSelection,
+    SatisfactionAnswer,
+    Anomaly,
+    TechnicalPrerequisite,
+    Prerequisite,
+    ImportBatch,
+)
 ACTIONS = ("insert", "update", "delete", "import", "undo", "restore")
 _PENDING = "ordnum_audit_pending"
 _IMPORTS = "ordnum_audit_imports"
@@ -87,13 +96,20 @@ def _preserie_of(conn: Connection, obj: Any) -> int | None:
     return getattr(obj, "preserie_id", None)
 
 
-def _entry(action: str, obj: Any, preserie_id: int | None, before: dict[str, Any],
-           after: dict[str, Any]) -> dict[str, Any]:
+def _entry(
+    action: str, obj: Any, preserie_id: int | None, before: dict[str, Any], after: dict[str, Any]
+) -> dict[str, Any]:
     batch_id = obj.id if isinstance(obj, ImportBatch) else None
-    return {"at": datetime.now().replace(microsecond=0), "preserie_id": preserie_id,
-            "entity": obj.__tablename__, "entity_id": obj.id, "action": action,
-            "before_json": json.dumps(before, ensure_ascii=False, default=str),
-            "after_json": json.dumps(after, ensure_ascii=False, default=str), "batch_id": batch_id}
+    return {
+        "at": datetime.now().replace(microsecond=0),
+        "preserie_id": preserie_id,
+        "entity": obj.__tablename__,
+        "entity_id": obj.id,
+        "action": action,
+        "before_json": json.dumps(before, ensure_ascii=False, default=str),
+        "after_json": json.dumps(after, ensure_ascii=False, default=str),
+        "batch_id": batch_id,
+    }
 
 
 @event.listens_for(Session, "before_flush")
@@ -147,8 +163,7 @@ def _before_commit(session: Session) -> None:
     if not imports:
         return
     conn = session.connection()
-    rows = [_entry("import", b, b.preserie_id, {}, _columns(b)) for b in imports.values()
-            if b.id is not None]
+    rows = [_entry("import", b, b.preserie_id, {}, _columns(b)) for b in imports.values() if b.id is not None]
     if rows:
         conn.execute(AuditEntry.__table__.insert(), rows)  # type: ignore[attr-defined]
 
@@ -159,14 +174,31 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(_IMPORTS, None)
 
 
-def record(conn: Connection, *, action: str, entity: str, entity_id: int | None,
-           preserie_id: int | None, before: dict[str, Any] | None = None,
-           after: dict[str, Any] | None = None, batch_id: int | None = None) -> None:
+def record(
+    conn: Connection,
+    *,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    preserie_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    batch_id: int | None = None,
+) -> None:
     """An entry for a change made outside the ORM (undo of a batch, restore of a backup), written
     on the caller's connection so that it commits or rolls back with the change."""
-    conn.execute(AuditEntry.__table__.insert(), [{  # type: ignore[attr-defined]
-        "at": datetime.now().replace(microsecond=0), "preserie_id": preserie_id, "entity": entity,
-        "entity_id": entity_id, "action": action,
-        "before_json": json.dumps(before or {}, ensure_ascii=False, default=str),
-        "after_json": json.dumps(after or {}, ensure_ascii=False, default=str), "batch_id": batch_id,
-    }])
+    conn.execute(
+        AuditEntry.__table__.insert(),
+        [
+            {  # type: ignore[attr-defined]
+                "at": datetime.now().replace(microsecond=0),
+                "preserie_id": preserie_id,
+                "entity": entity,
+                "entity_id": entity_id,
+                "action": action,
+                "before_json": json.dumps(before or {}, ensure_ascii=False, default=str),
+                "after_json": json.dumps(after or {}, ensure_ascii=False, default=str),
+                "batch_id": batch_id,
+            }
+        ],
+    )

@@ -76,8 +76,11 @@ def retention_settings(path: Path) -> tuple[int, int]:
     try:
         con = _ro_connect(path)
         try:
-            rows = dict(con.execute("SELECT key, value FROM app_meta WHERE key IN (?, ?)",
-                                    (KEEP_KEY, DAYS_KEY)).fetchall())
+            rows = dict(
+                con.execute(
+                    "SELECT key, value FROM app_meta WHERE key IN (?, ?)", (KEEP_KEY, DAYS_KEY)
+                ).fetchall()
+            )
         finally:
             con.close()
         keep = max(1, int(rows.get(KEEP_KEY, keep)))
@@ -169,8 +172,10 @@ def check_backup(backup: Path) -> str | None:
         raise WorkspaceError(f"« {backup.name} » n'est pas une sauvegarde d'espace de travail lisible.")
     revision = file_revision(backup)
     if revision is not None and revision not in known_revisions():
-        raise WorkspaceError(f"La sauvegarde « {backup.name} » vient d'une version plus récente "
-                             "d'ordnum-desktop : mettez l'application à jour pour la restaurer.")
+        raise WorkspaceError(
+            f"La sauvegarde « {backup.name} » vient d'une version plus récente "
+            "d'ordnum-desktop : mettez l'application à jour pour la restaurer."
+        )
     try:
         con = _ro_connect(backup)
         try:

@@ -52,8 +52,10 @@ def file_revision(path: Path) -> str | None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header and header != SQLITE_MAGIC:
-        raise WorkspaceError(f"Le fichier « {path.name} » n'est pas un espace de travail "
-                             "ordnum-desktop (ce n'est pas une base SQLite).")
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » n'est pas un espace de travail "
+            "ordnum-desktop (ce n'est pas une base SQLite)."
+        )
     if not header:
         return None
     try:
@@ -63,8 +65,10 @@ def file_revision(path: Path) -> str | None:
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise WorkspaceError(f"Le fichier « {path.name} » est une base SQLite qui n'a pas "
-                                     "été créée par ordnum-desktop.")
+                raise WorkspaceError(
+                    f"Le fichier « {path.name} » est une base SQLite qui n'a pas "
+                    "été créée par ordnum-desktop."
+                )
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             con.close()
@@ -104,15 +108,18 @@ def open_engine(path: Path | str, *, create: bool = False) -> Engine:
     path = Path(path)
     if not path.exists():
         if not create:
-            raise WorkspaceError(f"Le fichier « {path} » n'existe pas. Créez-le avec "
-                                 f"« ordnum init --db {path} ».")
+            raise WorkspaceError(
+                f"Le fichier « {path} » n'existe pas. Créez-le avec « ordnum init --db {path} »."
+            )
         _create_private_file(path)
     revision = file_revision(path)
     revisions = known_revisions()
     if revision is not None and revision not in revisions:
-        raise NewerSchemaError(f"Le fichier « {path.name} » a été écrit par une version plus "
-                               f"récente d'ordnum-desktop (schéma {revision}) : mettez "
-                               "l'application à jour pour l'ouvrir. Le fichier n'a pas été modifié.")
+        raise NewerSchemaError(
+            f"Le fichier « {path.name} » a été écrit par une version plus "
+            f"récente d'ordnum-desktop (schéma {revision}) : mettez "
+            "l'application à jour pour l'ouvrir. Le fichier n'a pas été modifié."
+        )
     engine = make_engine(path)
     if revision != revisions[-1]:
         from ordnum_desktop.store import hooks
@@ -133,12 +140,16 @@ def _upgrade(engine: Engine) -> None:
         for key, value in (("schema_version", head), ("app_version", __version__)):
             conn.exec_driver_sql(
                 "INSERT INTO app_meta(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
         conn.exec_driver_sql(f"PRAGMA user_version = {int(head[:4])}")
         bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if bad:
-            raise WorkspaceError("La mise à jour du fichier a échoué (références incohérentes) ; "
-                                 "le fichier n'a pas été modifié.")
+            raise WorkspaceError(
+                "La mise à jour du fichier a échoué (références incohérentes) ; "
+                "le fichier n'a pas été modifié."
+            )
     # The migration connection had foreign keys off (a no-op to switch back inside the
     # transaction); drop it so every later connection gets the pragmas of `_on_connect`.
     engine.dispose()

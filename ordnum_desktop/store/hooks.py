@@ -20,5 +20,7 @@ def before_migration(path: Path, revision: str | None) -> None:
     try:
         make_backup(path, "migration")
     except (OSError, sqlite3.Error) as exc:
-        raise WorkspaceError(f"Le fichier « {path.name} » doit être mis à jour, mais sa sauvegarde "
-                             f"préalable a échoué ({exc}) : le fichier n'a pas été modifié.") from exc
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » doit être mis à jour, mais sa sauvegarde "
+            f"préalable a échoué ({exc}) : le fichier n'a pas été modifié."
+        ) from exc

@@ -10,11 +10,40 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-CLOUD_FOLDERS = ("dropbox", "onedrive", "google drive", "googledrive", "my drive", "mon drive",
-                 "icloud", "icloud drive", "mobile documents", "nextcloud", "owncloud", "pcloud",
-                 "box sync", "seafile", "synology drive")
-NETWORK_FS = ("nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "9p", "afs", "sshfs", "davfs",
-              "fuse", "fuseblk", "ceph", "glusterfs", "lustre")
+CLOUD_FOLDERS = (
+    "dropbox",
+    "onedrive",
+    "google drive",
+    "googledrive",
+    "my drive",
+    "mon drive",
+    "icloud",
+    "icloud drive",
+    "mobile documents",
+    "nextcloud",
+    "owncloud",
+    "pcloud",
+    "box sync",
+    "seafile",
+    "synology drive",
+)
+NETWORK_FS = (
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smbfs",
+    "smb3",
+    "9p",
+    "afs",
+    "sshfs",
+    "davfs",
+    "fuse",
+    "fuseblk",
+    "ceph",
+    "glusterfs",
+    "lustre",
+)
 
 
 def _mount_of(path: Path, mounts_file: Path) -> tuple[str, str] | None:
@@ -42,19 +71,27 @@ def location_warning(path: Path | str, *, mounts_file: Path = Path("/proc/mounts
     lowered = [part.lower() for part in path.parent.parts]
     for part in lowered:
         for name in CLOUD_FOLDERS:
-            if part == name or part.startswith(name + " ") or part.startswith(name + "-") \
-                    or part.startswith(name + "_"):
-                return (f"Attention : « {path.name} » est dans un dossier synchronisé ({path.parent}). "
-                        "La synchronisation peut copier le fichier pendant une écriture ou créer des "
-                        "copies en conflit : travaillez de préférence sur un dossier local et "
-                        "copiez le fichier une fois l'application fermée.")
+            if (
+                part == name
+                or part.startswith(name + " ")
+                or part.startswith(name + "-")
+                or part.startswith(name + "_")
+            ):
+                return (
+                    f"Attention : « {path.name} » est dans un dossier synchronisé ({path.parent}). "
+                    "La synchronisation peut copier le fichier pendant une écriture ou créer des "
+                    "copies en conflit : travaillez de préférence sur un dossier local et "
+                    "copiez le fichier une fois l'application fermée."
+                )
     if path.drive.startswith("\\\\"):  # pragma: no cover - Windows UNC path
         fstype: str | None = "smb"
     else:
         mount = _mount_of(path, mounts_file)
         fstype = mount[1] if mount else None
     if fstype and (fstype in NETWORK_FS or fstype.startswith("fuse.") or fstype.startswith("nfs")):
-        return (f"Attention : « {path.name} » est sur un lecteur réseau ({fstype}). Le verrouillage "
-                "n'y est pas fiable et une coupure réseau pendant une écriture peut abîmer le "
-                "fichier : travaillez de préférence sur une copie locale.")
+        return (
+            f"Attention : « {path.name} » est sur un lecteur réseau ({fstype}). Le verrouillage "
+            "n'y est pas fiable et une coupure réseau pendant une écriture peut abîmer le "
+            "fichier : travaillez de préférence sur une copie locale."
+        )
     return None

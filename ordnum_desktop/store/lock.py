@@ -89,7 +89,9 @@ def _refusal(path: Path, owner: LockOwner | None) -> WorkspaceLockedError:
     who = f" ({owner.describe()})" if owner else ""
     return WorkspaceLockedError(
         f"Le fichier « {path.name} » est déjà ouvert par une autre instance d'ordnum-desktop{who} : "
-        "fermez-la d'abord, ou ouvrez le fichier en lecture seule.", owner)
+        "fermez-la d'abord, ou ouvrez le fichier en lecture seule.",
+        owner,
+    )
 
 
 class _OsLock:
@@ -108,9 +110,11 @@ def _take(path: Path, lock_path: Path) -> int:
         try:
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise WorkspaceError(f"Impossible de réserver le fichier « {path.name} » pour écrire "
-                                 f"({exc.strerror}) : ouvrez-le en lecture seule ou copiez-le dans "
-                                 "un dossier où vous pouvez écrire.") from exc
+            raise WorkspaceError(
+                f"Impossible de réserver le fichier « {path.name} » pour écrire "
+                f"({exc.strerror}) : ouvrez-le en lecture seule ou copiez-le dans "
+                "un dossier où vous pouvez écrire."
+            ) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise _refusal(path, LockOwner.read(lock_path))
@@ -125,13 +129,17 @@ def _take(path: Path, lock_path: Path) -> int:
             os.close(fd)
             continue
         previous = LockOwner.read(lock_path)
-        if (previous is not None and previous.host != host
-                and datetime.now() - previous.since < FOREIGN_LOCK_MAX_AGE):
+        if (
+            previous is not None
+            and previous.host != host
+            and datetime.now() - previous.since < FOREIGN_LOCK_MAX_AGE
+        ):
             _unlock(fd)
             os.close(fd)
             raise _refusal(path, previous)
-        record = json.dumps({"pid": os.getpid(), "host": host,
-                             "since": datetime.now().isoformat(timespec="seconds")})
+        record = json.dumps(
+            {"pid": os.getpid(), "host": host, "since": datetime.now().isoformat(timespec="seconds")}
+        )
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, record.encode("utf-8"))

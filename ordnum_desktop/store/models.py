@@ -127,12 +127,24 @@ class TraceRow(SQLModel, table=True):
     __tablename__ = "trace_row"
     __table_args__ = (
         Index(
-            "ux_trace_dedup", "preserie_id", "ts", "ps_identifier", "prescription_id",
-            "operation", text("ifnull(return_code, '')"), unique=True,
+            "ux_trace_dedup",
+            "preserie_id",
+            "ts",
+            "ps_identifier",
+            "prescription_id",
+            "operation",
+            text("ifnull(return_code, '')"),
+            unique=True,
         ),
         Index(
-            "ix_trace_cover", "preserie_id", "ps_identifier", "prescription_id", "digital",
-            "operation", "return_code", "ts",
+            "ix_trace_cover",
+            "preserie_id",
+            "ps_identifier",
+            "prescription_id",
+            "digital",
+            "operation",
+            "return_code",
+            "ts",
         ),
         # No index on batch_id: see migration 0003.
     )

@@ -25,8 +25,10 @@ def open_read_only_engine(path: Path) -> Engine:
         raise WorkspaceError(f"Le fichier « {path} » n'existe pas.")
     revision = file_revision(path)
     if revision != head_revision():
-        raise WorkspaceError(f"Le fichier « {path.name} » doit être mis à jour avant de pouvoir être "
-                             "lu : ouvrez-le normalement une fois l'autre instance fermée.")
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » doit être mis à jour avant de pouvoir être "
+            "lu : ouvrez-le normalement une fois l'autre instance fermée."
+        )
     engine = create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true")
     event.listen(engine, "connect", _on_connect)
     return engine

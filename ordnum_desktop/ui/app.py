@@ -23,11 +23,13 @@ SCREENSHOT_NAMES = ("ps", "cpam", "planning", "bilan")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="ordnum-desktop",
-                                     description="Suivi des préséries de l'Ordonnance numérique.")
+    parser = argparse.ArgumentParser(
+        prog="ordnum-desktop", description="Suivi des préséries de l'Ordonnance numérique."
+    )
     parser.add_argument("--db", metavar="FICHIER", help="fichier de suivi à ouvrir")
-    parser.add_argument("--screenshot", metavar="DOSSIER",
-                        help="enregistre une image de chaque onglet (1280×800) puis quitte")
+    parser.add_argument(
+        "--screenshot", metavar="DOSSIER", help="enregistre une image de chaque onglet (1280×800) puis quitte"
+    )
     return parser.parse_args(argv)
 
 

@@ -35,8 +35,14 @@ class BackgroundTask(QThread):
             self.done.emit(result)
 
     @classmethod
-    def start_task(cls, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-                   on_failed: Callable[[str], None], **kwargs: Any) -> BackgroundTask:
+    def start_task(
+        cls,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        **kwargs: Any,
+    ) -> BackgroundTask:
         task = cls(fn, *args, **kwargs)
         cls.active.add(task)
 

@@ -25,15 +25,20 @@ def criterion_figures(key: str, c: dict[str, Any]) -> str:
     if key == "doctor_rate":
         doctors = c["doctors"]
         met = sum(1 for d in doctors if d["met"])
-        return (f"{met} médecin(s) sur {len(doctors)} à {format_percent(c['threshold'], 0)} "
-                "ou plus d'e-prescriptions")
+        return (
+            f"{met} médecin(s) sur {len(doctors)} à {format_percent(c['threshold'], 0)} "
+            "ou plus d'e-prescriptions"
+        )
     if key == "registration":
-        return (f"{format_int(c['registered'])} enregistrée(s) sur {format_int(c['created'])} créée(s) : "
-                f"{format_percent(c['rate'])} (seuil {format_percent(c['threshold'], 0)})")
+        return (
+            f"{format_int(c['registered'])} enregistrée(s) sur {format_int(c['created'])} créée(s) : "
+            f"{format_percent(c['rate'])} (seuil {format_percent(c['threshold'], 0)})"
+        )
     if key == "operations":
-        parts = [f"{label} {format_int(c[op]['succeeded'])}/{format_int(c[op]['calls'])}"
-                 for op, label in (("creer", "créer"), ("consulter", "consulter"),
-                                   ("rechercher", "rechercher"))]
+        parts = [
+            f"{label} {format_int(c[op]['succeeded'])}/{format_int(c[op]['calls'])}"
+            for op, label in (("creer", "créer"), ("consulter", "consulter"), ("rechercher", "rechercher"))
+        ]
         blocking = c.get("open_blocking_anomalies", 0)
         tail = f" · {blocking} anomalie(s) bloquante(s) ouverte(s)" if blocking else ""
         return "Réussis : " + ", ".join(parts) + tail
@@ -42,8 +47,10 @@ def criterion_figures(key: str, c: dict[str, Any]) -> str:
         state = f"liste validée le {format_iso_date(when)}" if when else "liste non validée"
         return f"{c.get('count', 0)} prérequis · {state}"
     if key == "satisfaction":
-        return (f"{c.get('answered', 0)} réponse(s) sur {c.get('expected', 0)} · "
-                f"{c.get('blocking', 0)} frein(s) bloquant(s)")
+        return (
+            f"{c.get('answered', 0)} réponse(s) sur {c.get('expected', 0)} · "
+            f"{c.get('blocking', 0)} frein(s) bloquant(s)"
+        )
     return ""
 
 
@@ -69,8 +76,9 @@ class CriterionCard(QFrame):
     def show_criterion(self, criterion: dict[str, Any]) -> None:
         self.met = bool(criterion["met"])
         bg, fg, text = PASS if self.met else FAIL
-        self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {bg}; border: 1px solid {fg};"
-                           " border-radius: 6px; }")
+        self.setStyleSheet(
+            f"QFrame#{self.objectName()} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
+        )
         self.title.setStyleSheet("font-weight: bold; color: #212121;")
         self.verdict.setStyleSheet(f"font-weight: bold; font-size: 14pt; color: {fg};")
         self.verdict.setText(text)

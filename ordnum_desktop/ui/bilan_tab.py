@@ -61,16 +61,29 @@ class BilanTab(BaseTab):
         self.cards = {key: CriterionCard(key) for key in CRITERIA_TITLES}
         for card in self.cards.values():
             self.ui.cardsLayout.addWidget(card)
-        _setup_table(self.ui.doctorTable, ["Médecin", "Identifiant", "Prescriptions", "Numériques",
-                                           "Taux", "≥ seuil"], stretch=0)
-        _setup_table(self.ui.operationsTable, ["Opération", "Appels", "Réussis", "Échecs",
-                                               "Au moins un succès"])
-        _setup_table(self.ui.satisfactionTable, ["Médecin", "Identifiant", "Note globale",
-                                                 "Frein bloquant", "Répondu le"], stretch=3)
-        _setup_table(self.ui.anomalyTable, ["N°", "Ouverte le", "Opération", "Description", "Bloquante",
-                                            "Close le"], stretch=3)
-        _setup_table(self.ui.importsTable, ["Fichier", "Importé le", "Lues", "Acceptées", "Doublons",
-                                            "Refusées", "PS inconnus", "État"], stretch=0)
+        _setup_table(
+            self.ui.doctorTable,
+            ["Médecin", "Identifiant", "Prescriptions", "Numériques", "Taux", "≥ seuil"],
+            stretch=0,
+        )
+        _setup_table(
+            self.ui.operationsTable, ["Opération", "Appels", "Réussis", "Échecs", "Au moins un succès"]
+        )
+        _setup_table(
+            self.ui.satisfactionTable,
+            ["Médecin", "Identifiant", "Note globale", "Frein bloquant", "Répondu le"],
+            stretch=3,
+        )
+        _setup_table(
+            self.ui.anomalyTable,
+            ["N°", "Ouverte le", "Opération", "Description", "Bloquante", "Close le"],
+            stretch=3,
+        )
+        _setup_table(
+            self.ui.importsTable,
+            ["Fichier", "Importé le", "Lues", "Acceptées", "Doublons", "Refusées", "PS inconnus", "État"],
+            stretch=0,
+        )
         for code, label in OPERATION_LABELS.items():
             self.ui.anomalyOperation.addItem(label, code)
         self.ui.asOfDate.setDate(QDate.currentDate())
@@ -112,7 +125,8 @@ class BilanTab(BaseTab):
         self._show_decision()
         unmatched = self.bilan.get("unmatched_rows", 0)
         self.ui.tracesLabel.setText(
-            f"  {format_int(unmatched)} ligne(s) de PS inconnus, hors critères" if unmatched else "")
+            f"  {format_int(unmatched)} ligne(s) de PS inconnus, hors critères" if unmatched else ""
+        )
         self._fill_doctors(criteria["doctor_rate"])
         self._fill_operations(criteria)
         self._fill_prerequisites()
@@ -120,9 +134,16 @@ class BilanTab(BaseTab):
         self._fill_anomalies()
         self._fill_imports()
         read_only = bool(ws.read_only)
-        for widget in (self.ui.importTracesButton, self.ui.undoImportButton, self.ui.importAnswersButton,
-                       self.ui.addPrerequisiteButton, self.ui.validatePrerequisitesButton,
-                       self.ui.answerButton, self.ui.addAnomalyButton, self.ui.closeAnomalyButton):
+        for widget in (
+            self.ui.importTracesButton,
+            self.ui.undoImportButton,
+            self.ui.importAnswersButton,
+            self.ui.addPrerequisiteButton,
+            self.ui.validatePrerequisitesButton,
+            self.ui.answerButton,
+            self.ui.addAnomalyButton,
+            self.ui.closeAnomalyButton,
+        ):
             widget.setEnabled(not read_only)
 
     def _on_date_changed(self, value: QDate) -> None:
@@ -135,23 +156,30 @@ class BilanTab(BaseTab):
     def _show_decision(self) -> None:
         failed = self.bilan.get("failed", [])
         if not failed:
-            text = ("<span style='color:#2e7d32; font-size:13pt'><b>Décision : déploiement.</b></span> "
-                    "Les cinq critères sont atteints : réunion de lancement du déploiement, désactivation "
-                    "des traces postes par l'éditeur.")
+            text = (
+                "<span style='color:#2e7d32; font-size:13pt'><b>Décision : déploiement.</b></span> "
+                "Les cinq critères sont atteints : réunion de lancement du déploiement, désactivation "
+                "des traces postes par l'éditeur."
+            )
         else:
             parts = []
             for key in failed:
                 name = CRITERIA_TITLES[key].split(". ", 1)[1].lower()
                 if key == "doctor_rate":
-                    below = [d.get("name") or d["identifier"]
-                             for d in self.bilan["criteria"]["doctor_rate"]["doctors"] if not d["met"]]
+                    below = [
+                        d.get("name") or d["identifier"]
+                        for d in self.bilan["criteria"]["doctor_rate"]["doctors"]
+                        if not d["met"]
+                    ]
                     if below:
                         name += f" ({', '.join(below)} sous le seuil)"
                 parts.append(name)
             names = ", ".join(parts)
-            text = ("<span style='color:#c62828; font-size:13pt'><b>Décision : prolongation.</b></span> "
-                    f"Critère(s) non atteint(s) : {names}. La présérie est prolongée et/ou élargie après "
-                    "correction, puis un nouveau bilan est fait.")
+            text = (
+                "<span style='color:#c62828; font-size:13pt'><b>Décision : prolongation.</b></span> "
+                f"Critère(s) non atteint(s) : {names}. La présérie est prolongée et/ou élargie après "
+                "correction, puis un nouveau bilan est fait."
+            )
         self.ui.decisionLabel.setText(text)
 
     def _fill_doctors(self, criterion: dict[str, Any]) -> None:
@@ -184,8 +212,9 @@ class BilanTab(BaseTab):
         ops = criteria["operations"]
         table = self.ui.operationsTable
         table.setRowCount(3)
-        for row, (code, label) in enumerate((("creer", "Créer"), ("consulter", "Consulter"),
-                                             ("rechercher", "Rechercher"))):
+        for row, (code, label) in enumerate(
+            (("creer", "Créer"), ("consulter", "Consulter"), ("rechercher", "Rechercher"))
+        ):
             calls, ok = ops[code]["calls"], ops[code]["succeeded"]
             table.setItem(row, 0, _item(label))
             table.setItem(row, 1, _item(format_int(calls), True))
@@ -198,7 +227,8 @@ class BilanTab(BaseTab):
         self.ui.registrationLabel.setText(
             f"E-prescriptions créées : {format_int(reg['created'])} · enregistrées dans la base de "
             f"l'Assurance Maladie : {format_int(reg['registered'])} ({format_percent(reg['rate'])}, "
-            f"seuil {format_percent(reg['threshold'], 0)}).")
+            f"seuil {format_percent(reg['threshold'], 0)})."
+        )
 
     def _fill_prerequisites(self) -> None:
         items = list_technical_prerequisites(self.ctx.ws, self.ctx.preserie_id)
@@ -278,8 +308,14 @@ class BilanTab(BaseTab):
             return
         if self.series is None:
             self.series = weekly_series(self.ctx.ws, self.ctx.preserie_id, self.as_of)
-        name = next((d.get("name") for d in self.bilan["criteria"]["doctor_rate"]["doctors"]
-                     if d["identifier"] == ident), ident)
+        name = next(
+            (
+                d.get("name")
+                for d in self.bilan["criteria"]["doctor_rate"]["doctors"]
+                if d["identifier"] == ident
+            ),
+            ident,
+        )
         self._show_charts((name, self.series.get(ident, [])))
 
     def _show_charts(self, data: tuple[str, list[dict[str, Any]]] | None) -> None:
@@ -300,16 +336,24 @@ class BilanTab(BaseTab):
     def add_prerequisite(self) -> None:
         text = self.ui.prerequisiteEdit.text()
         was_validated = bool(self.bilan["criteria"]["prerequisites"].get("validated_at"))
-        if self.ctx.run("Prérequis techniques", add_technical_prerequisite, self.ctx.ws,
-                        self.ctx.preserie_id, text) is None:
+        if (
+            self.ctx.run(
+                "Prérequis techniques", add_technical_prerequisite, self.ctx.ws, self.ctx.preserie_id, text
+            )
+            is None
+        ):
             return
         self.ui.prerequisiteEdit.clear()
         self.ctx.say("Prérequis ajouté" + (" : la liste est à valider de nouveau." if was_validated else "."))
         self.ctx.notify(FOLLOWUP)
 
     def validate_prerequisites(self) -> None:
-        if self.ctx.run("Prérequis techniques", validate_technical_prerequisites, self.ctx.ws,
-                        self.ctx.preserie_id) is not None:
+        if (
+            self.ctx.run(
+                "Prérequis techniques", validate_technical_prerequisites, self.ctx.ws, self.ctx.preserie_id
+            )
+            is not None
+        ):
             self.ctx.say("Liste des prérequis techniques validée.")
             self.ctx.notify(FOLLOWUP)
 
@@ -327,9 +371,18 @@ class BilanTab(BaseTab):
             self.ctx.notify(FOLLOWUP)
 
     def add_anomaly(self) -> None:
-        if self.ctx.run("Anomalies", add_anomaly, self.ctx.ws, self.ctx.preserie_id,
-                        self.ui.anomalyOperation.currentData(), self.ui.anomalyEdit.text(),
-                        blocking=self.ui.anomalyBlocking.isChecked()) is None:
+        if (
+            self.ctx.run(
+                "Anomalies",
+                add_anomaly,
+                self.ctx.ws,
+                self.ctx.preserie_id,
+                self.ui.anomalyOperation.currentData(),
+                self.ui.anomalyEdit.text(),
+                blocking=self.ui.anomalyBlocking.isChecked(),
+            )
+            is None
+        ):
             return
         self.ui.anomalyEdit.clear()
         self.ui.anomalyBlocking.setChecked(False)
@@ -352,26 +405,40 @@ class BilanTab(BaseTab):
         path = self.ctx.prompts.open_file("Importer les réponses au questionnaire", "Classeur Excel (*.xlsx)")
         if not path:
             return
-        report = self.ctx.run("Importer les réponses", import_satisfaction, self.ctx.ws,
-                              self.ctx.preserie_id, Path(path))
+        report = self.ctx.run(
+            "Importer les réponses", import_satisfaction, self.ctx.ws, self.ctx.preserie_id, Path(path)
+        )
         if report is None:
             return
         text = f"{report.recorded} réponse(s) enregistrée(s) depuis « {report.file} »."
         if report.errors:
-            lines = "\n".join(f"ligne {e.get('row')}, {e.get('column', '')} : {e.get('message')}"
-                              for e in report.errors[:10])
-            self.ctx.prompts.error("Importer les réponses",
-                                   f"{text}\n{report.rejected} ligne(s) refusée(s) :\n{lines}")
+            lines = "\n".join(
+                f"ligne {e.get('row')}, {e.get('column', '')} : {e.get('message')}"
+                for e in report.errors[:10]
+            )
+            self.ctx.prompts.error(
+                "Importer les réponses", f"{text}\n{report.rejected} ligne(s) refusée(s) :\n{lines}"
+            )
         self.ctx.say(text)
         self.ctx.notify(FOLLOWUP)
 
     def save_answers_template(self) -> None:
         from ordnum_desktop.services.satisfaction_workbook import write_satisfaction_template
 
-        path = self.ctx.prompts.save_file("Questionnaire à remplir", "questionnaire-satisfaction.xlsx",
-                                          "Classeur Excel (*.xlsx)")
-        if path and self.ctx.run("Questionnaire à remplir", write_satisfaction_template, Path(path),
-                                 self.ctx.ws, self.ctx.preserie_id) is not None:
+        path = self.ctx.prompts.save_file(
+            "Questionnaire à remplir", "questionnaire-satisfaction.xlsx", "Classeur Excel (*.xlsx)"
+        )
+        if (
+            path
+            and self.ctx.run(
+                "Questionnaire à remplir",
+                write_satisfaction_template,
+                Path(path),
+                self.ctx.ws,
+                self.ctx.preserie_id,
+            )
+            is not None
+        ):
             self.ctx.say(f"Questionnaire enregistré dans « {path} ».")
 
     def undo_selected_import(self) -> None:
@@ -383,14 +450,17 @@ class BilanTab(BaseTab):
             return
         batch = self._batches[rows[0].row()]
         if batch.undone_at is not None:
-            self.ctx.prompts.info("Imports de traces", f"Les lignes de « {batch.file_name} » ont déjà été "
-                                  "retirées.")
+            self.ctx.prompts.info(
+                "Imports de traces", f"Les lignes de « {batch.file_name} » ont déjà été retirées."
+            )
             return
         if not self.ctx.prompts.ask_yes_no(
-                "Retirer un import",
-                f"Retirer les {format_int(batch.accepted)} ligne(s) apportées par « {batch.file_name} » ? "
-                "Le bilan sera recalculé sans elles ; une copie de sauvegarde du fichier est faite avant.",
-                yes="Retirer les lignes", no="Annuler"):
+            "Retirer un import",
+            f"Retirer les {format_int(batch.accepted)} ligne(s) apportées par « {batch.file_name} » ? "
+            "Le bilan sera recalculé sans elles ; une copie de sauvegarde du fichier est faite avant.",
+            yes="Retirer les lignes",
+            no="Annuler",
+        ):
             return
         removed = self.ctx.run("Retirer un import", undo_batch, self.ctx.ws, batch.id)
         if removed is not None:
@@ -413,8 +483,9 @@ class BilanTab(BaseTab):
         try:
             from ordnum_desktop.services.bilan_pdf import write_bilan_pdf
         except ImportError:
-            self.ctx.prompts.error("Exporter le bilan",
-                                   "L'export PDF n'est pas disponible dans cette version.")
+            self.ctx.prompts.error(
+                "Exporter le bilan", "L'export PDF n'est pas disponible dans cette version."
+            )
             return
         from ordnum_desktop.ui.background import BackgroundTask
 
@@ -430,8 +501,15 @@ class BilanTab(BaseTab):
             self.ctx.say("Le bilan n'a pas été exporté.")
             self.ctx.prompts.error("Exporter le bilan", message)
 
-        BackgroundTask.start_task(write_bilan_pdf, self.ctx.ws, self.ctx.preserie_id, Path(path),
-                                  as_of=self.as_of, on_done=done, on_failed=failed)
+        BackgroundTask.start_task(
+            write_bilan_pdf,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            Path(path),
+            as_of=self.as_of,
+            on_done=done,
+            on_failed=failed,
+        )
 
 
 def _dt(text: str) -> Any:

@@ -12,8 +12,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    def __init__(self, choices: Callable[[int], list[tuple[str, str]] | None], parent: QWidget,
-                 patterns: dict[int, str] | None = None) -> None:
+    def __init__(
+        self,
+        choices: Callable[[int], list[tuple[str, str]] | None],
+        parent: QWidget,
+        patterns: dict[int, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.choices = choices  # column -> [(code, label)] or None for a free text column
         self.patterns = patterns or {}  # column -> regular expression the typed text must match

@@ -26,8 +26,9 @@ def target_of(ui_file: Path) -> Path:
 
 
 def compile_form(ui_file: Path) -> str:
-    result = subprocess.run([*uic_command(), "--no-autoconnection", str(ui_file)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [*uic_command(), "--no-autoconnection", str(ui_file)], capture_output=True, text=True, check=True
+    )
     return result.stdout
 
 

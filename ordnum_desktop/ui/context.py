@@ -67,6 +67,9 @@ class AppContext(QObject):
             import traceback
 
             traceback.print_exc()  # for the developer's terminal
-            self.prompts.error(title, f"Opération impossible : erreur inattendue ({type(exc).__name__}). "
-                               "Rien n'a été modifié ; si elle se reproduit, signalez-la.")
+            self.prompts.error(
+                title,
+                f"Opération impossible : erreur inattendue ({type(exc).__name__}). "
+                "Rien n'a été modifié ; si elle se reproduit, signalez-la.",
+            )
             return None

@@ -88,8 +88,10 @@ class CpamTab(BaseTab):
         t = self.ref.thresholds
         names = [c.name for c in self.ref.caisses if c.id in self.selected]
         if not names:
-            text = (f"<b style='color:#c62828'>Aucune CPAM retenue</b> : cochez-en de {t.cpam_min} "
-                    f"à {t.cpam_max}.")
+            text = (
+                f"<b style='color:#c62828'>Aucune CPAM retenue</b> : cochez-en de {t.cpam_min} "
+                f"à {t.cpam_max}."
+            )
         else:
             text = f"<b>{len(names)} CPAM retenue(s)</b> sur {t.cpam_max} au plus : {', '.join(names)}."
         self.ui.summaryLabel.setText(text)
@@ -111,7 +113,8 @@ class CpamTab(BaseTab):
             self.ctx.prompts.error(
                 "CPAM référentes",
                 f"Une présérie se déroule dans {t.cpam_max} CPAM au plus : décochez d'abord "
-                "l'une des CPAM retenues pour en choisir une autre.")
+                "l'une des CPAM retenues pour en choisir une autre.",
+            )
             self.refresh()
             return False
         if not self.ctx.attempt("CPAM référentes", set_cpams, self.ctx.ws, self.ctx.preserie_id, wanted):

@@ -36,21 +36,38 @@ def france_map(caisses: tuple[Caisse, ...], selected: set[str], counts: dict[str
         if lon is None:
             continue
         chosen = caisse.id in selected
-        ax.plot(lon, lat, "o", markersize=11 if chosen else 6, color=SELECTED if chosen else REFERENT,
-                markeredgecolor="white", markeredgewidth=1.2, zorder=3 if chosen else 2)
+        ax.plot(
+            lon,
+            lat,
+            "o",
+            markersize=11 if chosen else 6,
+            color=SELECTED if chosen else REFERENT,
+            markeredgecolor="white",
+            markeredgewidth=1.2,
+            zorder=3 if chosen else 2,
+        )
         label = f"{caisse.city} ({counts.get(caisse.id, 0)})" if chosen else caisse.department
-        ax.annotate(label, (lon, lat), xytext=(7, 3), textcoords="offset points",
-                    fontsize=9 if chosen else 7, color="#0d2f5e" if chosen else "#616161",
-                    fontweight="bold" if chosen else "normal", zorder=4)
+        ax.annotate(
+            label,
+            (lon, lat),
+            xytext=(7, 3),
+            textcoords="offset points",
+            fontsize=9 if chosen else 7,
+            color="#0d2f5e" if chosen else "#616161",
+            fontweight="bold" if chosen else "normal",
+            zorder=4,
+        )
     lon, lat = cities["Paris"]
     ax.plot(lon, lat, "s", markersize=4, color="#424242")
-    ax.annotate("Paris", (lon, lat), xytext=(-6, -11), textcoords="offset points", fontsize=7,
-                color="#424242")
+    ax.annotate(
+        "Paris", (lon, lat), xytext=(-6, -11), textcoords="offset points", fontsize=7, color="#424242"
+    )
     ax.set_xlim(-5.3, 9.9)
     ax.set_ylim(41.2, 51.3)
     ax.set_aspect(1 / math.cos(math.radians(46.5)))
     ax.set_axis_off()
     ax.set_title("CPAM référentes : en bleu les CPAM retenues (nombre de médecins)", fontsize=9)
-    ax.text(0.0, 0.0, "Carte schématique — contour simplifié", transform=ax.transAxes, fontsize=7,
-            color="#757575")
+    ax.text(
+        0.0, 0.0, "Carte schématique — contour simplifié", transform=ax.transAxes, fontsize=7, color="#757575"
+    )
     return fig

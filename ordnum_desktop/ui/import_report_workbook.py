@@ -20,10 +20,15 @@ def write_import_report(report: dict[str, Any], unknown: list[dict[str, Any]], p
     wb = Workbook()
     summary = wb.active
     summary.title = "Rapport"
-    rows = [("Fichier", report["file"]), ("Lignes lues", report["read"]),
-            ("Lignes acceptées", report["accepted"]), ("Doublons ignorés", report["duplicates"]),
-            ("Lignes refusées", report["rejected"]), ("Lignes de PS inconnus", report["unmatched"]),
-            ("Colonnes ignorées", ", ".join(report.get("ignored_columns", [])))]
+    rows = [
+        ("Fichier", report["file"]),
+        ("Lignes lues", report["read"]),
+        ("Lignes acceptées", report["accepted"]),
+        ("Doublons ignorés", report["duplicates"]),
+        ("Lignes refusées", report["rejected"]),
+        ("Lignes de PS inconnus", report["unmatched"]),
+        ("Colonnes ignorées", ", ".join(report.get("ignored_columns", []))),
+    ]
     for label, value in rows:
         summary.append([label, _safe(value)])
         summary.cell(summary.max_row, 1).font = Font(bold=True)

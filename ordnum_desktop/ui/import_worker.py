@@ -35,9 +35,13 @@ class ImportThread(QThread):
         from ordnum_desktop.store.engine import WorkspaceError
 
         try:
-            report = import_traces(self.ws, self.preserie_id, self.path,
-                                   progress=lambda done, total: self.progressed.emit(done, total),
-                                   cancel=self._cancel.is_set)
+            report = import_traces(
+                self.ws,
+                self.preserie_id,
+                self.path,
+                progress=lambda done, total: self.progressed.emit(done, total),
+                cancel=self._cancel.is_set,
+            )
         except ImportCancelled as exc:
             self.cancelled.emit(str(exc))
         except (UserError, WorkspaceError) as exc:
@@ -48,7 +52,9 @@ class ImportThread(QThread):
             import traceback
 
             traceback.print_exc()  # for the developer's terminal; the user gets the sentence below
-            self.failed.emit(f"Import interrompu par une erreur inattendue ({type(exc).__name__}) : "
-                             "rien n'a été enregistré.")
+            self.failed.emit(
+                f"Import interrompu par une erreur inattendue ({type(exc).__name__}) : "
+                "rien n'a été enregistré."
+            )
         else:
             self.succeeded.emit(report)

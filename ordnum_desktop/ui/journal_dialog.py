@@ -49,8 +49,9 @@ def _subjects(entries: list[AuditView]) -> list[str]:
             continue
         values = known.setdefault((e.entity, e.entity_id), {})
         for source in (e.before, e.after):
-            values.update({k: v for k, v in source.items()
-                           if k in (*NAME_KEYS, "doctor_id") and v not in (None, "")})
+            values.update(
+                {k: v for k, v in source.items() if k in (*NAME_KEYS, "doctor_id") and v not in (None, "")}
+            )
         name = _name(values)
         doctor_id = values.get("doctor_id")
         if not name and isinstance(doctor_id, int):
@@ -67,8 +68,11 @@ def detail(e: AuditView) -> str:
     if e.action not in ("insert", "delete"):
         return describe(e)
     values = e.after if e.action == "insert" else e.before
-    parts = [f"{FIELD_LABELS[k]} : {french_value(v, k)}" for k, v in values.items()
-             if k in FIELD_LABELS and k not in HIDDEN and v not in (None, "")]
+    parts = [
+        f"{FIELD_LABELS[k]} : {french_value(v, k)}"
+        for k, v in values.items()
+        if k in FIELD_LABELS and k not in HIDDEN and v not in (None, "")
+    ]
     return "; ".join(parts) or describe(e)
 
 
@@ -96,8 +100,13 @@ class JournalDialog(QDialog):
         self._keys: list[str] = []
         table.setRowCount(len(entries))
         for row, e in enumerate(entries):  # list_entries gives them newest first
-            cells = [e.at.strftime("%d/%m/%Y %H:%M:%S"), ACTION_LABELS.get(e.action, e.action),
-                     subjects[row], detail(e), "" if e.batch_id is None else str(e.batch_id)]
+            cells = [
+                e.at.strftime("%d/%m/%Y %H:%M:%S"),
+                ACTION_LABELS.get(e.action, e.action),
+                subjects[row],
+                detail(e),
+                "" if e.batch_id is None else str(e.batch_id),
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (SUBJECT_COLUMN, DETAIL_COLUMN):
@@ -138,11 +147,16 @@ class JournalDialog(QDialog):
             return
         row = rows[0].row()
         date, action, subject = (self.ui.entriesTable.item(row, c).text() for c in range(3))
-        self.ui.detailLabel.setText(f"<b>{escape(subject)}</b> — {escape(action)} le {escape(date)}<br>"
-                                    f"{escape(detail(self.entries[row]))}")
+        self.ui.detailLabel.setText(
+            f"<b>{escape(subject)}</b> — {escape(action)} le {escape(date)}<br>"
+            f"{escape(detail(self.entries[row]))}"
+        )
 
     def visible_rows(self) -> list[list[str]]:
         """The texts of the lines shown, top to bottom (for the tests and a quick look)."""
         table = self.ui.entriesTable
-        return [[table.item(r, c).text() for c in range(table.columnCount())]
-                for r in range(table.rowCount()) if not table.isRowHidden(r)]
+        return [
+            [table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())
+            if not table.isRowHidden(r)
+        ]

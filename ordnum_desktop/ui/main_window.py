@@ -21,8 +21,12 @@ from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_fil
 
 WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
 TAB_NAMES = ("ps", "cpam", "planning", "bilan")
-TAB_CLASSES = {"ps": ("ps_tab", "PsTab"), "cpam": ("cpam_tab", "CpamTab"),
-               "planning": ("planning_tab", "PlanningTab"), "bilan": ("bilan_tab", "BilanTab")}
+TAB_CLASSES = {
+    "ps": ("ps_tab", "PsTab"),
+    "cpam": ("cpam_tab", "CpamTab"),
+    "planning": ("planning_tab", "PlanningTab"),
+    "bilan": ("bilan_tab", "BilanTab"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -91,9 +95,15 @@ class MainWindow(QMainWindow):
         for n in range(len(TAB_NAMES)):  # Ctrl+1…4: the four tabs
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.ui.tabs.setCurrentIndex(n))
-        for action in (ui.actionSaveCopy, ui.actionNewPreserie, ui.actionImportTraces,
-                       ui.actionExportBilan, self.journal_action, self.backup_now_action,
-                       self.restore_action):
+        for action in (
+            ui.actionSaveCopy,
+            ui.actionNewPreserie,
+            ui.actionImportTraces,
+            ui.actionExportBilan,
+            self.journal_action,
+            self.backup_now_action,
+            self.restore_action,
+        ):
             action.setEnabled(False)
 
     def _restore_geometry(self) -> None:
@@ -128,8 +138,9 @@ class MainWindow(QMainWindow):
             ws = Workspace.open(path, create=create)
         except WorkspaceLockedError as exc:
             question = f"{exc}\n\nL'ouvrir en lecture seule (consultation sans modification) ?"
-            if not self.prompts.ask_yes_no("Fichier déjà ouvert", question,
-                                           yes="Ouvrir en lecture seule", no="Annuler"):
+            if not self.prompts.ask_yes_no(
+                "Fichier déjà ouvert", question, yes="Ouvrir en lecture seule", no="Annuler"
+            ):
                 return False
             ws = self.ctx.run("Ouvrir", Workspace.open, path, read_only=True)
         except (UserError, WorkspaceError) as exc:
@@ -145,8 +156,12 @@ class MainWindow(QMainWindow):
         self._ensure_tabs()
         self._set_header_enabled(not ws.read_only)
         self.ui.preserieCombo.setEnabled(True)
-        for action in (self.ui.actionSaveCopy, self.ui.actionNewPreserie,
-                       self.ui.actionImportTraces, self.ui.actionExportBilan):
+        for action in (
+            self.ui.actionSaveCopy,
+            self.ui.actionNewPreserie,
+            self.ui.actionImportTraces,
+            self.ui.actionExportBilan,
+        ):
             action.setEnabled(True)
         self.ui.actionNewPreserie.setEnabled(not ws.read_only)
         self.ui.actionImportTraces.setEnabled(not ws.read_only)
@@ -233,8 +248,11 @@ class MainWindow(QMainWindow):
     def _refresh_header(self) -> None:
         if not self.ctx.ready:
             self.ui.statusBadge.setText("")
-            self.ui.datesLabel.setText("Aucune présérie : créez-en une (Présérie ▸ Nouvelle présérie…)."
-                                       if self.ctx.ws is not None else "")
+            self.ui.datesLabel.setText(
+                "Aucune présérie : créez-en une (Présérie ▸ Nouvelle présérie…)."
+                if self.ctx.ws is not None
+                else ""
+            )
             return
         from ordnum_desktop.ui.header_text import header_parts
 
@@ -242,7 +260,8 @@ class MainWindow(QMainWindow):
         self.ui.statusBadge.setText(badge)
         self.ui.statusBadge.setStyleSheet(
             f"QLabel {{ background: {colour}; color: white; border-radius: 8px; padding: 2px 10px;"
-            " font-weight: bold; }")
+            " font-weight: bold; }"
+        )
         self.ui.datesLabel.setText(dates)
 
     def _on_tab_shown(self, index: int) -> None:
@@ -270,8 +289,11 @@ class MainWindow(QMainWindow):
         if not path:
             return
         if Path(path).exists():
-            self.prompts.error("Nouveau", f"Le fichier « {Path(path).name} » existe déjà : "
-                               "ouvrez-le avec Fichier ▸ Ouvrir, ou choisissez un autre nom.")
+            self.prompts.error(
+                "Nouveau",
+                f"Le fichier « {Path(path).name} » existe déjà : "
+                "ouvrez-le avec Fichier ▸ Ouvrir, ou choisissez un autre nom.",
+            )
             return
         if self.open_path(path, create=True):
             self.new_preserie()
@@ -326,10 +348,12 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         if not found:
-            self.prompts.info("Restaurer une sauvegarde",
-                              f"Aucune sauvegarde de « {path.name} » pour l'instant : elles sont prises "
-                              "avant chaque import, chaque mise à jour du format et par Fichier ▸ "
-                              "Sauvegarder maintenant.")
+            self.prompts.info(
+                "Restaurer une sauvegarde",
+                f"Aucune sauvegarde de « {path.name} » pour l'instant : elles sont prises "
+                "avant chaque import, chaque mise à jour du format et par Fichier ▸ "
+                "Sauvegarder maintenant.",
+            )
             return
         dialog = RestoreBackupDialog(path, found, self.prompts, self)
         chosen = dialog.selected() if self.prompts.run_dialog(dialog) else None
@@ -344,8 +368,10 @@ class MainWindow(QMainWindow):
         if restored:
             from ordnum_desktop.domain.fr_format import format_datetime
 
-            self._say(f"Sauvegarde du {format_datetime(chosen.created)} restaurée dans « {path.name} » "
-                      "(l'ancien contenu a été copié parmi les sauvegardes).")
+            self._say(
+                f"Sauvegarde du {format_datetime(chosen.created)} restaurée dans « {path.name} » "
+                "(l'ancien contenu a été copié parmi les sauvegardes)."
+            )
 
     def show_journal(self) -> None:
         if self.ctx.ws is None:
@@ -388,8 +414,12 @@ class MainWindow(QMainWindow):
         from ordnum_desktop.services.followup_prerequisites import update_preserie
         from ordnum_desktop.services.preseries import STATUSES
 
-        if self.ctx.run("Statut de la présérie", update_preserie, self.ctx.ws, self.ctx.preserie_id,
-                        status=code) is not None:
+        if (
+            self.ctx.run(
+                "Statut de la présérie", update_preserie, self.ctx.ws, self.ctx.preserie_id, status=code
+            )
+            is not None
+        ):
             self._refresh_header()
             self._say(f"Statut de la présérie : {STATUSES[code]}.")
 

@@ -8,8 +8,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_new_preserie_dialog import Ui_NewPreserieDialog
 
-EXERCISE_CHOICES = (("liberal", "Libéral (cabinet de ville)"), ("centre", "Centre de santé"),
-                    ("mixte", "Mixte (libéraux et centres de santé)"))
+EXERCISE_CHOICES = (
+    ("liberal", "Libéral (cabinet de ville)"),
+    ("centre", "Centre de santé"),
+    ("mixte", "Mixte (libéraux et centres de santé)"),
+)
 
 
 class NewPreserieDialog(QDialog):
@@ -40,9 +43,13 @@ class NewPreserieDialog(QDialog):
         ui = self.ui
         self.setWindowTitle("Modifier la présérie")
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Enregistrer")
-        for edit, value in ((ui.editorEdit, p.editor), (ui.softwareEdit, p.software),
-                            (ui.versionEdit, p.version), (ui.moduleEdit, p.module),
-                            (ui.cndaReferenceEdit, p.cnda_reference)):
+        for edit, value in (
+            (ui.editorEdit, p.editor),
+            (ui.softwareEdit, p.software),
+            (ui.versionEdit, p.version),
+            (ui.moduleEdit, p.module),
+            (ui.cndaReferenceEdit, p.cnda_reference),
+        ):
             edit.setText(value)
         ui.cndaDateCheck.setChecked(p.cnda_date is not None)
         if p.cnda_date is not None:
@@ -60,9 +67,13 @@ class NewPreserieDialog(QDialog):
             return
         try:
             p = create_preserie(
-                self.ctx.ws, editor=ui.editorEdit.text(), software=ui.softwareEdit.text(),
-                version=ui.versionEdit.text(), exercise=ui.exerciseCombo.currentData(),
-                small_market_share=ui.smallShareCheck.isChecked(), module=ui.moduleEdit.text().strip(),
+                self.ctx.ws,
+                editor=ui.editorEdit.text(),
+                software=ui.softwareEdit.text(),
+                version=ui.versionEdit.text(),
+                exercise=ui.exerciseCombo.currentData(),
+                small_market_share=ui.smallShareCheck.isChecked(),
+                module=ui.moduleEdit.text().strip(),
                 cnda_reference=ui.cndaReferenceEdit.text().strip(),
                 cnda_date=ui.cndaDate.date().toPython() if ui.cndaDateCheck.isChecked() else None,
             )
@@ -81,11 +92,17 @@ class NewPreserieDialog(QDialog):
         ui = self.ui
         try:
             update_preserie(
-                self.ctx.ws, self.edit_id, editor=ui.editorEdit.text(), software=ui.softwareEdit.text(),
-                version=ui.versionEdit.text(), module=ui.moduleEdit.text(),
+                self.ctx.ws,
+                self.edit_id,
+                editor=ui.editorEdit.text(),
+                software=ui.softwareEdit.text(),
+                version=ui.versionEdit.text(),
+                module=ui.moduleEdit.text(),
                 cnda_reference=ui.cndaReferenceEdit.text(),
                 cnda_date=ui.cndaDate.date().toPython() if ui.cndaDateCheck.isChecked() else None,
-                exercise=ui.exerciseCombo.currentData(), small_market_share=ui.smallShareCheck.isChecked())
+                exercise=ui.exerciseCombo.currentData(),
+                small_market_share=ui.smallShareCheck.isChecked(),
+            )
         except UserError as exc:
             ui.errorLabel.setText(str(exc))
             ui.errorLabel.show()

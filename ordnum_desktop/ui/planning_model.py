@@ -42,8 +42,11 @@ class PlanningModel(QAbstractTableModel):
         self.endResetModel()
 
     def overdue(self, plan: InstallationPlan) -> bool:
-        return plan.planned_install is not None and plan.actual_install is None \
+        return (
+            plan.planned_install is not None
+            and plan.actual_install is None
             and plan.planned_install < self.today
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -51,8 +54,12 @@ class PlanningModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return HEADERS[section]
         return None

@@ -33,14 +33,19 @@ class PlanningTab(BaseTab):
         table = self.ui.table
         table.setModel(self.model)
         table.setItemDelegate(DateDelegate(table))
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(24)
-        QShortcut(QKeySequence.StandardKey.Delete, table, self.clear_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            table,
+            self.clear_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.ui.kickoffDate.setDate(QDate.currentDate())
         self.ui.kickoffHeld.toggled.connect(self.ui.kickoffDate.setEnabled)
         self.ui.saveKickoffButton.clicked.connect(self.save_kickoff)
@@ -63,7 +68,8 @@ class PlanningTab(BaseTab):
         self.ui.planHint.setText(
             f"{installed} installation(s) réalisée(s) sur {len(rows)}"
             + (f" — <b style='color:#c62828'>{overdue} en retard</b>" if overdue else "")
-            + " · double-cliquez sur une date pour la saisir, Suppr pour l'effacer.")
+            + " · double-cliquez sur une date pour la saisir, Suppr pour l'effacer."
+        )
         read_only = bool(self.ctx.ws.read_only)
         self.ui.saveKickoffButton.setEnabled(not read_only)
         self._draw_chart(rows)
@@ -77,9 +83,15 @@ class PlanningTab(BaseTab):
             return
         if self._chart is None:
             self._chart = ChartSlot(self.ui.chartLayout)
-        data = [{"label": f"{d.first_name} {d.last_name}".strip(), "planned": plan.planned_install,
-                 "actual": plan.actual_install, "first_eprescription": plan.first_eprescription}
-                for d, plan in rows]
+        data = [
+            {
+                "label": f"{d.first_name} {d.last_name}".strip(),
+                "planned": plan.planned_install,
+                "actual": plan.actual_install,
+                "first_eprescription": plan.first_eprescription,
+            }
+            for d, plan in rows
+        ]
         today = date.today()
         figure = planning_timeline_chart(data, today=today)
         self._focus_on_dates(figure, data, today)
@@ -96,8 +108,16 @@ class PlanningTab(BaseTab):
             return
         ax = figure.axes[0]
         ax.set_xlim(min(days) - timedelta(days=3), max(days) + timedelta(days=7))
-        ax.text(1.0, 1.02, f"aujourd'hui : {today:%d/%m/%Y} →", transform=ax.transAxes, ha="right",
-                va="bottom", fontsize=7, color="#616161")
+        ax.text(
+            1.0,
+            1.02,
+            f"aujourd'hui : {today:%d/%m/%Y} →",
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=7,
+            color="#616161",
+        )
 
     def _fill_prerequisites(self) -> None:
         from ordnum_desktop.services.followup_prerequisites import list_prerequisites
@@ -120,8 +140,14 @@ class PlanningTab(BaseTab):
         from ordnum_desktop.services.followup_prerequisites import set_prerequisite
 
         done = row.checkState() == Qt.CheckState.Checked
-        self.ctx.attempt("Prérequis au lancement", set_prerequisite, self.ctx.ws, self.ctx.preserie_id,
-                         row.data(Qt.ItemDataRole.UserRole), done)
+        self.ctx.attempt(
+            "Prérequis au lancement",
+            set_prerequisite,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            row.data(Qt.ItemDataRole.UserRole),
+            done,
+        )
         self._fill_prerequisites()
         self.ctx.say("Prérequis au lancement mis à jour.")
 
@@ -140,8 +166,14 @@ class PlanningTab(BaseTab):
 
     def save_kickoff(self) -> None:
         when = self.ui.kickoffDate.date().toPython() if self.ui.kickoffHeld.isChecked() else None
-        if self.ctx.attempt("Réunion de lancement", set_kickoff, self.ctx.ws, self.ctx.preserie_id,
-                            when, self.ui.participantsEdit.text()):
+        if self.ctx.attempt(
+            "Réunion de lancement",
+            set_kickoff,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            when,
+            self.ui.participantsEdit.text(),
+        ):
             self.ctx.say("Réunion de lancement enregistrée.")
             self.ctx.notify(PLANNING)
 
@@ -152,8 +184,9 @@ class PlanningTab(BaseTab):
         try:
             from ordnum_desktop.services import planning_export
         except ImportError:
-            self.ctx.prompts.error("Exporter le planning",
-                                   "L'export du planning n'est pas disponible dans cette version.")
+            self.ctx.prompts.error(
+                "Exporter le planning", "L'export du planning n'est pas disponible dans cette version."
+            )
             return
         from ordnum_desktop.ui.background import BackgroundTask
 
@@ -170,5 +203,11 @@ class PlanningTab(BaseTab):
             self.ctx.say("Le planning n'a pas été exporté.")
             self.ctx.prompts.error("Exporter le planning", message)
 
-        BackgroundTask.start_task(planning_export.export_planning, self.ctx.ws, self.ctx.preserie_id,
-                                  Path(folder), on_done=done, on_failed=failed)
+        BackgroundTask.start_task(
+            planning_export.export_planning,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            Path(folder),
+            on_done=done,
+            on_failed=failed,
+        )

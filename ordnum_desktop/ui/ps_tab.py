@@ -43,15 +43,21 @@ class PsTab(BaseTab):
         self.proxy.sort(-1)
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(26)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         choice_columns = {n: c.field for n, c in enumerate(COLUMNS) if c.kind == "choice"}
         self._choice_cache: dict[str, list[tuple[str, str]]] = {}
-        patterns = {FIELD_COLUMN["am"]: r"[0-9 .]{0,12}", FIELD_COLUMN["rpps"]: r"[0-9 .]{0,14}",
-                    FIELD_COLUMN["finess"]: r"[0-9ABab .]{0,12}"}
-        table.setItemDelegate(ChoiceDelegate(lambda col: self._choices(choice_columns.get(col)), table,
-                                             patterns))
+        patterns = {
+            FIELD_COLUMN["am"]: r"[0-9 .]{0,12}",
+            FIELD_COLUMN["rpps"]: r"[0-9 .]{0,14}",
+            FIELD_COLUMN["finess"]: r"[0-9ABab .]{0,12}",
+        }
+        table.setItemDelegate(
+            ChoiceDelegate(lambda col: self._choices(choice_columns.get(col)), table, patterns)
+        )
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -69,8 +75,12 @@ class PsTab(BaseTab):
         self.ui.exportButton.clicked.connect(self.export_workbook)
         self.ui.templateButton.clicked.connect(self.save_template)
         self.ui.rulesList.itemDoubleClicked.connect(self._go_to_finding)
-        QShortcut(QKeySequence.StandardKey.Delete, table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            table,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.add_doctor)
         QShortcut(QKeySequence.StandardKey.Find, self, self.ui.filterEdit.setFocus)
         self.exercise = "liberal"
@@ -99,12 +109,15 @@ class PsTab(BaseTab):
         n_err, n_warn = len(check.errors), len(check.warnings)
         count = f"{len(self.model.doctors)} médecin(s)"
         if not n_err and not n_warn:
-            self.ui.rulesTitle.setText("<b style='color:#2e7d32'>✔ L'effectif respecte les règles de "
-                                       f"la présérie</b> ({count}).")
+            self.ui.rulesTitle.setText(
+                f"<b style='color:#2e7d32'>✔ L'effectif respecte les règles de la présérie</b> ({count})."
+            )
         else:
-            self.ui.rulesTitle.setText(f"<b>Contrôle de l'effectif</b> ({count}) : "
-                                       f"<span style='color:#c62828'>{n_err} erreur(s)</span>, "
-                                       f"{n_warn} avertissement(s)")
+            self.ui.rulesTitle.setText(
+                f"<b>Contrôle de l'effectif</b> ({count}) : "
+                f"<span style='color:#c62828'>{n_err} erreur(s)</span>, "
+                f"{n_warn} avertissement(s)"
+            )
         for finding in [*check.errors, *check.warnings]:
             mark, colour = LEVEL_STYLE.get(finding.level, ("•", "#000000"))
             item = QListWidgetItem(f"{mark} {finding.message}")
@@ -182,11 +195,19 @@ class PsTab(BaseTab):
                 "Remplacer l'effectif ?",
                 f"La présérie a déjà un effectif de {len(self.model.doctors)} médecin(s). Le remplacer "
                 "par celui du classeur ? Les plannings des médecins conservés sont gardés.",
-                yes="Remplacer", no="Annuler")
+                yes="Remplacer",
+                no="Annuler",
+            )
             if not replace:
                 return
-        report = self.ctx.run("Importer l'effectif", import_roster, self.ctx.ws, self.ctx.preserie_id,
-                              Path(path), replace=replace)
+        report = self.ctx.run(
+            "Importer l'effectif",
+            import_roster,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            Path(path),
+            replace=replace,
+        )
         if report is None:
             return
         self.ctx.undo_stack.clear()  # an import is not undoable cell by cell
@@ -194,16 +215,22 @@ class PsTab(BaseTab):
         text = f"{report.imported} médecin(s) importé(s) depuis « {report.file} »."
         if report.rejected:
             lines = "\n".join(f"ligne {r.get('row')} : {r.get('message')}" for r in report.rejected[:10])
-            self.ctx.prompts.error("Import de l'effectif",
-                                   f"{text}\n{len(report.rejected)} ligne(s) refusée(s) :\n{lines}")
+            self.ctx.prompts.error(
+                "Import de l'effectif", f"{text}\n{len(report.rejected)} ligne(s) refusée(s) :\n{lines}"
+            )
         self.ctx.say(text)
 
     def export_workbook(self) -> None:
         from ordnum_desktop.services.roster_workbook import export_roster
 
         path = self.ctx.prompts.save_file("Exporter l'effectif", "effectif.xlsx", XLSX_FILTER)
-        if path and self.ctx.run("Exporter l'effectif", export_roster, self.ctx.ws,
-                                 self.ctx.preserie_id, Path(path)) is not None:
+        if (
+            path
+            and self.ctx.run(
+                "Exporter l'effectif", export_roster, self.ctx.ws, self.ctx.preserie_id, Path(path)
+            )
+            is not None
+        ):
             self.ctx.say(f"Effectif exporté dans « {path} ».")
 
     def save_template(self) -> None:

@@ -37,8 +37,9 @@ def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
 
 
 class RestoreBackupDialog(QDialog):
-    def __init__(self, workspace_path: Path, backups: list[BackupInfo], prompts: Prompts,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace_path: Path, backups: list[BackupInfo], prompts: Prompts, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace_path = workspace_path
         self.backups = backups
@@ -48,7 +49,8 @@ class RestoreBackupDialog(QDialog):
         self.ui.introLabel.setText(
             f"Choisissez la sauvegarde de « {workspace_path.name} » à remettre en place. Le contenu "
             "actuel du fichier est d'abord copié : la restauration elle-même peut être annulée en "
-            "restaurant cette copie.")
+            "restaurant cette copie."
+        )
         self.ui.folderLabel.setText(f"Dossier des sauvegardes : {backup_dir_for(workspace_path)}")
         self.ui.folderLabel.setEnabled(False)
         table = self.ui.backupsTable
@@ -94,9 +96,11 @@ class RestoreBackupDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
-        question = (f"Remplacer tout le contenu de « {self.workspace_path.name} » par la sauvegarde du "
-                    f"{format_datetime(chosen.created)} ({chosen.reason_label}) ?\n\n"
-                    "Les modifications faites depuis disparaîtront du fichier ; son contenu actuel "
-                    "est d'abord copié parmi les sauvegardes.")
+        question = (
+            f"Remplacer tout le contenu de « {self.workspace_path.name} » par la sauvegarde du "
+            f"{format_datetime(chosen.created)} ({chosen.reason_label}) ?\n\n"
+            "Les modifications faites depuis disparaîtront du fichier ; son contenu actuel "
+            "est d'abord copié parmi les sauvegardes."
+        )
         if self.prompts.ask_yes_no("Restaurer une sauvegarde", question, yes="Restaurer", no="Annuler"):
             super().accept()

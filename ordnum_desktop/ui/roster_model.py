@@ -39,8 +39,13 @@ COLUMNS = (
     Column("structure", "Structure", "choice", 140),
     Column("cpam", "CPAM", "choice", 150),
     Column("equipped", "Équipé", "bool", 75, "Équipé pour l'Ordonnance numérique (médecin utilisateur)"),
-    Column("compatibility_checked", "Compatibilité", "bool", 105,
-           "Équipement et version logicielle compatibles, vérifiés par l'éditeur"),
+    Column(
+        "compatibility_checked",
+        "Compatibilité",
+        "bool",
+        105,
+        "Équipement et version logicielle compatibles, vérifiés par l'éditeur",
+    ),
     Column("consent", "Accord", "bool", 75, "Accord de principe du médecin pour participer"),
 )
 FIELD_COLUMN = {c.field: n for n, c in enumerate(COLUMNS)}
@@ -88,8 +93,7 @@ class RosterModel(QAbstractTableModel):
                 self.cell_findings.setdefault((finding.doctor, finding.field), []).append(item)
         if same_rows:
             if self.doctors:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self.doctors) - 1,
-                                                                   len(COLUMNS) - 1))
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.doctors) - 1, len(COLUMNS) - 1))
         else:
             self.endResetModel()
 
@@ -103,8 +107,12 @@ class RosterModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section].tip or None
         if role != Qt.ItemDataRole.DisplayRole:
@@ -136,7 +144,7 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return (str(value) if column.kind != "bool" else int(bool(value)))
+            return str(value) if column.kind != "bool" else int(bool(value))
         findings = self.cell_findings.get((doctor.id or 0, column.field))
         if role == Qt.ItemDataRole.BackgroundRole and findings:
             level = "error" if any(lv == "error" for lv, _ in findings) else "warning"

@@ -13,8 +13,13 @@ from ordnum_desktop.ui.forms.ui_satisfaction_dialog import Ui_SatisfactionDialog
 
 
 class SatisfactionDialog(QDialog):
-    def __init__(self, ctx: AppContext, doctor: Doctor, answer: SatisfactionAnswer | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        doctor: Doctor,
+        answer: SatisfactionAnswer | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.doctor = doctor
@@ -53,12 +58,19 @@ class SatisfactionDialog(QDialog):
             self.combos[qid].setCurrentIndex(self.combos[qid].findData(value))
 
     def accept(self) -> None:
-        scores = {qid: combo.currentData() for qid, combo in self.combos.items()
-                  if combo.currentData() is not None}
+        scores = {
+            qid: combo.currentData() for qid, combo in self.combos.items() if combo.currentData() is not None
+        }
         blocking = self.ui.blockingCheck.isChecked()
-        saved = self.ctx.run("Questionnaire de satisfaction", record_satisfaction, self.ctx.ws,
-                             self.ctx.preserie_id, doctor_identifier(self.doctor), scores=scores,
-                             blocking_text=self.ui.blockingEdit.text() if blocking else None,
-                             blocking=blocking)
+        saved = self.ctx.run(
+            "Questionnaire de satisfaction",
+            record_satisfaction,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            doctor_identifier(self.doctor),
+            scores=scores,
+            blocking_text=self.ui.blockingEdit.text() if blocking else None,
+            blocking=blocking,
+        )
         if saved is not None:
             super().accept()

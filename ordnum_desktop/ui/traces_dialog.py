@@ -39,8 +39,10 @@ class TracesImportDialog(QDialog):
         self.ui.errorsTable.verticalHeader().hide()  # the file's row number is in the first column
         self._set_state(PREVIEW, running=False)
         self.ui.importButton.setEnabled(False)
-        self.ui.columnsLabel.setText("Choisissez le fichier de traces postes exporté par l'éditeur "
-                                     "(.xlsx ou .csv, en-tête en ligne 1).")
+        self.ui.columnsLabel.setText(
+            "Choisissez le fichier de traces postes exporté par l'éditeur "
+            "(.xlsx ou .csv, en-tête en ligne 1)."
+        )
 
     def _set_state(self, page: int, running: bool) -> None:
         self.ui.pages.setCurrentIndex(page)
@@ -65,8 +67,9 @@ class TracesImportDialog(QDialog):
         preview = self.ctx.run("Importer des traces", preview_traces, path)
         self.ui.importButton.setEnabled(False)
         if preview is None:
-            self.ui.columnsLabel.setText(f"<span style='color:#c62828'>Le fichier « {path.name} » ne "
-                                         "peut pas être importé.</span>")
+            self.ui.columnsLabel.setText(
+                f"<span style='color:#c62828'>Le fichier « {path.name} » ne peut pas être importé.</span>"
+            )
             self.ui.previewTable.clear()
             self.ui.previewTable.setRowCount(0)
             return False
@@ -83,7 +86,7 @@ class TracesImportDialog(QDialog):
         table.setHorizontalHeaderLabels(header)
         table.setRowCount(len(preview["rows"]))
         for r, row in enumerate(preview["rows"]):
-            for c, value in enumerate(row[:len(header)]):
+            for c, value in enumerate(row[: len(header)]):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         positions = sorted(set(preview.get("columns", {}).values()))
@@ -93,17 +96,23 @@ class TracesImportDialog(QDialog):
             if item is not None and col not in positions:
                 item.setToolTip("Colonne ignorée : elle n'est pas importée.")
                 item.setForeground(QColor("#9e9e9e"))
-        parts = [f"<b>{format_int(preview.get('total') or 0)} ligne(s)</b> environ. Colonnes reconnues : "
-                 f"{detected or 'aucune'}."]
+        parts = [
+            f"<b>{format_int(preview.get('total') or 0)} ligne(s)</b> environ. Colonnes reconnues : "
+            f"{detected or 'aucune'}."
+        ]
         if preview.get("ignored_columns"):
             parts.append("Colonnes ignorées : " + ", ".join(preview["ignored_columns"]) + ".")
         if preview.get("missing"):
             missing = ", ".join(f"« {m} »" for m in preview["missing"])
-            parts.append(f"<span style='color:#c62828'><b>Colonnes obligatoires manquantes : {missing}"
-                         " — import impossible.</b></span>")
+            parts.append(
+                f"<span style='color:#c62828'><b>Colonnes obligatoires manquantes : {missing}"
+                " — import impossible.</b></span>"
+            )
         for error in preview.get("errors", [])[:5]:
-            parts.append(f"<span style='color:#c62828'>Ligne {error.get('row')}, "
-                         f"{error.get('column')} : {error.get('message')}</span>")
+            parts.append(
+                f"<span style='color:#c62828'>Ligne {error.get('row')}, "
+                f"{error.get('column')} : {error.get('message')}</span>"
+            )
         self.ui.columnsLabel.setText("<br>".join(parts))
 
     # -- import -----------------------------------------------------------------------------
@@ -152,8 +161,9 @@ class TracesImportDialog(QDialog):
         except Exception:  # noqa: BLE001 - the report stays readable without the list
             self.unknown = []
         self._show_report()
-        self.ctx.say(f"Traces importées depuis « {report.file} » : {format_int(report.accepted)} ligne(s) "
-                     "acceptée(s).")
+        self.ctx.say(
+            f"Traces importées depuis « {report.file} » : {format_int(report.accepted)} ligne(s) acceptée(s)."
+        )
         self.ctx.notify(TRACES)
 
     def _on_failure(self, message: str) -> None:
@@ -204,8 +214,13 @@ class TracesImportDialog(QDialog):
 
         name = f"rapport-import-{Path(self.report['file']).stem}.xlsx"
         path = self.ctx.prompts.save_file("Enregistrer le rapport d'import", name, "Classeur Excel (*.xlsx)")
-        if path and self.ctx.run("Enregistrer le rapport", write_import_report, self.report, self.unknown,
-                                 Path(path)) is not None:
+        if (
+            path
+            and self.ctx.run(
+                "Enregistrer le rapport", write_import_report, self.report, self.unknown, Path(path)
+            )
+            is not None
+        ):
             self.ctx.say(f"Rapport d'import enregistré dans « {path} ».")
 
     # -- teardown ---------------------------------------------------------------------------

@@ -16,11 +16,13 @@ def main() -> None:
     # A new import each time: the first bilan must read what the import of this version left.
     run("import", str(traces_workbook(ROWS)), str(db))
     result = run("bilan", str(Path(db)))
-    print(f"bilan sur {ROWS:,} lignes : premier bilan après l'import {result['first_seconds'] * 1000:.0f} ms "
-          f"(cible < 500 ms) ; suivants {result['seconds'] * 1000:.0f} ms (médiane de 5) ; "
-          f"série hebdomadaire {result['weekly_seconds'] * 1000:.0f} ms ; "
-          f"résumé reconstruit depuis les lignes (fichier ancien ou résumé périmé) "
-          f"{result['rebuild_seconds'] * 1000:.0f} ms")
+    print(
+        f"bilan sur {ROWS:,} lignes : premier bilan après l'import {result['first_seconds'] * 1000:.0f} ms "
+        f"(cible < 500 ms) ; suivants {result['seconds'] * 1000:.0f} ms (médiane de 5) ; "
+        f"série hebdomadaire {result['weekly_seconds'] * 1000:.0f} ms ; "
+        f"résumé reconstruit depuis les lignes (fichier ancien ou résumé périmé) "
+        f"{result['rebuild_seconds'] * 1000:.0f} ms"
+    )
     print(f"   plan de la reconstruction : {' / '.join(result['plan'])}")
 
 

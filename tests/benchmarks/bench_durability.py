@@ -31,13 +31,25 @@ def _workspace(folder: Path, rows: int) -> Path:
         batch = con.execute(
             "INSERT INTO import_batch(preserie_id, kind, file_name, file_hash, imported_at, read, accepted, "
             "duplicates, rejected, unmatched) VALUES (?, 'traces', 'bench.csv', '', '2025-03-05 08:00:00', "
-            "?, ?, 0, 0, 0)", (pid, rows, rows)).lastrowid
+            "?, ?, 0, 0, 0)",
+            (pid, rows, rows),
+        ).lastrowid
         con.executemany(
             "INSERT INTO trace_row(preserie_id, batch_id, ts, ps_identifier, finess, prescription_id, "
             "prestation, digital, operation, return_code, prescription_number) "
             "VALUES (?, ?, ?, ?, '', ?, 'PH', ?, 'creer', 0, '')",
-            ((pid, batch, f"2025-03-{1 + n % 28:02d} {n % 24:02d}:{n % 60:02d}:{n // 3600 % 60:02d}",
-              f"33{n % 10:07d}", f"RX-{n}", n % 2) for n in range(rows)))
+            (
+                (
+                    pid,
+                    batch,
+                    f"2025-03-{1 + n % 28:02d} {n % 24:02d}:{n % 60:02d}:{n // 3600 % 60:02d}",
+                    f"33{n % 10:07d}",
+                    f"RX-{n}",
+                    n % 2,
+                )
+                for n in range(rows)
+            ),
+        )
     con.close()
     return path
 
@@ -67,9 +79,11 @@ def main() -> None:
                 undo_s = time.perf_counter() - t0
             finally:
                 ws.close()
-            print(f"{_fr(rows):>9} lignes ({size_mb:.0f} Mo) : sauvegarde {backup_s:.2f} s | verrou "
-                  f"{lock_ms:.1f} ms | annulation de l'import ({_fr(removed)} lignes, copie comprise) "
-                  f"{undo_s:.2f} s")
+            print(
+                f"{_fr(rows):>9} lignes ({size_mb:.0f} Mo) : sauvegarde {backup_s:.2f} s | verrou "
+                f"{lock_ms:.1f} ms | annulation de l'import ({_fr(removed)} lignes, copie comprise) "
+                f"{undo_s:.2f} s"
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

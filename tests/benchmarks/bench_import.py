@@ -22,12 +22,14 @@ def main() -> None:
         imp = run("import", path, db)
         ratio = imp["seconds"] / parse["seconds"]
         mem_ratio = imp["peak_mib"] / parse["peak_mib"]
-        print(f"import {size:>9,} lignes : lecture calamine {parse['seconds']:.2f} s "
-              f"({parse['peak_mib']:.0f} Mio) | import complet {imp['seconds']:.2f} s "
-              f"({imp['peak_mib']:.0f} Mio) | ratio temps {ratio:.2f} (cible ≤ 2) | "
-              f"ratio mémoire {mem_ratio:.2f} (cible ≤ 1,2) | {imp['rows'] / imp['seconds']:,.0f} lignes/s "
-              f"| acceptées {imp['accepted']:,}, doublons {imp['duplicates']:,}, "
-              f"rejetées {imp['rejected']:,}")
+        print(
+            f"import {size:>9,} lignes : lecture calamine {parse['seconds']:.2f} s "
+            f"({parse['peak_mib']:.0f} Mio) | import complet {imp['seconds']:.2f} s "
+            f"({imp['peak_mib']:.0f} Mio) | ratio temps {ratio:.2f} (cible ≤ 2) | "
+            f"ratio mémoire {mem_ratio:.2f} (cible ≤ 1,2) | {imp['rows'] / imp['seconds']:,.0f} lignes/s "
+            f"| acceptées {imp['accepted']:,}, doublons {imp['duplicates']:,}, "
+            f"rejetées {imp['rejected']:,}"
+        )
 
 
 if __name__ == "__main__":

@@ -46,11 +46,13 @@ def main() -> None:
         subprocess.run(command, check=True, capture_output=True)
         cold = time.perf_counter() - t0
 
-    print(f"bilan PDF, {DOCTORS} médecins × {WEEKS} semaines, {DOCTORS + 1} graphiques : "
-          f"{warm:.2f} s à chaud (médiane de 5, dont {statistics.median(cpu[1:]):.2f} s de CPU ; "
-          f"1er appel {first:.2f} s), "
-          f"{cold:.2f} s « ordnum bilan --pdf » processus neuf ; cible < 2 s ; "
-          f"{size // 1024} Kio, {pages} pages")
+    print(
+        f"bilan PDF, {DOCTORS} médecins × {WEEKS} semaines, {DOCTORS + 1} graphiques : "
+        f"{warm:.2f} s à chaud (médiane de 5, dont {statistics.median(cpu[1:]):.2f} s de CPU ; "
+        f"1er appel {first:.2f} s), "
+        f"{cold:.2f} s « ordnum bilan --pdf » processus neuf ; cible < 2 s ; "
+        f"{size // 1024} Kio, {pages} pages"
+    )
 
 
 if __name__ == "__main__":

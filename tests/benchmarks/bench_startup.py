@@ -92,21 +92,28 @@ def probe_window(db: str | None = None) -> dict[str, float]:
 
 def _probe(*args: str) -> dict[str, float]:
     # Fresh settings for every probe: no remembered tab or geometry, never the user's own.
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="ordnum-startup-settings-")}
-    out = subprocess.run([sys.executable, __file__, "probe", *args], check=True, capture_output=True,
-                         text=True, env=env)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="ordnum-startup-settings-"),
+    }
+    out = subprocess.run(
+        [sys.executable, __file__, "probe", *args], check=True, capture_output=True, text=True, env=env
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _demo_workspace() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="ordnum-startup-"))
-    script = ("import sys; from pathlib import Path; from ordnum_desktop.services.workspace import "
-              "Workspace; from tests.bilan_fixture import populate; p = Path(sys.argv[1]); "
-              "ws = Workspace.open(p, create=True); populate(ws, p.parent); ws.close()")
+    script = (
+        "import sys; from pathlib import Path; from ordnum_desktop.services.workspace import "
+        "Workspace; from tests.bilan_fixture import populate; p = Path(sys.argv[1]); "
+        "ws = Workspace.open(p, create=True); populate(ws, p.parent); ws.close()"
+    )
     db = folder / "demo.sqlite"
-    subprocess.run([sys.executable, "-c", script, str(db)], check=True,
-                   cwd=Path(__file__).resolve().parents[2])
+    subprocess.run(
+        [sys.executable, "-c", script, str(db)], check=True, cwd=Path(__file__).resolve().parents[2]
+    )
     return db
 
 
@@ -122,10 +129,14 @@ def main() -> None:
     data = statistics.median(r["data_on_screen"] for r in runs["data"])
     ratio = ours / bare
     print(f"QMainWindow nu + 4 onglets, premier affichage : {bare * 1000:.0f} ms (médiane de {RUNS})")
-    print(f"fenêtre ordnum-desktop, premier affichage : {ours * 1000:.0f} ms = {ratio:.2f} × "
-          f"(cible ≤ 2 ×) {'OK' if ratio <= 2 else 'DÉPASSÉ'}")
-    print(f"données de l'espace de travail à l'écran : {data * 1000:.0f} ms (cible < 1000 ms) "
-          f"{'OK' if data < 1 else 'DÉPASSÉ'}")
+    print(
+        f"fenêtre ordnum-desktop, premier affichage : {ours * 1000:.0f} ms = {ratio:.2f} × "
+        f"(cible ≤ 2 ×) {'OK' if ratio <= 2 else 'DÉPASSÉ'}"
+    )
+    print(
+        f"données de l'espace de travail à l'écran : {data * 1000:.0f} ms (cible < 1000 ms) "
+        f"{'OK' if data < 1 else 'DÉPASSÉ'}"
+    )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,9 @@ def make_workspace(db: str) -> int:
     from ordnum_desktop.services.workspace import Workspace
 
     ws = Workspace.open(db, create=True)
-    p = create_preserie(ws, editor="Bench", software="Bench", version="1", exercise="liberal",
-                        cpams=["33", "62-artois"])
+    p = create_preserie(
+        ws, editor="Bench", software="Bench", version="1", exercise="liberal", cpams=["33", "62-artois"]
+    )
     for i, am in enumerate(DOCTORS):
         add_doctor(ws, p.id or 0, last_name=f"Médecin {i}", am=am, equipped=i < 9)
     ws.close()
@@ -59,8 +60,13 @@ def import_(path: str, db: str) -> dict[str, Any]:
     report = import_traces(ws, pid, path)
     seconds = time.perf_counter() - t0
     ws.close()
-    return {"seconds": seconds, "rows": report.read, "accepted": report.accepted,
-            "duplicates": report.duplicates, "rejected": report.rejected}
+    return {
+        "seconds": seconds,
+        "rows": report.read,
+        "accepted": report.accepted,
+        "duplicates": report.duplicates,
+        "rejected": report.rejected,
+    }
 
 
 def bilan(db: str, repeat: str = "5") -> dict[str, Any]:
@@ -90,19 +96,31 @@ def bilan(db: str, repeat: str = "5") -> dict[str, Any]:
     service.compute_bilan(ws, 1)
     rebuild = time.perf_counter() - t0
     with ws.engine.connect() as conn:
-        plan = [r[-1] for sql in (bilan_summary.PRESCRIPTION_DAYS_SQL, bilan_summary.ROW_DAYS_SQL)
-                for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, (1,)).all()]
+        plan = [
+            r[-1]
+            for sql in (bilan_summary.PRESCRIPTION_DAYS_SQL, bilan_summary.ROW_DAYS_SQL)
+            for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, (1,)).all()
+        ]
     ws.close()
     times.sort()
     weekly.sort()
-    return {"seconds": times[len(times) // 2], "first_seconds": first, "rebuild_seconds": rebuild,
-            "weekly_seconds": weekly[len(weekly) // 2], "plan": plan}
+    return {
+        "seconds": times[len(times) // 2],
+        "first_seconds": first,
+        "rebuild_seconds": rebuild,
+        "weekly_seconds": weekly[len(weekly) // 2],
+        "plan": plan,
+    }
 
 
 def run(what: str, *args: str) -> dict[str, Any]:
     """Runs one measurement in a fresh interpreter and returns its JSON result."""
-    out = subprocess.run([sys.executable, "-m", "tests.benchmarks.measure", what, *args],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.measure", what, *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -13,8 +13,17 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-HEADERS = ["Horodatage", "Identifiant PS", "FINESS", "Identifiant ordonnance", "Type de prestation",
-           "Ordonnance numérique", "Opération", "Code retour", "Numéro de prescription"]
+HEADERS = [
+    "Horodatage",
+    "Identifiant PS",
+    "FINESS",
+    "Identifiant ordonnance",
+    "Type de prestation",
+    "Ordonnance numérique",
+    "Opération",
+    "Code retour",
+    "Numéro de prescription",
+]
 PRESTATIONS = ["Médicaments"] * 6 + ["Biologie", "Dispositifs médicaux", "Actes infirmiers", "Kinésithérapie"]
 # Ten libéral doctors of Gironde (33) and Pas-de-Calais (62), plus two strangers.
 DOCTORS = [f"33{n:07d}" for n in range(1001, 1006)] + [f"62{n:07d}" for n in range(2001, 2006)]
@@ -44,13 +53,35 @@ def trace_rows(count: int, seed: int = 7):
         if digital:
             code = 0 if rng.random() < 0.9 else 503
             number = f"EP{n:010d}"
-            rows.append([ts + timedelta(seconds=2), ps, "", pid, rows[0][4], "Oui", "Créer", code,
-                         number if code == 0 else ""])
+            rows.append(
+                [
+                    ts + timedelta(seconds=2),
+                    ps,
+                    "",
+                    pid,
+                    rows[0][4],
+                    "Oui",
+                    "Créer",
+                    code,
+                    number if code == 0 else "",
+                ]
+            )
             if code != 0:
                 rows.append([ts + timedelta(seconds=30), ps, "", pid, rows[0][4], "Oui", "Créer", 0, number])
             if rng.random() < 0.1:
-                rows.append([ts + timedelta(minutes=5), ps, "", pid, rows[0][4], "Oui",
-                             rng.choice(["Consulter", "Rechercher"]), 0, number])
+                rows.append(
+                    [
+                        ts + timedelta(minutes=5),
+                        ps,
+                        "",
+                        pid,
+                        rows[0][4],
+                        "Oui",
+                        rng.choice(["Consulter", "Rechercher"]),
+                        0,
+                        number,
+                    ]
+                )
         for row in rows[: count - produced]:
             yield row
             produced += 1

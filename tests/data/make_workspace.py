@@ -36,8 +36,14 @@ def build(path: Path) -> None:
     path.unlink(missing_ok=True)
     ws = Workspace.open(path, create=True)
     try:
-        p = create_preserie(ws, editor="Éditeur Fixture", software="MédiLog", version="4.2",
-                            exercise="liberal", cpams=["33", "62-artois"])
+        p = create_preserie(
+            ws,
+            editor="Éditeur Fixture",
+            software="MédiLog",
+            version="4.2",
+            exercise="liberal",
+            cpams=["33", "62-artois"],
+        )
         assert p.id is not None
         ids = [add_doctor(ws, p.id, **fields).id for fields in DOCTORS]
         update_plan(ws, ids[0], planned_install=date(2025, 2, 10), actual_install=date(2025, 2, 12))
@@ -49,12 +55,15 @@ def build(path: Path) -> None:
         cur = con.execute(
             "INSERT INTO import_batch(preserie_id, kind, file_name, file_hash, imported_at, read, "
             "accepted, duplicates, rejected, unmatched) VALUES (?, 'traces', 'traces-mars.csv', "
-            "'0' , '2025-03-05 08:00:00', 3, 3, 0, 0, 0)", (p.id,))
+            "'0' , '2025-03-05 08:00:00', 3, 3, 0, 0, 0)",
+            (p.id,),
+        )
         con.executemany(
             "INSERT INTO trace_row(preserie_id, batch_id, ts, ps_identifier, finess, prescription_id, "
             "prestation, digital, operation, return_code, prescription_number) "
             "VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?, '')",
-            [(p.id, cur.lastrowid, *t) for t in TRACES])
+            [(p.id, cur.lastrowid, *t) for t in TRACES],
+        )
     con.execute("VACUUM")
     con.close()
 

@@ -25,7 +25,7 @@ def _names(window) -> list[str]:  # type: ignore[no-untyped-def]
 def test_menu_actions_are_in_the_file_and_preserie_menus(window) -> None:
     file_texts = [a.text() for a in window.ui.menuFile.actions()]
     copy = file_texts.index("&Enregistrer une copie…")
-    assert file_texts[copy + 1:copy + 3] == ["&Sauvegarder maintenant", "&Restaurer une sauvegarde…"]
+    assert file_texts[copy + 1 : copy + 3] == ["&Sauvegarder maintenant", "&Restaurer une sauvegarde…"]
     assert window.journal_action in window.ui.menuPreserie.actions()
     assert window.restore_action.isEnabled() and window.journal_action.isEnabled()
 
@@ -60,8 +60,9 @@ def test_restoring_a_backup_brings_back_a_deleted_doctor(window, prompts, popula
 
     assert prompts.errors() == []
     assert len(seen) == len(before) and seen[0][1] == "Manuelle" and seen[0][2].endswith(("Ko", "Mo"))
-    assert any(kind == "question" and "Remplacer tout le contenu" in text
-               for kind, _, text in prompts.messages)
+    assert any(
+        kind == "question" and "Remplacer tout le contenu" in text for kind, _, text in prompts.messages
+    )
     # The file was reopened: same présérie, the doctor is back in the file and in the PS tab.
     assert window.ctx.ws is not None and window.ctx.preserie_id == preserie_id
     assert doctor.last_name in _names(window)
@@ -163,7 +164,8 @@ def test_both_dialogs_speak_french(window, prompts) -> None:
 
 
 def test_a_damaged_backup_is_refused_in_french_and_the_file_reopened_unchanged(
-        window, prompts, populated_path: Path) -> None:
+    window, prompts, populated_path: Path
+) -> None:
     window.backup_now()
     ps = _ps(window)
     doctor = ps.model.doctors[0]

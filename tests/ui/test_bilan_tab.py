@@ -17,8 +17,13 @@ def _bilan(window):  # type: ignore[no-untyped-def]
 def test_cards_and_decision_name_the_failed_criteria(window) -> None:
     bilan = _bilan(window)
     verdicts = {k: c.met for k, c in bilan.cards.items()}
-    assert verdicts == {"doctor_rate": False, "registration": True, "operations": False,
-                        "prerequisites": True, "satisfaction": False}
+    assert verdicts == {
+        "doctor_rate": False,
+        "registration": True,
+        "operations": False,
+        "prerequisites": True,
+        "satisfaction": False,
+    }
     text = bilan.ui.decisionLabel.text()
     assert "prolongation" in text and "satisfaction" in text and "taux par médecin" in text
     assert bilan.ui.doctorTable.rowCount() == 10

@@ -9,8 +9,9 @@ from ordnum_desktop.services.preseries import selected_cpams
 
 def _row_of(tab, caisse_id: str) -> int:  # type: ignore[no-untyped-def]
     table = tab.ui.caisseTable
-    return next(r for r in range(table.rowCount())
-                if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == caisse_id)
+    return next(
+        r for r in range(table.rowCount()) if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == caisse_id
+    )
 
 
 def _stored(window) -> list[str]:  # type: ignore[no-untyped-def]

@@ -8,9 +8,12 @@ from ordnum_desktop.ui.compile_forms import comparable, compile_form, target_of,
 def test_every_form_is_compiled_and_up_to_date() -> None:
     forms = ui_files()
     assert len(forms) >= 7
-    stale = [f.name for f in forms
-             if not target_of(f).exists()
-             or comparable(target_of(f).read_text(encoding="utf-8")) != comparable(compile_form(f))]
+    stale = [
+        f.name
+        for f in forms
+        if not target_of(f).exists()
+        or comparable(target_of(f).read_text(encoding="utf-8")) != comparable(compile_form(f))
+    ]
     assert stale == [], f"formulaires à recompiler (make forms) : {stale}"
 
 

@@ -9,9 +9,32 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QTableView, QTabWidget
 
 # "date", "close", "import" and "export" are French too, so they are not in the list.
-ENGLISH = {"ok", "cancel", "yes", "no", "file", "edit", "open", "save", "closed", "apply", "help",
-           "delete", "add", "remove", "new", "quit", "undo", "redo", "loading",
-           "error", "warning", "name", "settings", "recent"}
+ENGLISH = {
+    "ok",
+    "cancel",
+    "yes",
+    "no",
+    "file",
+    "edit",
+    "open",
+    "save",
+    "closed",
+    "apply",
+    "help",
+    "delete",
+    "add",
+    "remove",
+    "new",
+    "quit",
+    "undo",
+    "redo",
+    "loading",
+    "error",
+    "warning",
+    "name",
+    "settings",
+    "recent",
+}
 
 
 def _texts(window) -> list[str]:  # type: ignore[no-untyped-def]

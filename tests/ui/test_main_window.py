@@ -66,9 +66,16 @@ def test_save_copy_writes_an_openable_workspace(window, prompts, tmp_path: Path)
 
 def test_file_open_in_another_instance_opens_read_only(qtbot, prompts, populated_path: Path) -> None:
     holder = subprocess.Popen(  # another instance holding the workspace lock
-        [sys.executable, "-c", "import sys; from ordnum_desktop.services.workspace import Workspace; "
-         f"ws = Workspace.open({str(populated_path)!r}); print('ok', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from ordnum_desktop.services.workspace import Workspace; "
+            f"ws = Workspace.open({str(populated_path)!r}); print('ok', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
         other = MainWindow(prompts=prompts)  # type: ignore[arg-type]
@@ -106,8 +113,9 @@ def test_planning_edit_and_kickoff(window) -> None:
     assert tab.ui.participantsEdit.text() == "Éditeur, Cnam, CPAM de la Gironde"
 
 
-def test_planning_export_writes_the_whole_and_one_workbook_per_cpam(window, prompts, qtbot,
-                                                                    tmp_path: Path) -> None:
+def test_planning_export_writes_the_whole_and_one_workbook_per_cpam(
+    window, prompts, qtbot, tmp_path: Path
+) -> None:
     window.ui.tabs.setCurrentIndex(2)
     prompts.folders.append(str(tmp_path / "envoi"))
     window.tab_widgets["planning"].ui.exportButton.click()
@@ -133,20 +141,48 @@ def test_bilan_pdf_export_runs_in_the_background(window, prompts, qtbot, tmp_pat
 
 def test_entry_point_writes_four_screenshots_and_exits(populated_path: Path, tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-m", "ordnum_desktop.ui.app", "--db", str(populated_path),
-                           "--screenshot", str(tmp_path / "shots")], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ordnum_desktop.ui.app",
+            "--db",
+            str(populated_path),
+            "--screenshot",
+            str(tmp_path / "shots"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "shots").glob("*.png")) == [
-        "01-ps.png", "02-cpam.png", "03-planning.png", "04-bilan.png"]
+        "01-ps.png",
+        "02-cpam.png",
+        "03-planning.png",
+        "04-bilan.png",
+    ]
     assert "Traceback" not in done.stderr
 
 
 def test_entry_point_refuses_a_missing_file_in_french(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-m", "ordnum_desktop.ui.app", "--db", str(tmp_path / "x.sqlite"),
-                           "--screenshot", str(tmp_path / "shots")], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ordnum_desktop.ui.app",
+            "--db",
+            str(tmp_path / "x.sqlite"),
+            "--screenshot",
+            str(tmp_path / "shots"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "n'existe pas" in done.stderr and "Traceback" not in done.stderr
 

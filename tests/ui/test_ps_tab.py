@@ -51,8 +51,10 @@ def test_edit_delete_and_undo_go_to_the_file(window, populated_path: Path) -> No
     ps.ui.table.setCurrentIndex(ps.index_of(doctor.id, "last_name"))
     ps.delete_selected()
     assert doctor.id not in [d.id for d in ps.model.doctors]
-    assert any("effectif de 9" in m or "9 médecin" in m for m in ps.rules_messages()) or \
-        len(ps.model.doctors) == 9
+    assert (
+        any("effectif de 9" in m or "9 médecin" in m for m in ps.rules_messages())
+        or len(ps.model.doctors) == 9
+    )
     window.ctx.undo_stack.undo()  # the deletion
     window.ctx.undo_stack.undo()  # the rename
     assert [d.id for d in ps.model.doctors][0] == doctor.id

@@ -19,7 +19,7 @@ FOOTER_SIZE = 7
 
 def _shorten(name: str, limit: int = 48) -> str:
     # A very long workspace file name must not run into the page number.
-    return name if len(name) <= limit else f"{name[: limit // 2 - 1]}…{name[-(limit // 2):]}"
+    return name if len(name) <= limit else f"{name[: limit // 2 - 1]}…{name[-(limit // 2) :]}"
 
 
 def numbered_canvas(footer: str, header: str = "") -> type[Canvas]:

@@ -37,10 +37,12 @@ HEAD = ParagraphStyle("head", parent=CELL, fontName=BOLD, textColor=colors.white
 HEAD_RIGHT = ParagraphStyle("head_right", parent=HEAD, alignment=TA_RIGHT)
 TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=16, leading=20, textColor=NAVY)
 SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=10, leading=13, textColor=GREY)
-H1 = ParagraphStyle("h1", parent=BODY, fontName=BOLD, fontSize=12, leading=15, textColor=NAVY,
-                    spaceBefore=10, spaceAfter=5)
-H2 = ParagraphStyle("h2", parent=BODY, fontName=BOLD, fontSize=9.5, leading=12, textColor=NAVY,
-                    spaceBefore=6, spaceAfter=3)
+H1 = ParagraphStyle(
+    "h1", parent=BODY, fontName=BOLD, fontSize=12, leading=15, textColor=NAVY, spaceBefore=10, spaceAfter=5
+)
+H2 = ParagraphStyle(
+    "h2", parent=BODY, fontName=BOLD, fontSize=9.5, leading=12, textColor=NAVY, spaceBefore=6, spaceAfter=3
+)
 DECISION = ParagraphStyle("decision", parent=BODY, fontName=BOLD, fontSize=11, leading=14)
 QUOTE = ParagraphStyle("quote", parent=BODY, leftIndent=10, textColor=colors.HexColor("#333333"))
 CENTER_SMALL = ParagraphStyle("center_small", parent=SMALL, alignment=TA_CENTER)
@@ -61,15 +63,27 @@ def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(fragment, style)
 
 
-def grid_table(rows: list[list[object]], widths: list[float], *, numeric_from: int | None = None,
-               numeric_to: int = -1, zebra: bool = True) -> Table:
+def grid_table(
+    rows: list[list[object]],
+    widths: list[float],
+    *,
+    numeric_from: int | None = None,
+    numeric_to: int = -1,
+    zebra: bool = True,
+) -> Table:
     """A table with a navy header row repeated on every page it spans; the columns from
     `numeric_from` to `numeric_to` (included) are right-aligned (figures), their headers too."""
     last = (len(widths) + numeric_to) if numeric_to < 0 else numeric_to
     if numeric_from is not None and rows:
-        rows = [[Paragraph(cell.text, HEAD_RIGHT)
-                 if numeric_from <= i <= last and isinstance(cell, Paragraph) else cell
-                 for i, cell in enumerate(rows[0])], *rows[1:]]
+        rows = [
+            [
+                Paragraph(cell.text, HEAD_RIGHT)
+                if numeric_from <= i <= last and isinstance(cell, Paragraph)
+                else cell
+                for i, cell in enumerate(rows[0])
+            ],
+            *rows[1:],
+        ]
     # splitInRow: a cell taller than a page (a pasted log in an anomaly) continues on the next one.
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     commands: list[tuple[object, ...]] = [

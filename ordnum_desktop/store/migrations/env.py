@@ -13,12 +13,10 @@ if connection is None:
     # Only for `alembic revision --autogenerate` during development.
     engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=SQLModel.metadata,
-                          render_as_batch=True)
+        context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()
 else:
-    context.configure(connection=connection, target_metadata=SQLModel.metadata,
-                      render_as_batch=True)
+    context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ordnum_desktop.services.planning import update_plan
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.planning.dates import update_plan
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
 
 EDITOR = "Santé & Co"

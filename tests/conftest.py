@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ordnum_desktop.services.preseries import create_preserie  # noqa: E402
-from ordnum_desktop.services.workspace import Workspace  # noqa: E402
+from ordnum_desktop.services.roster.preseries import create_preserie  # noqa: E402
+from ordnum_desktop.services.workspace.session import Workspace  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

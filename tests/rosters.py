@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ordnum_desktop.services.roster_workbook import write_roster_template
+from ordnum_desktop.services.roster.workbook import write_roster_template
 
 HEADERS = [
     "Nom",

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services import audit_log
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.planning import update_plan
-from ordnum_desktop.services.preseries import set_cpams
-from ordnum_desktop.services.roster import add_doctor, delete_doctor, update_doctor
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.planning.dates import update_plan
+from ordnum_desktop.services.roster.doctors import add_doctor, delete_doctor, update_doctor
+from ordnum_desktop.services.roster.preseries import set_cpams
+from ordnum_desktop.services.workspace import audit_log
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, Doctor, ImportBatch, SatisfactionAnswer
 
 
@@ -120,7 +120,7 @@ def test_export_rows_and_cli(
 def test_bilan_workbook_carries_the_journal(ws: Workspace, liberal_preserie_id: int, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from ordnum_desktop.services.bilan_workbook import write_bilan_workbook
+    from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
 
     d = add_doctor(ws, liberal_preserie_id, last_name="Dupré", am="331234567")
     update_doctor(ws, d.id or 0, consent=True)
@@ -132,7 +132,7 @@ def test_bilan_workbook_carries_the_journal(ws: Workspace, liberal_preserie_id: 
 
 
 def test_stored_codes_read_as_the_window_words(ws: Workspace, liberal_preserie_id: int) -> None:
-    from ordnum_desktop.services.planning import set_kickoff
+    from ordnum_desktop.services.planning.dates import set_kickoff
 
     d = add_doctor(ws, liberal_preserie_id, last_name="Roux", am="331234500", structure="msp")
     update_doctor(ws, d.id or 0, mode="salarie", structure="cabinet_groupe")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services import backup
-from ordnum_desktop.services.roster import add_doctor, list_doctors
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.doctors import add_doctor, list_doctors
+from ordnum_desktop.services.workspace import backup
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import backup_dir_for, make_backup, rotate_backups
 from ordnum_desktop.store.engine import WorkspaceError, file_revision
 from ordnum_desktop.store.lock import WorkspaceLockedError
@@ -78,7 +78,7 @@ def test_unfinished_copy_is_never_listed(ws: Workspace, liberal_preserie_id: int
 
 def test_restore_brings_back_the_content_and_keeps_every_copy(ws_path: Path) -> None:
     ws = Workspace.open(ws_path, create=True)
-    from ordnum_desktop.services.preseries import create_preserie
+    from ordnum_desktop.services.roster.preseries import create_preserie
 
     pid = create_preserie(ws, editor="E", software="S", version="1", exercise="liberal").id or 0
     add_doctor(ws, pid, last_name="Avant", am="331234567")
@@ -93,7 +93,7 @@ def test_restore_brings_back_the_content_and_keeps_every_copy(ws_path: Path) -> 
     ws = Workspace.open(ws_path)
     try:
         assert _names(ws, pid) == ["Avant"]
-        from ordnum_desktop.services.audit_log import list_entries
+        from ordnum_desktop.services.workspace.audit_log import list_entries
 
         assert list_entries(ws, limit=1)[0].action == "restore"
     finally:
@@ -125,7 +125,7 @@ def test_restore_is_refused_while_another_process_has_the_file(ws_path: Path) ->
         [
             sys.executable,
             "-c",
-            "import sys,time\nfrom ordnum_desktop.services.workspace import Workspace\n"
+            "import sys,time\nfrom ordnum_desktop.services.workspace.session import Workspace\n"
             "ws = Workspace.open(sys.argv[1]); print('open', flush=True); time.sleep(60)",
             str(ws_path),
         ],

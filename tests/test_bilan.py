@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordnum_desktop.services.bilan import compute_bilan, weekly_series
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
 
 HEADER = (
@@ -263,7 +263,7 @@ def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(
 
 
 def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: Path) -> None:
-    from ordnum_desktop.services.undo import undo_batch
+    from ordnum_desktop.services.traces.undo import undo_batch
 
     pid, _ = setup_roster(ws)
     first = import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[:6]))

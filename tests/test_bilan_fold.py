@@ -12,11 +12,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordnum_desktop.services import bilan_summary
-from ordnum_desktop.services.bilan import compute_bilan
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.undo import undo_batch
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.bilan import summary as bilan_summary
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.traces.undo import undo_batch
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.test_bilan import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_roster, write
 from tests.test_bilan_refresh import _normal
 

@@ -12,11 +12,11 @@ from pypdf import PdfReader
 
 from ordnum_desktop.cli import main
 from ordnum_desktop.domain.fr_format import NNBSP, format_int, format_percent
-from ordnum_desktop.services.bilan import compute_bilan
-from ordnum_desktop.services.bilan_document import figures_digest, gather_bilan_document
-from ordnum_desktop.services.bilan_pdf import build_pdf, write_bilan_pdf
+from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.bilan.document import figures_digest, gather_bilan_document
+from ordnum_desktop.services.bilan.pdf_export import build_pdf, write_bilan_pdf
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly
 from tests.bilan_fixture import EDITOR, SOFTWARE, populate
 

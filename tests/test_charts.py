@@ -17,7 +17,7 @@ from ordnum_desktop.domain.fr_format import (
     format_iso_date,
     format_percent,
 )
-from ordnum_desktop.services import charts
+from ordnum_desktop.services.bilan import charts
 
 WEEKS = [
     {"week": "2025-03-03", "prescriptions": 10, "digital": 6, "rate": 0.6},

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.workspace.session import Workspace
 
 HEADER = (
     "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"

@@ -14,17 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.trace_files import rows, write_csv
 
 ROWS = 200_000
 IMPORTER = """
 import sys
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.workspace.session import Workspace
 ws = Workspace.open(sys.argv[1])
 print("start", flush=True)
 report = import_traces(ws, 1, sys.argv[2])

@@ -12,15 +12,15 @@ import pytest
 
 from ordnum_desktop.domain.identifiers import check_am, check_rpps
 from ordnum_desktop.services import followup
-from ordnum_desktop.services.bilan import compute_bilan
-from ordnum_desktop.services.demo import DOCTORS, build_demo, demo_trace_rows
-from ordnum_desktop.services.demo_traces import HEADERS, write_traces_csv, write_traces_xlsx
+from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.demo.builder import DOCTORS, build_demo, demo_trace_rows
+from ordnum_desktop.services.demo.traces import HEADERS, write_traces_csv, write_traces_xlsx
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.planning import get_plans
-from ordnum_desktop.services.preseries import list_preseries
-from ordnum_desktop.services.roster import check_roster_for, list_doctors
-from ordnum_desktop.services.traces_import import import_traces, list_batches
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.planning.dates import get_plans
+from ordnum_desktop.services.roster.doctors import check_roster_for, list_doctors
+from ordnum_desktop.services.roster.preseries import list_preseries
+from ordnum_desktop.services.traces.importer import import_traces, list_batches
+from ordnum_desktop.services.workspace.session import Workspace
 
 
 @pytest.fixture(scope="module")

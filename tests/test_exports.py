@@ -11,13 +11,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services.bilan import compute_bilan
-from ordnum_desktop.services.bilan_workbook import write_bilan_workbook
-from ordnum_desktop.services.planning import update_plan
-from ordnum_desktop.services.planning_export import export_planning, planning_rows
-from ordnum_desktop.services.roster import add_doctor, list_doctors, update_doctor
-from ordnum_desktop.services.safe_text import safe_cell
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
+from ordnum_desktop.services.io.safe_text import safe_cell
+from ordnum_desktop.services.planning.dates import update_plan
+from ordnum_desktop.services.planning.export import export_planning, planning_rows
+from ordnum_desktop.services.roster.doctors import add_doctor, list_doctors, update_doctor
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly
 from tests.bilan_fixture import populate
 

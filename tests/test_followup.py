@@ -12,12 +12,12 @@ import pytest
 
 from ordnum_desktop.cli import main
 from ordnum_desktop.services import followup
-from ordnum_desktop.services.bilan import compute_bilan
+from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.questionnaire import load_questionnaire, overall_score
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.followup.questionnaire import load_questionnaire, overall_score
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.workspace.session import Workspace
 
 AM_1 = "331234567"
 AM_2 = "331234575"

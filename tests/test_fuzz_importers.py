@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.roster_columns import COLUMNS
-from ordnum_desktop.services.roster_workbook import import_roster
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.columns import COLUMNS
+from ordnum_desktop.services.roster.workbook import import_roster
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.trace_files import HEADER
 
 # ORDNUM_FUZZ_EXAMPLES=2000 for a longer hunt than `make test` can afford.

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.hostile_files import (
     EXCEL_MAX_ROWS,
     entity_bomb,
@@ -34,22 +34,22 @@ ROSTER_HEADER = ["Nom", "Prénom", "Mode d'exercice", "N° AM", "Accord de princ
 CHILD = """
 import json, resource, sys, time
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.workspace.session import Workspace
 kind, db, path = sys.argv[1:]
 ws = Workspace.open(db)
 began = time.monotonic()
 try:
     if kind == "traces":
-        from ordnum_desktop.services.traces_import import import_traces
+        from ordnum_desktop.services.traces.importer import import_traces
         report = import_traces(ws, 1, path)
         result = {"report": {k: v for k, v in report.as_json().items() if k != "errors"},
                   "errors": report.errors[:20]}
     elif kind == "roster":
-        from ordnum_desktop.services.roster_workbook import import_roster
+        from ordnum_desktop.services.roster.workbook import import_roster
         report = import_roster(ws, 1, path)
         result = {"report": report.as_json()}
     else:
-        from ordnum_desktop.services.satisfaction_workbook import import_satisfaction
+        from ordnum_desktop.services.followup.satisfaction_workbook import import_satisfaction
         report = import_satisfaction(ws, 1, path)
         result = {"report": {"read": report.read, "rejected": report.rejected}}
 except UserError as exc:
@@ -273,7 +273,7 @@ def test_formulas_in_traces_cells_are_never_evaluated_nor_stored(
     )
     path = write_raw_xlsx(tmp_path / "formules.xlsx", body)
 
-    from ordnum_desktop.services.traces_import import import_traces
+    from ordnum_desktop.services.traces.importer import import_traces
 
     report = import_traces(ws, liberal_preserie_id, path)
     assert (report.read, report.accepted, report.rejected) == (4, 3, 1)
@@ -306,11 +306,11 @@ def test_exports_never_emit_a_formula_from_user_text(
 ) -> None:
     from openpyxl import load_workbook
 
-    from ordnum_desktop.services.anomalies import add_anomaly
-    from ordnum_desktop.services.bilan_workbook import write_bilan_workbook
-    from ordnum_desktop.services.planning_export import export_planning
-    from ordnum_desktop.services.roster import add_doctor
-    from ordnum_desktop.services.roster_workbook import export_roster
+    from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
+    from ordnum_desktop.services.followup.anomalies import add_anomaly
+    from ordnum_desktop.services.planning.export import export_planning
+    from ordnum_desktop.services.roster.doctors import add_doctor
+    from ordnum_desktop.services.roster.workbook import export_roster
 
     add_doctor(
         ws,
@@ -340,7 +340,7 @@ def test_exports_never_emit_a_formula_from_user_text(
 def test_workspace_and_backups_are_private(ws: Workspace, liberal_preserie_id: int) -> None:
     import stat
 
-    from ordnum_desktop.services.backup import backup_now
+    from ordnum_desktop.services.workspace.backup import backup_now
 
     assert stat.S_IMODE(ws.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup_now(ws).stat().st_mode) == 0o600

@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services.preseries import list_preseries
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.preseries import list_preseries
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.engine import WorkspaceError
 from ordnum_desktop.store.location import location_warning
 from ordnum_desktop.store.lock import WorkspaceLockedError, lock_path_for, owner_of
 
 HOLDER = """
 import sys, time
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.workspace.session import Workspace
 ws = Workspace.open(sys.argv[1], create=True)
 print("open", flush=True)
 time.sleep(float(sys.argv[2]))
@@ -116,7 +116,7 @@ def test_read_only_workspace_refuses_writes(ws_path: Path) -> None:
     before = ws_path.read_bytes()
     ro = Workspace.open(ws_path, read_only=True)
     try:
-        from ordnum_desktop.services.preseries import create_preserie
+        from ordnum_desktop.services.roster.preseries import create_preserie
 
         with pytest.raises(WorkspaceError, match="lecture seule"):
             create_preserie(ro, editor="E", software="S", version="1", exercise="liberal")
@@ -129,7 +129,7 @@ def test_two_processes_racing_get_exactly_one_writer(tmp_path: Path) -> None:
     path = tmp_path / "course.sqlite"
     Workspace.open(path, create=True).close()
     script = (
-        "import sys\nfrom ordnum_desktop.services.workspace import Workspace\n"
+        "import sys\nfrom ordnum_desktop.services.workspace.session import Workspace\n"
         "from ordnum_desktop.store.lock import WorkspaceLockedError\n"
         "import time\n"
         "try:\n    ws = Workspace.open(sys.argv[1])\nexcept WorkspaceLockedError:\n"
@@ -178,7 +178,7 @@ def test_forked_child_exiting_does_not_free_the_parents_lock(ws: Workspace) -> N
         [
             sys.executable,
             "-c",
-            "import sys\nfrom ordnum_desktop.services.workspace "
+            "import sys\nfrom ordnum_desktop.services.workspace.session "
             "import Workspace\nWorkspace.open(sys.argv[1])",
             str(ws.path),
         ],

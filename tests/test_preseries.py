@@ -3,13 +3,13 @@ from __future__ import annotations
 import pytest
 
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.preseries import (
+from ordnum_desktop.services.roster.preseries import (
     create_preserie,
     list_preseries,
     resolve_preserie,
     set_cpams,
 )
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.workspace.session import Workspace
 
 
 def test_caisse_selection_limits(ws: Workspace, liberal_preserie_id: int) -> None:

@@ -8,10 +8,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.planning import get_plans, update_plan
-from ordnum_desktop.services.roster import add_doctor, check_roster_for, list_doctors
-from ordnum_desktop.services.roster_workbook import export_roster, import_roster, write_roster_template
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.planning.dates import get_plans, update_plan
+from ordnum_desktop.services.roster.doctors import add_doctor, check_roster_for, list_doctors
+from ordnum_desktop.services.roster.workbook import export_roster, import_roster, write_roster_template
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.rosters import liberal_row, write_roster
 
 

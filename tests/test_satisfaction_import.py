@@ -13,9 +13,9 @@ from openpyxl import Workbook, load_workbook
 from ordnum_desktop.cli import main
 from ordnum_desktop.services import followup
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.workspace.session import Workspace
 
 AM_1, AM_2, AM_3 = "331234567", "331234575", "331234583"
 

@@ -11,10 +11,15 @@ import pytest
 from openpyxl import Workbook
 
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.traces_import import ImportCancelled, import_traces, list_batches, preview_traces
-from ordnum_desktop.services.traces_template import write_traces_template
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.traces.importer import (
+    ImportCancelled,
+    import_traces,
+    list_batches,
+    preview_traces,
+)
+from ordnum_desktop.services.traces.template import write_traces_template
+from ordnum_desktop.services.workspace.session import Workspace
 
 HEADER = [
     "Horodatage",
@@ -218,7 +223,7 @@ def test_unmatched_follows_the_exercise_situation(
 def test_progress_is_reported_and_cancel_stores_nothing(
     ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ordnum_desktop.services.traces_import.CHUNK_ROWS", 10)
+    monkeypatch.setattr("ordnum_desktop.services.traces.importer.CHUNK_ROWS", 10)
     rows = [[f"2025-03-03 09:{m:02d}", "331234567", f"RX{m}", "Biologie", "Oui", "", ""] for m in range(35)]
     path = write_csv(tmp_path / "a.csv", rows)
     seen: list[tuple[int, int]] = []
@@ -310,7 +315,7 @@ def test_refused_files_leave_the_workspace_byte_for_byte_unchanged(
 def test_a_failure_midway_rolls_back_the_whole_file(
     ws: Workspace, roster: int, tmp_path: Path, ws_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("ordnum_desktop.services.traces_import.CHUNK_ROWS", 2)
+    monkeypatch.setattr("ordnum_desktop.services.traces.importer.CHUNK_ROWS", 2)
     good = [[f"2025-03-03 09:{m:02d}", "331234567", f"RX{m}", "Biologie", "Oui", "", ""] for m in range(6)]
     body = (";".join(HEADER) + "\n" + "\n".join(";".join(r) for r in good) + "\n").encode()
     path = tmp_path / "late.csv"
@@ -340,7 +345,7 @@ def test_rows_split_over_several_statements(
     ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # 4 rows per statement: the 6 rows of the file need a full statement and a shorter one.
-    monkeypatch.setattr("ordnum_desktop.services.traces_import.ROWS_PER_STATEMENT", 4)
+    monkeypatch.setattr("ordnum_desktop.services.traces.importer.ROWS_PER_STATEMENT", 4)
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert (report.read, report.accepted, report.duplicates, report.rejected, report.unmatched) == (
         6,

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from ordnum_desktop.services import backup
-from ordnum_desktop.services.audit_log import describe, list_entries
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.traces_import import import_traces, list_batches
-from ordnum_desktop.services.undo import undo_batch
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.traces.importer import import_traces, list_batches
+from ordnum_desktop.services.traces.undo import undo_batch
+from ordnum_desktop.services.workspace import backup
+from ordnum_desktop.services.workspace.audit_log import describe, list_entries
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.trace_files import rows, write_csv
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ordnum_desktop.services import traces_import
-from ordnum_desktop.services.traces_import import import_traces
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.traces import importer as traces_import
+from ordnum_desktop.services.traces.importer import import_traces
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.test_traces_import import roster, write_csv  # noqa: F401 - roster is a fixture
 
 ROSTERED = "331234567"

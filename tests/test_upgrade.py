@@ -12,10 +12,10 @@ import pytest
 from sqlmodel import select
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services.planning import get_plans
-from ordnum_desktop.services.preseries import list_preseries
-from ordnum_desktop.services.roster import list_doctors, update_doctor
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.planning.dates import get_plans
+from ordnum_desktop.services.roster.doctors import list_doctors, update_doctor
+from ordnum_desktop.services.roster.preseries import list_preseries
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import list_backups
 from ordnum_desktop.store.engine import NewerSchemaError, file_revision, head_revision, known_revisions
 from ordnum_desktop.store.lock import lock_path_for

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, open_ws, print_json
-from ordnum_desktop.services import audit_log, backup
+from ordnum_desktop.services.workspace import audit_log, backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:

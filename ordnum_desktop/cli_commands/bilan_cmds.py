@@ -8,7 +8,7 @@ from typing import Any
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_int, format_iso_date, format_percent
-from ordnum_desktop.services.bilan import compute_bilan
+from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.errors import UserError
 
 CRITERION_LABELS = {
@@ -121,12 +121,12 @@ def cmd_bilan(args: argparse.Namespace) -> int:
         result = compute_bilan(ws, pid, as_of)
         written = []
         if args.pdf:
-            from ordnum_desktop.services.bilan_pdf import write_bilan_pdf
+            from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf
 
             written.append(write_bilan_pdf(ws, pid, args.pdf, as_of=as_of))
         if args.xlsx:
             try:
-                from ordnum_desktop.services.bilan_workbook import write_bilan_workbook
+                from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
             except ImportError:
                 raise UserError("Le classeur du bilan n'est pas disponible dans cette version.") from None
             written.append(write_bilan_workbook(ws, pid, args.xlsx, as_of=as_of))

@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from ordnum_desktop.services.preseries import resolve_preserie
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.preseries import resolve_preserie
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Preserie
 
 

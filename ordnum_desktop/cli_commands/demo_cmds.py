@@ -13,10 +13,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     # Imported here: the demo pulls openpyxl and the traces importer, which other commands skip.
-    from ordnum_desktop.services.bilan import compute_bilan
-    from ordnum_desktop.services.demo import build_demo
-    from ordnum_desktop.services.preseries import resolve_preserie
-    from ordnum_desktop.services.workspace import Workspace
+    from ordnum_desktop.services.bilan.compute import compute_bilan
+    from ordnum_desktop.services.demo.builder import build_demo
+    from ordnum_desktop.services.roster.preseries import resolve_preserie
+    from ordnum_desktop.services.workspace.session import Workspace
 
     path = build_demo(args.db)
     with Workspace.open(path) as ws:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.services import followup
-from ordnum_desktop.services.anomalies import OPERATION_LABELS
+from ordnum_desktop.services.followup.anomalies import OPERATION_LABELS
 
 
 def fr_datetime(value: datetime | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ordnum_desktop.cli_commands.common import add_db, add_preserie, open_ws, target
-from ordnum_desktop.services.planning_export import UNKNOWN_CPAM, export_planning, planning_rows
+from ordnum_desktop.services.planning.export import UNKNOWN_CPAM, export_planning, planning_rows
 
 
 def register(sub: argparse._SubParsersAction) -> None:

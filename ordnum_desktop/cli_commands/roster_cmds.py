@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
-from ordnum_desktop.services.roster import check_roster_for
-from ordnum_desktop.services.roster_workbook import import_roster, write_roster_template
+from ordnum_desktop.services.roster.doctors import check_roster_for
+from ordnum_desktop.services.roster.workbook import import_roster, write_roster_template
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,8 +7,8 @@ import sys
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_int
-from ordnum_desktop.services.traces_import import ImportReport, import_traces
-from ordnum_desktop.services.traces_template import write_traces_template
+from ordnum_desktop.services.traces.importer import ImportReport, import_traces
+from ordnum_desktop.services.traces.template import write_traces_template
 
 # In text mode, the first rejections are listed; --json always lists them all.
 SHOWN_ERRORS = 50
@@ -87,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from ordnum_desktop.services.undo import undo_batch
+    from ordnum_desktop.services.traces.undo import undo_batch
 
     with open_ws(args) as ws:
         removed = undo_batch(ws, args.batch)
@@ -96,7 +96,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from ordnum_desktop.services.traces_import import list_batches
+    from ordnum_desktop.services.traces.importer import list_batches
 
     with open_ws(args) as ws:
         batches = list_batches(ws, target(ws, args).id or 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ordnum_desktop.cli_commands.common import add_db, add_json, open_ws, print_json
 from ordnum_desktop.domain.roster_rules import EXERCISES
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.preseries import STATUSES, create_preserie, list_preseries
+from ordnum_desktop.services.roster.preseries import STATUSES, create_preserie, list_preseries
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ordnum_desktop.ui.prompts import Prompts
+from ordnum_desktop.ui.dialogs.prompts import Prompts
 
 ORGANISATION = "Assurance Maladie"
 APPLICATION = "ordnum-desktop"

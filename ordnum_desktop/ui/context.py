@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ordnum_desktop.ui.prompts import Prompts
+from ordnum_desktop.ui.dialogs.prompts import Prompts
 
 T = TypeVar("T")
 

@@ -31,7 +31,7 @@ class ImportThread(QThread):
 
     def run(self) -> None:
         from ordnum_desktop.services.errors import UserError
-        from ordnum_desktop.services.traces_import import ImportCancelled, import_traces
+        from ordnum_desktop.services.traces.importer import ImportCancelled, import_traces
         from ordnum_desktop.store.engine import WorkspaceError
 
         try:

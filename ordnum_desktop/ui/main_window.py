@@ -15,8 +15,8 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
+from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from ordnum_desktop.ui.prompts import Prompts
 from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files
 
 WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path, *, create: bool = False) -> bool:
         """Opens a workspace file (creating it when asked) and shows its présérie."""
         from ordnum_desktop.services.errors import UserError
-        from ordnum_desktop.services.workspace import Workspace, WorkspaceError
+        from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
         from ordnum_desktop.store.lock import WorkspaceLockedError
 
         path = Path(path)
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
             from importlib import import_module
 
             module_name, class_name = TAB_CLASSES[name]
-            cls = getattr(import_module(f"ordnum_desktop.ui.{module_name}"), class_name)
+            cls = getattr(import_module(f"ordnum_desktop.ui.tabs.{module_name}"), class_name)
             page = (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage)[index]
             self._placeholders[index].hide()
             widget = cls(self.ctx)
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         return self.tab_widgets[name]
 
     def reload_preseries(self, select: int | None = None) -> None:
-        from ordnum_desktop.services.preseries import list_preseries
+        from ordnum_desktop.services.roster.preseries import list_preseries
 
         rows = list_preseries(self.ctx.ws)
         combo = self.ui.preserieCombo
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
                 else ""
             )
             return
-        from ordnum_desktop.ui.header_text import header_parts
+        from ordnum_desktop.ui.widgets.header_text import header_parts
 
         badge, dates, colour = header_parts(self.ctx.ws, self.ctx.preserie_id)
         self.ui.statusBadge.setText(badge)
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         if self.ctx.ws is None or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.services.backup import backup_now
+        from ordnum_desktop.services.workspace.backup import backup_now
 
         copy = self.ctx.run("Sauvegarder maintenant", backup_now, self.ctx.ws)
         if copy is not None:
@@ -340,8 +340,8 @@ class MainWindow(QMainWindow):
         file is reopened so that every tab shows the restored data."""
         if self.ctx.ws is None or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.services.backup import list_backups, restore_backup
-        from ordnum_desktop.ui.restore_backup_dialog import RestoreBackupDialog
+        from ordnum_desktop.services.workspace.backup import list_backups, restore_backup
+        from ordnum_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 
         path = self.ctx.ws.path
         found = self.ctx.run("Restaurer une sauvegarde", list_backups, path)
@@ -376,8 +376,8 @@ class MainWindow(QMainWindow):
     def show_journal(self) -> None:
         if self.ctx.ws is None:
             return
-        from ordnum_desktop.services.audit_log import list_entries
-        from ordnum_desktop.ui.journal_dialog import JournalDialog
+        from ordnum_desktop.services.workspace.audit_log import list_entries
+        from ordnum_desktop.ui.dialogs.journal_dialog import JournalDialog
 
         entries = self.ctx.run("Journal des modifications", list_entries, self.ctx.ws, self.ctx.preserie_id)
         if entries is None:
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
     def edit_preserie(self) -> None:
         if not self.ctx.ready or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.ui.new_preserie_dialog import NewPreserieDialog
+        from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog
 
         dialog = NewPreserieDialog(self.ctx, self, edit_id=self.ctx.preserie_id)
         if self.prompts.run_dialog(dialog):
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
             self._say("Présérie modifiée.")
 
     def _fill_status_menu(self) -> None:
-        from ordnum_desktop.services.preseries import STATUSES, resolve_preserie
+        from ordnum_desktop.services.roster.preseries import STATUSES, resolve_preserie
 
         menu = self.status_menu
         menu.clear()
@@ -411,8 +411,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_status(c))
 
     def set_status(self, code: str) -> None:
-        from ordnum_desktop.services.followup_prerequisites import update_preserie
-        from ordnum_desktop.services.preseries import STATUSES
+        from ordnum_desktop.services.followup.prerequisites import update_preserie
+        from ordnum_desktop.services.roster.preseries import STATUSES
 
         if (
             self.ctx.run(
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
     def new_preserie(self) -> None:
         if self.ctx.ws is None or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.ui.new_preserie_dialog import NewPreserieDialog
+        from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog
 
         dialog = NewPreserieDialog(self.ctx, self)
         if self.prompts.run_dialog(dialog) and dialog.created_id is not None:

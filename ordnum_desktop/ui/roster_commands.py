@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from ordnum_desktop.services.roster import add_doctor, delete_doctor, restore_doctor, update_doctor
+from ordnum_desktop.services.roster.doctors import add_doctor, delete_doctor, restore_doctor, update_doctor
 from ordnum_desktop.ui.context import ROSTER, AppContext
 
 

@@ -10,9 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.undo import undo_batch
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.traces.undo import undo_batch
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import make_backup
 from ordnum_desktop.store.lock import WorkspaceLock
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ordnum_desktop.services.bilan_pdf import write_bilan_pdf
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.bilan_fixture import populate
 
 DOCTORS = 10

@@ -106,7 +106,7 @@ def _probe(*args: str) -> dict[str, float]:
 def _demo_workspace() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="ordnum-startup-"))
     script = (
-        "import sys; from pathlib import Path; from ordnum_desktop.services.workspace import "
+        "import sys; from pathlib import Path; from ordnum_desktop.services.workspace.session import "
         "Workspace; from tests.bilan_fixture import populate; p = Path(sys.argv[1]); "
         "ws = Workspace.open(p, create=True); populate(ws, p.parent); ws.close()"
     )

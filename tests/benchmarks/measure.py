@@ -34,9 +34,9 @@ def parse(path: str) -> dict[str, Any]:
 
 
 def make_workspace(db: str) -> int:
-    from ordnum_desktop.services.preseries import create_preserie
-    from ordnum_desktop.services.roster import add_doctor
-    from ordnum_desktop.services.workspace import Workspace
+    from ordnum_desktop.services.roster.doctors import add_doctor
+    from ordnum_desktop.services.roster.preseries import create_preserie
+    from ordnum_desktop.services.workspace.session import Workspace
 
     ws = Workspace.open(db, create=True)
     p = create_preserie(
@@ -52,8 +52,8 @@ def import_(path: str, db: str) -> dict[str, Any]:
     """Whole import (open, validate, store, commit) into a new workspace with a 10-doctor roster."""
     Path(db).unlink(missing_ok=True)
     pid = make_workspace(db)
-    from ordnum_desktop.services.traces_import import import_traces
-    from ordnum_desktop.services.workspace import Workspace
+    from ordnum_desktop.services.traces.importer import import_traces
+    from ordnum_desktop.services.workspace.session import Workspace
 
     ws = Workspace.open(db)
     t0 = time.perf_counter()
@@ -74,9 +74,9 @@ def bilan(db: str, repeat: str = "5") -> dict[str, Any]:
     the file is read back); warm: the next ones; rebuild: with the summary deleted, as for a file
     whose summary went stale (an import with duplicates into a stale summary, a damaged entry).
     Also the weekly series and the query plans of the rebuild."""
-    from ordnum_desktop.services import bilan as service
-    from ordnum_desktop.services import bilan_summary
-    from ordnum_desktop.services.workspace import Workspace
+    from ordnum_desktop.services.bilan import compute as service
+    from ordnum_desktop.services.bilan import summary as bilan_summary
+    from ordnum_desktop.services.workspace.session import Workspace
 
     ws = Workspace.open(db)
     t0 = time.perf_counter()

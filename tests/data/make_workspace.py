@@ -11,10 +11,10 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from ordnum_desktop.services.planning import update_plan
-from ordnum_desktop.services.preseries import create_preserie
-from ordnum_desktop.services.roster import add_doctor
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.planning.dates import update_plan
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.engine import head_revision
 
 HERE = Path(__file__).resolve().parent

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
-from ordnum_desktop.services.workspace import Workspace
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.bilan_fixture import populate
 from tests.ui.scripted_prompts import ScriptedPrompts
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from ordnum_desktop.services.backup import list_backups
-from ordnum_desktop.services.roster import list_doctors
-from ordnum_desktop.ui.journal_dialog import JournalDialog
-from ordnum_desktop.ui.restore_backup_dialog import RestoreBackupDialog, format_size
+from ordnum_desktop.services.roster.doctors import list_doctors
+from ordnum_desktop.services.workspace.backup import list_backups
+from ordnum_desktop.ui.dialogs.journal_dialog import JournalDialog
+from ordnum_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog, format_size
 
 
 def _ps(window):  # type: ignore[no-untyped-def]

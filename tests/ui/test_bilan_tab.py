@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from ordnum_desktop.ui.satisfaction_dialog import SatisfactionDialog
+from ordnum_desktop.ui.dialogs.satisfaction_dialog import SatisfactionDialog
 
 
 def _bilan(window):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ordnum_desktop.services.preseries import selected_cpams
+from ordnum_desktop.services.roster.preseries import selected_cpams
 
 
 def _row_of(tab, caisse_id: str) -> int:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from ordnum_desktop.ui.app import take_screenshots
+from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog
 from ordnum_desktop.ui.main_window import MainWindow
-from ordnum_desktop.ui.new_preserie_dialog import NewPreserieDialog
 from ordnum_desktop.ui.recent_files import recent_files
 
 
@@ -54,8 +54,8 @@ def test_geometry_and_tab_are_remembered(window) -> None:
 
 
 def test_save_copy_writes_an_openable_workspace(window, prompts, tmp_path: Path) -> None:
-    from ordnum_desktop.services.preseries import list_preseries
-    from ordnum_desktop.services.workspace import Workspace
+    from ordnum_desktop.services.roster.preseries import list_preseries
+    from ordnum_desktop.services.workspace.session import Workspace
 
     copy = tmp_path / "copie.sqlite"
     prompts.files.append(str(copy))
@@ -69,7 +69,7 @@ def test_file_open_in_another_instance_opens_read_only(qtbot, prompts, populated
         [
             sys.executable,
             "-c",
-            "import sys; from ordnum_desktop.services.workspace import Workspace; "
+            "import sys; from ordnum_desktop.services.workspace.session import Workspace; "
             f"ws = Workspace.open({str(populated_path)!r}); print('ok', flush=True); sys.stdin.read()",
         ],
         stdin=subprocess.PIPE,
@@ -216,7 +216,7 @@ def test_edit_preserie_and_status(window, prompts) -> None:
 
 
 def test_save_dialog_adds_the_missing_extension() -> None:
-    from ordnum_desktop.ui.prompts import with_default_suffix
+    from ordnum_desktop.ui.dialogs.prompts import with_default_suffix
 
     assert with_default_suffix("/tmp/bilan", "Document PDF (*.pdf)") == "/tmp/bilan.pdf"
     assert with_default_suffix("/tmp/suivi.db", "Fichier de suivi (*.sqlite *.db)") == "/tmp/suivi.db"

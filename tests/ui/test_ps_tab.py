@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from ordnum_desktop.domain.identifiers import luhn_ok
-from ordnum_desktop.services.roster import list_doctors
-from ordnum_desktop.services.workspace import Workspace
-from ordnum_desktop.ui.roster_model import ERROR_BG
+from ordnum_desktop.services.roster.doctors import list_doctors
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.ui.models.roster_model import ERROR_BG
 
 
 def _valid_rpps() -> str:
@@ -85,7 +85,7 @@ def test_boolean_cell_is_a_checkbox_and_consent_rule_follows(window) -> None:
 
 
 def test_import_asks_before_replacing_and_keeps_roster_when_refused(window, prompts, tmp_path: Path) -> None:
-    from ordnum_desktop.services.roster_workbook import export_roster
+    from ordnum_desktop.services.roster.workbook import export_roster
 
     ps = _ps(window)
     book = export_roster(window.ctx.ws, window.ctx.preserie_id, tmp_path / "effectif.xlsx")

@@ -8,8 +8,8 @@ import openpyxl
 from PySide6.QtCore import QTimer
 
 from ordnum_desktop.store.models import TraceRow
+from ordnum_desktop.ui.dialogs.traces_dialog import REPORT, TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
-from ordnum_desktop.ui.traces_dialog import REPORT, TracesImportDialog
 from tests.bilan_fixture import am
 from tests.trace_files import rows, write_csv
 

@@ -1,0 +1,205 @@
+"""Everything the printed bilan and the bilan workbook show, gathered in one read.
+
+`gather_bilan_document(ws, preserie_id, as_of)` returns a `BilanDocument`: the bilan figures
+(`services.bilan.compute_bilan`), the weekly series, the présérie's identity, the prerequisites,
+the satisfaction answers and the anomaly log. The PDF and workbook writers only lay it out.
+
+`figures_digest(bilan)` is the short fingerprint printed in the footer: sha256 of the canonical
+JSON of the figures (not of the présérie's status nor of the generation time), first 12 hex
+characters — the same workspace and as-of date give the same digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, func, select
+
+from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.services.roster.preseries import selected_cpams
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store.models import Doctor, InstallationPlan, Prerequisite, Preserie
+
+EXERCISE_LABELS = {
+    "liberal": "Libéral",
+    "centre": "Centre de santé",
+    "mixte": "Mixte (libéral et centre de santé)",
+}
+CRITERION_LABELS = {
+    "doctor_rate": "Taux d'ordonnances numériques par médecin",
+    "registration": "Enregistrement dans la base de l'Assurance Maladie",
+    "operations": "Services créer, consulter et rechercher",
+    "prerequisites": "Prérequis techniques au déploiement",
+    "satisfaction": "Satisfaction des médecins utilisateurs",
+}
+OPERATION_LABELS = {"creer": "Créer", "consulter": "Consulter", "rechercher": "Rechercher", "": "—"}
+DIGEST_KEYS = ("as_of", "criteria", "unmatched_rows", "unmatched", "decision", "failed")
+
+
+@dataclass
+class PreserieInfo:
+    id: int
+    editor: str
+    software: str
+    version: str
+    module: str
+    exercise: str
+    exercise_label: str
+    small_market_share: bool
+    cpams: list[str]  # « 33 — CPAM de la Gironde » labels
+    cnda_reference: str
+    cnda_date: date | None
+    kickoff_date: date | None
+    first_eprescription_date: date | None
+    bilan_date: date | None
+    status: str
+    referentiel: str  # « 2025-01 — Référentiel présérie médecins — janvier 2025 »
+
+
+@dataclass
+class BilanDocument:
+    preserie: PreserieInfo
+    bilan: dict[str, Any]
+    weekly: dict[str, list[dict[str, Any]]]
+    workspace_name: str
+    digest: str
+    prerequisites: list[dict[str, Any]] = field(default_factory=list)  # the three before start
+    technical_prerequisites: list[str] = field(default_factory=list)
+    technical_validated_at: datetime | None = None
+    satisfaction: list[dict[str, Any]] = field(default_factory=list)
+    anomalies: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> date:
+        return date.fromisoformat(self.bilan["as_of"])
+
+    @property
+    def doctors(self) -> list[dict[str, Any]]:
+        return list(self.bilan["criteria"]["doctor_rate"]["doctors"])
+
+
+def figures_digest(bilan: dict[str, Any]) -> str:
+    figures = {key: bilan.get(key) for key in DIGEST_KEYS}
+    canonical = json.dumps(figures, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieInfo:
+    try:
+        ref = load_referentiel(p.referentiel or None)
+    except FileNotFoundError:
+        ref = load_referentiel()
+    cpams = []
+    for cid in cpam_ids:
+        caisse = ref.caisse(cid)
+        cpams.append(caisse.label if caisse else cid)
+    return PreserieInfo(
+        id=p.id or 0,
+        editor=p.editor,
+        software=p.software,
+        version=p.version,
+        module=p.module,
+        exercise=p.exercise,
+        exercise_label=EXERCISE_LABELS.get(p.exercise, p.exercise),
+        small_market_share=p.small_market_share,
+        cpams=cpams,
+        cnda_reference=p.cnda_reference,
+        cnda_date=p.cnda_date,
+        kickoff_date=p.kickoff_date,
+        first_eprescription_date=p.first_eprescription_date,
+        bilan_date=p.bilan_date,
+        status=p.status,
+        referentiel=f"{ref.version} — {ref.label}",
+    )
+
+
+def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | None:
+    """When the présérie's date was not typed: the earliest in the plans, else in the traces."""
+    planned = s.exec(
+        select(func.min(InstallationPlan.first_eprescription))
+        .join(Doctor, Doctor.id == InstallationPlan.doctor_id)
+        .where(Doctor.preserie_id == preserie_id)
+    ).one()
+    if planned:
+        return planned
+    ts = (
+        s.connection()
+        .exec_driver_sql(
+            "SELECT min(ts) FROM trace_row WHERE preserie_id = ? AND digital = 1 AND ts <= ?",
+            (preserie_id, f"{as_of.isoformat()} 23:59:59"),
+        )
+        .scalar()
+    )
+    return date.fromisoformat(ts[:10]) if ts else None
+
+
+def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
+    from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
+    from ordnum_desktop.services.followup.anomalies import list_anomalies
+    from ordnum_desktop.services.followup.prerequisites import list_technical_prerequisites
+    from ordnum_desktop.services.followup.satisfaction import answer_scores, answers_by_doctor
+    from ordnum_desktop.services.roster.doctors import doctor_identifier
+
+    bilan = compute_bilan(ws, preserie_id, as_of)
+    day = date.fromisoformat(bilan["as_of"])
+    weekly = weekly_series(ws, preserie_id, day)
+    with ws.session() as s:
+        p = s.get(Preserie, preserie_id)
+        assert p is not None  # compute_bilan refused an unknown présérie already
+        info = _preserie_info(p, selected_cpams(s, preserie_id))
+        if info.first_eprescription_date is None:
+            info.first_eprescription_date = _first_eprescription(s, preserie_id, day)
+        # Read only: followup's list_prerequisites creates missing rows, and a bilan may be
+        # printed from a workspace opened read-only.
+        prerequisites = [
+            {"label": r.label, "done": r.done, "date": r.done_date, "comment": r.comment}
+            for r in s.exec(
+                select(Prerequisite).where(Prerequisite.preserie_id == preserie_id).order_by(Prerequisite.id)
+            )
+        ]
+        validated_at = p.technical_prerequisites_validated_at
+    technical = [r.text for r in list_technical_prerequisites(ws, preserie_id)]
+    pairs = answers_by_doctor(ws, preserie_id)
+    satisfaction = [
+        {
+            "identifier": doctor_identifier(d),
+            "name": f"{d.last_name} {d.first_name}".strip(),
+            "score": a.score,
+            "scores": answer_scores(a),
+            "blocking": a.blocking,
+            "blocking_text": a.blocking_text,
+            "comment": a.comment,
+        }
+        for d, a in pairs
+        if a is not None
+    ]
+    names = {d.id: f"{d.last_name} {d.first_name}".strip() for d, _a in pairs}
+    anomaly_items = [
+        {
+            "id": a.id,
+            "operation": a.operation,
+            "description": a.description,
+            "blocking": a.blocking,
+            "opened_at": a.opened_at,
+            "closed_at": a.closed_at,
+            "resolution": a.resolution,
+            "doctor": names.get(a.doctor_id, "") if a.doctor_id else "",
+        }
+        for a in list_anomalies(ws, preserie_id)
+    ]
+    return BilanDocument(
+        preserie=info,
+        bilan=bilan,
+        weekly=weekly,
+        workspace_name=ws.path.name,
+        digest=figures_digest(bilan),
+        prerequisites=prerequisites,
+        technical_prerequisites=technical,
+        technical_validated_at=validated_at,
+        satisfaction=satisfaction,
+        anomalies=anomaly_items,
+    )

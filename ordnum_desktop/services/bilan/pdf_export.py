@@ -1,0 +1,110 @@
+"""The printed bilan (A4 PDF): what is put on the table and signed by the Assurance Maladie and
+the éditeur. `write_bilan_pdf(ws, preserie_id, out_path, as_of=None) -> Path`.
+
+Same workspace and as-of date → same figures and same digest; only the generation time in the
+footer changes. The file is written beside its target and renamed, so a failure never leaves a
+half-written PDF under the requested name.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from matplotlib.figure import Figure
+from PIL.Image import Image as PILImage
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import PageBreak, SimpleDocTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from ordnum_desktop.domain.fr_format import format_datetime
+from ordnum_desktop.services.bilan.document import BilanDocument, gather_bilan_document
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.workspace.session import Workspace
+
+PRINT_DPI = 150  # print resolution for the charts: sharp on paper, under 1 s for ten doctors
+
+
+def _render(fig: Figure) -> PILImage:
+    from ordnum_desktop.services.bilan.charts import render_image
+
+    return render_image(fig, dpi=PRINT_DPI)
+
+
+def load_questions() -> list[dict[str, str]]:
+    """The satisfaction questions (id, text) of the shipped questionnaire."""
+    from ordnum_desktop.services.followup.questionnaire import load_questionnaire
+
+    return [{"id": q.id, "text": q.text} for q in load_questionnaire().questions]
+
+
+def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetime | None = None) -> Path:
+    """Lays out a gathered bilan into `out_path` (A4)."""
+    from ordnum_desktop.services.bilan.pdf import sections
+    from ordnum_desktop.services.bilan.pdf.page import footer_text, numbered_canvas
+    from ordnum_desktop.services.bilan.pdf.styles import PAGE_MARGIN
+
+    out = Path(out_path)
+    generated = format_datetime(generated_at or datetime.now().replace(microsecond=0))
+    p = doc.preserie
+    story = [
+        *sections.cover(doc, generated),
+        *sections.decision(doc),
+        *sections.criteria_table(doc),
+        *sections.doctors_table(doc, _render),
+        *sections.doctor_charts(doc, _render),
+        PageBreak(),
+        *sections.operations_table(doc),
+        *sections.prerequisites(doc),
+        *sections.satisfaction(doc, load_questions()),
+        *sections.anomalies(doc),
+        *sections.unmatched(doc),
+        *sections.signatures(doc),
+    ]
+    canvas = numbered_canvas(
+        footer_text(doc.workspace_name, generated, doc.digest),
+        header=f"Bilan de la présérie — {p.editor} · {p.software} {p.version}",
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".bilan-", suffix=".pdf", dir=out.parent)
+    os.close(fd)
+    try:
+        template = SimpleDocTemplate(
+            tmp_name,
+            pagesize=A4,
+            leftMargin=PAGE_MARGIN,
+            rightMargin=PAGE_MARGIN,
+            topMargin=PAGE_MARGIN,
+            bottomMargin=PAGE_MARGIN + 4,
+            title=f"Bilan de la présérie Ordonnance numérique — {p.software} {p.version}",
+            author=p.editor,
+            subject=f"Bilan arrêté au {doc.as_of.strftime('%d/%m/%Y')}",
+            creator="ordnum-desktop",
+        )
+        try:
+            template.build(story, canvasmaker=canvas)
+        except LayoutError as exc:
+            raise UserError(
+                "Le bilan n'a pas pu être mis en page : un texte saisi (nom, description "
+                "d'anomalie…) est trop long pour tenir sur une page ; raccourcissez-le."
+            ) from exc
+        os.replace(tmp_name, out)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def write_bilan_pdf(ws: Workspace, preserie_id: int, out_path: Path | str, as_of: date | None = None) -> Path:
+    out = Path(out_path)
+    if out.suffix.lower() != ".pdf":
+        raise UserError(f"Le fichier « {out.name} » doit porter l'extension .pdf.")
+    if not out.parent.exists():
+        raise UserError(f"Le dossier « {out.parent} » n'existe pas : impossible d'y écrire le bilan.")
+    doc = gather_bilan_document(ws, preserie_id, as_of)
+    try:
+        return build_pdf(doc, out)
+    except PermissionError as exc:
+        raise UserError(f"Impossible d'écrire « {out} » : accès refusé (fichier ouvert ailleurs ?).") from exc

@@ -1,0 +1,265 @@
+"""The bilan as a workbook, for the Cnam and the CPAMs to sort and recount:
+`write_bilan_workbook(ws, preserie_id, out_path, as_of=None) -> Path`.
+
+Sheets: Bilan (identity, decision, digest), Critères, Médecins, Séries hebdomadaires,
+Opérations, Lignes non rattachées, Satisfaction, Anomalies, Journal des modifications (the audit
+trail). Figures are numbers (rates as fractions shown in %), identifiers are text, and no cell is
+ever a formula.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ordnum_desktop.domain.fr_format import yes_no
+from ordnum_desktop.services.bilan.document import (
+    CRITERION_LABELS,
+    OPERATION_LABELS,
+    BilanDocument,
+    gather_bilan_document,
+)
+from ordnum_desktop.services.io.xlsx_tables import (
+    Column,
+    new_workbook,
+    save_workbook,
+    write_pairs,
+    write_table,
+)
+from ordnum_desktop.services.workspace.session import Workspace
+
+DECISIONS = {"deploy": "Déploiement autorisé", "extend": "Prolongation de la présérie"}
+
+
+def _summary(doc: BilanDocument) -> list[tuple[str, object]]:
+    p = doc.preserie
+    failed = [CRITERION_LABELS.get(k, k) for k in doc.bilan.get("failed", [])]
+    return [
+        ("Éditeur", p.editor),
+        ("Logiciel", p.software),
+        ("Version", p.version),
+        ("Module Ordonnance numérique", p.module),
+        ("Type d'exercice", p.exercise_label),
+        ("CPAM référentes", " ; ".join(p.cpams)),
+        ("Autorisation CNDA", p.cnda_reference),
+        ("Date CNDA", p.cnda_date),
+        ("Réunion de lancement", p.kickoff_date),
+        ("Première ordonnance numérique", p.first_eprescription_date),
+        ("Bilan arrêté au", doc.as_of),
+        ("Référentiel", p.referentiel),
+        ("Décision", DECISIONS.get(doc.bilan["decision"], doc.bilan["decision"])),
+        ("Critères non atteints", " ; ".join(failed) or "aucun"),
+        ("Lignes de traces non rattachées", doc.bilan.get("unmatched_rows", 0)),
+        ("Espace de travail", doc.workspace_name),
+        ("Empreinte des chiffres", doc.digest),
+    ]
+
+
+def _criteria_rows(doc: BilanDocument) -> list[list[object]]:
+    c = doc.bilan["criteria"]
+    rate, reg, ops, pre, sat = (c[k] for k in CRITERION_LABELS)
+    doctors = rate["doctors"]
+    ops_detail = " ; ".join(
+        f"{OPERATION_LABELS[o]} {ops[o]['succeeded']}/{ops[o]['calls']}"
+        for o in ("creer", "consulter", "rechercher")
+    )
+    return [
+        [
+            1,
+            CRITERION_LABELS["doctor_rate"],
+            rate["threshold"],
+            None,
+            f"{sum(1 for d in doctors if d['met'])} / {len(doctors)} médecins au seuil",
+            yes_no(rate["met"]),
+        ],
+        [
+            2,
+            CRITERION_LABELS["registration"],
+            reg["threshold"],
+            reg["rate"],
+            f"{reg['registered']} enregistrées / {reg['created']} créées",
+            yes_no(reg["met"]),
+        ],
+        [
+            3,
+            CRITERION_LABELS["operations"],
+            None,
+            None,
+            f"{ops_detail} ; anomalies bloquantes ouvertes : {ops.get('open_blocking_anomalies', 0)}",
+            yes_no(ops["met"]),
+        ],
+        [
+            4,
+            CRITERION_LABELS["prerequisites"],
+            None,
+            None,
+            f"{pre.get('count', len(doc.technical_prerequisites))} prérequis, "
+            + ("liste validée" if doc.technical_validated_at else "liste non validée"),
+            yes_no(pre["met"]),
+        ],
+        [
+            5,
+            CRITERION_LABELS["satisfaction"],
+            None,
+            None,
+            f"{sat.get('answered', len(doc.satisfaction))} / {sat.get('expected', len(doctors))} réponses, "
+            f"{sat.get('blocking', 0)} frein(s) bloquant(s)",
+            yes_no(sat["met"]),
+        ],
+    ]
+
+
+def build_bilan_workbook(
+    doc: BilanDocument, out_path: Path | str, journal: list[list[object]] | None = None
+) -> Path:
+    wb = new_workbook()
+    write_pairs(wb.create_sheet("Bilan"), _summary(doc))
+    write_table(
+        wb.create_sheet("Critères"),
+        [
+            Column("N°", 5, "int"),
+            Column("Critère", 46),
+            Column("Seuil", 9, "percent"),
+            Column("Valeur mesurée", 15, "percent"),
+            Column("Détail", 60),
+            Column("Atteint", 9),
+        ],
+        _criteria_rows(doc),
+    )
+    names = {d["identifier"]: d.get("name", "") for d in doc.doctors}
+    write_table(
+        wb.create_sheet("Médecins"),
+        [
+            Column("Identifiant", 14),
+            Column("Nom", 30),
+            Column("Prescriptions", 13, "int"),
+            Column("Ordonnances numériques", 15, "int"),
+            Column("Taux", 9, "percent"),
+            Column("Atteint", 9),
+        ],
+        [
+            [
+                d["identifier"],
+                d.get("name", ""),
+                d["prescriptions"],
+                d["digital"],
+                d["rate"],
+                yes_no(d["met"]),
+            ]
+            for d in doc.doctors
+        ],
+    )
+    weekly_rows = [
+        [
+            ident,
+            names.get(ident, ""),
+            date.fromisoformat(w["week"]),
+            w["prescriptions"],
+            w["digital"],
+            w["rate"],
+        ]
+        for ident, weeks in doc.weekly.items()
+        for w in weeks
+    ]
+    write_table(
+        wb.create_sheet("Séries hebdomadaires"),
+        [
+            Column("Identifiant", 14),
+            Column("Nom", 30),
+            Column("Semaine du", 12, "date"),
+            Column("Prescriptions", 13, "int"),
+            Column("Ordonnances numériques", 15, "int"),
+            Column("Taux", 9, "percent"),
+        ],
+        weekly_rows,
+    )
+    ops = doc.bilan["criteria"]["operations"]
+    write_table(
+        wb.create_sheet("Opérations"),
+        [
+            Column("Service", 14),
+            Column("Appels", 10, "int"),
+            Column("Succès", 10, "int"),
+            Column("Échecs", 10, "int"),
+            Column("Taux de succès", 14, "percent"),
+        ],
+        [
+            [
+                OPERATION_LABELS[o],
+                ops[o]["calls"],
+                ops[o]["succeeded"],
+                ops[o]["calls"] - ops[o]["succeeded"],
+                ops[o]["succeeded"] / ops[o]["calls"] if ops[o]["calls"] else None,
+            ]
+            for o in ("creer", "consulter", "rechercher")
+        ],
+    )
+    write_table(
+        wb.create_sheet("Lignes non rattachées"),
+        [
+            Column("Identifiant PS", 16),
+            Column("Lignes", 10, "int"),
+        ],
+        [[u["identifier"], u["rows"]] for u in doc.bilan.get("unmatched", [])],
+    )
+    write_table(
+        wb.create_sheet("Satisfaction"),
+        [
+            Column("Identifiant", 14),
+            Column("Nom", 30),
+            Column("Note globale", 12, "int"),
+            Column("Frein bloquant", 13),
+            Column("Frein signalé", 50),
+            Column("Commentaire", 40),
+        ],
+        [
+            [a["identifier"], a["name"], a["score"], yes_no(a["blocking"]), a["blocking_text"], a["comment"]]
+            for a in doc.satisfaction
+        ],
+    )
+    write_table(
+        wb.create_sheet("Anomalies"),
+        [
+            Column("N°", 6, "int"),
+            Column("Service", 12),
+            Column("Description", 50),
+            Column("Bloquante", 10),
+            Column("Ouverte le", 16, "datetime"),
+            Column("Clôturée le", 16, "datetime"),
+            Column("Résolution", 40),
+        ],
+        [
+            [
+                a["id"],
+                OPERATION_LABELS.get(a["operation"], a["operation"]),
+                a["description"],
+                yes_no(a["blocking"]),
+                a["opened_at"],
+                a["closed_at"],
+                a["resolution"],
+            ]
+            for a in doc.anomalies
+        ],
+    )
+    if journal is not None:  # the audit trail (issue 6): rows under audit_log.EXPORT_HEADER
+        write_table(
+            wb.create_sheet("Journal des modifications"),
+            [
+                Column("Date", 17, "datetime"),
+                Column("Action", 14),
+                Column("Objet", 24),
+                Column("Détail", 80),
+                Column("Lot d'import", 12),
+            ],
+            journal,
+        )
+    return save_workbook(wb, out_path)
+
+
+def write_bilan_workbook(
+    ws: Workspace, preserie_id: int, out_path: Path | str, as_of: date | None = None
+) -> Path:
+    from ordnum_desktop.services.workspace.audit_log import export_rows
+
+    doc = gather_bilan_document(ws, preserie_id, as_of)
+    return build_bilan_workbook(doc, out_path, journal=export_rows(ws, preserie_id))

@@ -1,0 +1,69 @@
+"""Installation planning: per doctor dates, and the kick-off meeting of the présérie."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import select
+
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
+
+PLAN_FIELDS = (
+    "planned_install",
+    "actual_install",
+    "training_date",
+    "traces_activated",
+    "first_eprescription",
+    "notes",
+)
+
+
+def get_plans(ws: Workspace, preserie_id: int) -> list[tuple[Doctor, InstallationPlan]]:
+    """Every doctor of the roster with its plan (an empty plan is created when missing)."""
+    with ws.session() as s:
+        doctors = s.exec(
+            select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+        ).all()
+        out = []
+        for d in doctors:
+            plan = s.exec(select(InstallationPlan).where(InstallationPlan.doctor_id == d.id)).first()
+            if plan is None:
+                plan = InstallationPlan(doctor_id=d.id or 0)
+                s.add(plan)
+                s.flush()
+            out.append((d, plan))
+        return out
+
+
+def update_plan(ws: Workspace, doctor_id: int, **fields: Any) -> InstallationPlan:
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise UserError(f"Champ(s) de planning inconnu(s) : {', '.join(sorted(unknown))}.")
+    for key, value in fields.items():
+        if key != "notes" and value is not None and not isinstance(value, date):
+            raise UserError(f"La valeur « {value} » n'est pas une date.")
+    with ws.session() as s:
+        if s.get(Doctor, doctor_id) is None:
+            raise UserError(f"Aucun médecin n° {doctor_id}.")
+        plan = s.exec(select(InstallationPlan).where(InstallationPlan.doctor_id == doctor_id)).first()
+        if plan is None:
+            plan = InstallationPlan(doctor_id=doctor_id)
+        for key, value in fields.items():
+            setattr(plan, key, value)
+        s.add(plan)
+        return plan
+
+
+def set_kickoff(ws: Workspace, preserie_id: int, when: date | None, participants: str) -> None:
+    with ws.session() as s:
+        p = s.get(Preserie, preserie_id)
+        if p is None:
+            raise UserError(f"Aucune présérie n° {preserie_id}.")
+        p.kickoff_date = when
+        p.kickoff_participants = participants.strip()
+        if when is not None and p.status == "preparation":
+            p.status = "lancee"
+        s.add(p)

@@ -1,0 +1,164 @@
+"""The installation planning the éditeur sends to the GIE SESAM-Vitale and the Cnam, who forward
+it to each CPAM: one workbook for the whole présérie and one per selected CPAM.
+
+`export_planning(ws, preserie_id, outdir) -> list[Path]` (whole planning first).
+A doctor's CPAM is the caisse typed in the roster, else the selected caisse of the department of
+their N° AM (libéral) or FINESS (centre). A doctor whose CPAM cannot be told appears in the whole
+planning with « à préciser » and in no CPAM workbook (`planning_rows` lets the caller warn).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ordnum_desktop.domain.fr_format import yes_no
+from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
+from ordnum_desktop.domain.roster_rules import MODES
+from ordnum_desktop.services.bilan.document import EXERCISE_LABELS
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.io.xlsx_tables import (
+    Column,
+    new_workbook,
+    save_workbook,
+    write_pairs,
+    write_table,
+)
+from ordnum_desktop.services.planning.dates import get_plans
+from ordnum_desktop.services.roster.doctors import doctor_department
+from ordnum_desktop.services.roster.preseries import selected_cpams
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
+
+UNKNOWN_CPAM = "à préciser"
+COLUMNS = [
+    Column("CPAM", 24),
+    Column("Nom", 20),
+    Column("Prénom", 16),
+    Column("Mode d'exercice", 14),
+    Column("N° AM", 12),
+    Column("RPPS", 14),
+    Column("FINESS", 12),
+    Column("Centre de santé", 24),
+    Column("Installation prévue", 13, "date"),
+    Column("Installation réalisée", 13, "date"),
+    Column("Formation", 12, "date"),
+    Column("Traces activées", 12, "date"),
+    Column("Première ordonnance numérique", 15, "date"),
+    Column("En retard", 10),
+]
+
+
+@dataclass
+class PlanningRow:
+    cpam_id: str  # '' when it cannot be told
+    cpam_label: str
+    doctor: Doctor
+    plan: InstallationPlan
+
+    def overdue(self, today: date) -> bool:
+        planned = self.plan.planned_install
+        return planned is not None and planned < today and self.plan.actual_install is None
+
+    def values(self, today: date) -> list[object]:
+        d, p = self.doctor, self.plan
+        return [
+            self.cpam_label,
+            d.last_name,
+            d.first_name,
+            MODES.get(d.mode, "Salarié"),
+            d.am,
+            d.rpps,
+            d.finess,
+            d.centre_name,
+            p.planned_install,
+            p.actual_install,
+            p.training_date,
+            p.traces_activated,
+            p.first_eprescription,
+            yes_no(self.overdue(today)),
+        ]
+
+
+def _cpam_of(d: Doctor, selected: list[str], ref: Referentiel) -> str:
+    if d.cpam:
+        caisse = ref.find_caisse(d.cpam)
+        if caisse is not None:
+            return caisse.id
+        department = d.cpam.strip().zfill(2)  # a department typed where a caisse was expected
+    else:
+        department = doctor_department(d) or ""
+    in_zone = [
+        c for c in selected if (caisse := ref.caisse(c)) is not None and caisse.department == department
+    ]
+    return in_zone[0] if len(in_zone) == 1 else ""
+
+
+def planning_rows(ws: Workspace, preserie_id: int) -> list[PlanningRow]:
+    """The roster's plans in roster order, each with the CPAM it is forwarded to."""
+    with ws.session() as s:
+        if s.get(Preserie, preserie_id) is None:
+            raise UserError(f"Aucune présérie n° {preserie_id}.")
+        selected = selected_cpams(s, preserie_id)
+    ref = load_referentiel()
+    rows = []
+    for doctor, plan in get_plans(ws, preserie_id):
+        cpam_id = _cpam_of(doctor, selected, ref)
+        caisse = ref.caisse(cpam_id) if cpam_id else None
+        rows.append(PlanningRow(cpam_id, caisse.label if caisse else UNKNOWN_CPAM, doctor, plan))
+    return rows
+
+
+def _slug(text: str) -> str:
+    """A file-name part any system accepts: « Médilogic Cabinet » → « Medilogic-Cabinet »."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^0-9A-Za-z.]+", "-", plain).strip("-.") or "sans-nom"
+
+
+def export_planning(
+    ws: Workspace, preserie_id: int, outdir: Path | str, today: date | None = None
+) -> list[Path]:
+    folder = Path(outdir)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"« {folder} » est un fichier, pas un dossier : indiquez un dossier de sortie.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Impossible de créer le dossier « {folder} » ({exc.strerror}).") from exc
+    day = today or date.today()
+    rows = planning_rows(ws, preserie_id)
+    with ws.session() as s:
+        p = s.get(Preserie, preserie_id)
+        assert p is not None
+        selected = selected_cpams(s, preserie_id)
+    ref = load_referentiel()
+    base = f"planning-{_slug(p.software)}-{_slug(p.version)}"
+    paths = [_write(folder / f"{base}-complet.xlsx", p, "toutes les CPAM de la présérie", rows, day)]
+    for cpam_id in selected:
+        caisse = ref.caisse(cpam_id)
+        label = caisse.label if caisse else cpam_id
+        mine = [r for r in rows if r.cpam_id == cpam_id]
+        paths.append(_write(folder / f"{base}-CPAM-{_slug(cpam_id)}.xlsx", p, label, mine, day))
+    return paths
+
+
+def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], today: date) -> Path:
+    wb = new_workbook()
+    write_table(wb.create_sheet("Planning"), COLUMNS, [r.values(today) for r in rows])
+    write_pairs(
+        wb.create_sheet("Présérie"),
+        [
+            ("Éditeur", p.editor),
+            ("Logiciel", p.software),
+            ("Version", p.version),
+            ("Type d'exercice", EXERCISE_LABELS.get(p.exercise, p.exercise)),
+            ("CPAM", scope),
+            ("Médecins", len(rows)),
+            ("Réunion de lancement", p.kickoff_date),
+            ("Exporté le", today),
+        ],
+    )
+    return save_workbook(wb, path)

@@ -1,0 +1,373 @@
+"""Importing a traces postes file: one file = one transaction, rows stored once.
+
+Speed matters (a million rows): rows are validated per chunk and inserted by the sqlite3 driver on
+the connection of the session's own transaction, so the import batch row and every trace row are
+committed together or not at all. Duplicates are left to the unique index `ux_trace_dedup`
+(`INSERT OR IGNORE`): attempted − inserted, within the file or across files. The ORM would be 50×
+slower and hold every row in memory (see the spec's measurements).
+
+Validated chunks are inserted by a writer thread with multi-row `INSERT … VALUES (…), (…), …`
+statements (a whole chunk each where SQLite allows it): the driver binds the values, then releases
+the GIL for the whole statement, so SQLite updates the table and its indexes while Python
+validates the next chunk. With `executemany` the driver takes the GIL back for every row and the
+two threads would only take turns; one statement per row is also slower in SQLite itself.
+
+The parser also tallies the rows for the bilan (domain/trace_tally.py), and the batch is folded
+into the bilan's summary before the commit (services/bilan/summary.py): the first bilan after the
+import reads it back instead of grouping every stored row again.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.trace_rows import RowParser, match_header
+from ordnum_desktop.domain.trace_tally import TraceTally
+from ordnum_desktop.services.bilan.summary import ImportFold
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.traces.reader import open_traces
+from ordnum_desktop.services.workspace import backup
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store.models import ImportBatch, Preserie
+
+# Small enough that the writer starts early and finishes soon after the last chunk is parsed
+# (100k rows: 0.15 s faster than 20 000), large enough to keep the hand-overs few.
+CHUNK_ROWS = 10_000
+# Past this many unreadable rows the file is not a traces export (1 048 576 rows of junk would
+# otherwise pile up ~5 million error entries, 2 GB): refused whole, nothing stored (issue 6).
+MAX_REJECTED = 10_000
+# Page cache of the importing connection (KiB, negative = size), restored after the import: the
+# two trace indexes are updated in place and their hot pages fit; 128 MiB was no faster and
+# pushed the import's peak memory past 1.2× the reader's once the parser tallies the rows.
+IMPORT_CACHE_KIB = 32 * 1024
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+INSERT_HEAD = (
+    "INSERT OR IGNORE INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, "
+    "prescription_id, prestation, digital, operation, return_code, prescription_number) VALUES "
+)
+VALUES_PER_ROW = 9
+# A whole chunk per statement where the build allows 90 000 bound values (Debian's does: 250 000),
+# else as many rows as SQLite's default limit of 32 766 values allows. Each statement is one
+# hand-over of the GIL between the parser and the writer: fewer is faster.
+ROWS_PER_STATEMENT = CHUNK_ROWS
+
+
+def insert_sql(preserie_id: int, batch_id: int, rows: int) -> str:
+    one = f"({preserie_id:d}, {batch_id:d}, " + ", ".join("?" * VALUES_PER_ROW) + ")"
+    return INSERT_HEAD + ", ".join([one] * rows)
+
+
+def rows_per_statement(dbapi: Any) -> int:
+    """Rows per statement within the connection's limit of bound values (999 before SQLite
+    3.32)."""
+    try:
+        import sqlite3
+
+        limit = int(dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    except (AttributeError, ValueError):
+        limit = 999
+    return max(1, min(ROWS_PER_STATEMENT, limit // VALUES_PER_ROW))
+
+
+# The identifier of each doctor's exercise situation in the présérie (N° AM or RPPS); computed at
+# query time so that a doctor added to the roster later matches rows imported before.
+ROSTER_IDENTIFIERS_SQL = (
+    "SELECT CASE WHEN mode = 'liberal' THEN am ELSE rpps END FROM doctor WHERE preserie_id = :pid"
+)
+
+
+# Past this many unknown identifiers (a hostile file), one pass over the batch's rows instead.
+MAX_CANDIDATES = 500
+
+
+def _count_unmatched(
+    conn: Any, preserie_id: int, batch_id: int, seen: set[str], tally: TraceTally | None
+) -> int:
+    """Rows of the batch whose identifier is not on the roster. From the tally when it describes
+    the stored rows; else only the identifiers of the file that are not on the roster can match,
+    usually a handful: their rows are found through ix_trace_cover (`+batch_id` keeps the planner
+    there); the roster test itself is the same NOT IN as for any identifier."""
+    roster_sql = ROSTER_IDENTIFIERS_SQL.replace(":pid", "?")
+    roster = {r for (r,) in conn.exec_driver_sql(roster_sql, (preserie_id,)) if r}
+    if tally is not None:
+        return sum(n for (ident, *_), n in tally.rows.items() if ident not in roster)
+    candidates = sorted(seen - roster)
+    if not candidates:
+        return 0
+    if len(candidates) > MAX_CANDIDATES:
+        return int(
+            conn.exec_driver_sql(
+                f"SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
+                (batch_id, preserie_id),
+            ).scalar_one()
+        )
+    marks = ", ".join("?" * len(candidates))
+    return int(
+        conn.exec_driver_sql(
+            f"SELECT count(*) FROM trace_row WHERE preserie_id = ? AND ps_identifier IN ({marks}) "
+            f"AND +batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
+            (preserie_id, *candidates, batch_id, preserie_id),
+        ).scalar_one()
+    )
+
+
+class _Writer:
+    """Inserts validated chunks from a second thread while the next chunk is being validated.
+
+    The thread uses the session's connection, and the caller touches that connection again only
+    after `finish()` or `stop()` — one user at a time, so the transaction stays whole (SQLAlchemy
+    opens file databases with check_same_thread=False)."""
+
+    def __init__(self, dbapi: Any, preserie_id: int, batch_id: int) -> None:
+        self._cursor = dbapi.cursor()
+        self._per_statement = rows_per_statement(dbapi)
+        self._ids = (preserie_id, batch_id)
+        self._full_sql = insert_sql(preserie_id, batch_id, self._per_statement)
+        self._queue: queue.Queue[tuple[int, list[Any]] | None] = queue.Queue(maxsize=2)
+        self._inserted = 0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="traces-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is not None:
+                continue  # keep draining so that `put` never blocks after a failure
+            try:
+                self._write(*item)
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                self._error = exc
+
+    def _write(self, count: int, values: list[Any]) -> None:
+        step = self._per_statement
+        for start in range(0, count, step):
+            rows = min(step, count - start)
+            # Full-size statements share one SQL text, so the driver prepares it only once.
+            sql = self._full_sql if rows == step else insert_sql(*self._ids, rows)
+            self._cursor.execute(sql, values[start * VALUES_PER_ROW : (start + rows) * VALUES_PER_ROW])
+            self._inserted += self._cursor.rowcount
+
+    def put(self, rows: list[Any]) -> None:
+        if self._error is not None:
+            raise self._error
+        # Already flat (RowParser.flat): VALUES_PER_ROW values per row.
+        self._queue.put((len(rows) // VALUES_PER_ROW, rows))
+
+    def stop(self) -> None:
+        """Waits for the thread to end (idempotent); pending chunks are still written, and then
+        rolled back with the transaction by the caller when it is failing."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._cursor.close()
+
+    def finish(self) -> int:
+        """Rows actually inserted (duplicates ignored by the unique index are not counted)."""
+        self.stop()
+        if self._error is not None:
+            raise self._error
+        return self._inserted
+
+
+class ImportCancelled(Exception):
+    """The user cancelled: the transaction was rolled back, nothing was stored."""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    read: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    unmatched: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    batch_id: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "read": self.read,
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "unmatched": self.unmatched,
+            "ignored_columns": self.ignored_columns,
+            "errors": self.errors,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _missing_columns_message(name: str, missing: list[str], found: list[object]) -> str:
+    cols = ", ".join(f"« {m} »" for m in missing)
+    seen = ", ".join(str(c) for c in found if c not in (None, "")) or "aucune"
+    plural = "les colonnes obligatoires" if len(missing) > 1 else "la colonne obligatoire"
+    return (
+        f"Le fichier « {name} » est refusé : il lui manque {plural} {cols} en ligne 1 "
+        f"(colonnes trouvées : {seen})."
+    )
+
+
+def _too_many_rejected(name: str, first: dict[str, Any]) -> str:
+    column = f", colonne « {first['column']} »" if first.get("column") else ""
+    return (
+        f"Le fichier « {name} » est refusé : plus de 10 000 lignes sont illisibles (la première, "
+        f"ligne {first['row']}{column} : {first['message'].rstrip('.')}). Ce n'est pas un export "
+        "de traces postes conforme ; rien n'a été importé."
+    )
+
+
+def import_traces(
+    ws: Workspace,
+    preserie_id: int,
+    path: Path | str,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportReport:
+    """Imports one file into the présérie. Raises UserError when the file is refused whole and
+    ImportCancelled when `cancel()` returned True; in both cases nothing is stored."""
+    # The parse allocates millions of lists and tuples that live until the end (the reader's
+    # rows, the tally): the cycle collector would walk them again and again (about a tenth of the
+    # import). Paused until `_import` has returned and they are freed, so that the collection
+    # that follows finds little to walk.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(ws, preserie_id, Path(path), progress, cancel)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(
+    ws: Workspace, preserie_id: int, path: Path, progress: Progress | None, cancel: Cancel | None
+) -> ImportReport:
+    source = open_traces(path)
+    try:
+        header = match_header(source.header)
+        if header.missing:
+            raise UserError(_missing_columns_message(path.name, header.missing, source.header))
+        parser = RowParser(header, load_referentiel())
+        parser.flat = True
+        report = ImportReport(file=path.name, ignored_columns=header.ignored)
+        file_hash = file_sha256(path)
+        backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
+        with ws.session() as s:
+            if s.get(Preserie, preserie_id) is None:
+                raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")
+            # Read before the batch row exists: the stored summary's signature is that of the
+            # rows before this import.
+            fold = ImportFold.before_import(s.connection(), preserie_id)
+            tally = parser.tally = TraceTally() if fold.summary is not None else None
+            batch = ImportBatch(
+                preserie_id=preserie_id, kind="traces", file_name=path.name, file_hash=file_hash
+            )
+            s.add(batch)
+            s.flush()
+            assert batch.id is not None
+            dbapi = s.connection().connection.driver_connection
+            cur = dbapi.cursor()
+            old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
+            cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
+            writer = None
+            try:
+                writer = _Writer(dbapi, preserie_id, batch.id)
+                number = source.header_row + 1
+                done = 0
+                for chunk in source.chunks(CHUNK_ROWS):
+                    good, errors, read, rejected = parser.parse_chunk(chunk, number)
+                    number += len(chunk)
+                    done += len(chunk)
+                    if good:
+                        writer.put(good)
+                    report.read += read
+                    report.rejected += rejected
+                    report.errors.extend(errors)
+                    if report.rejected > MAX_REJECTED:
+                        raise UserError(_too_many_rejected(path.name, report.errors[0]))
+                    if progress is not None:
+                        progress(done, max(source.total, done))
+                    if cancel is not None and cancel():
+                        raise ImportCancelled("Import annulé : aucune ligne n'a été enregistrée.")
+                inserted = writer.finish()
+            finally:
+                if writer is not None:
+                    writer.stop()
+                cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")
+                cur.close()
+            if report.read == 0:
+                raise UserError(
+                    f"Le fichier « {path.name} » ne contient aucune ligne de traces sous son en-tête."
+                )
+            report.accepted = inserted
+            report.duplicates = report.read - report.rejected - inserted
+            if tally is not None:
+                tally.close()
+                if report.duplicates:
+                    tally = None  # it counted rows the index ignored: tallied again in SQL
+            report.unmatched = _count_unmatched(
+                s.connection(), preserie_id, batch.id, parser.identifiers(), tally
+            )
+            for key in ("read", "accepted", "duplicates", "rejected", "unmatched"):
+                setattr(batch, key, getattr(report, key))
+            s.add(batch)
+            s.flush()  # the summary's signature reads the batch's counts
+            fold.after_import(s.connection(), preserie_id, tally)
+            report.batch_id = batch.id
+        return report
+    finally:
+        source.close()
+
+
+def list_batches(ws: Workspace, preserie_id: int) -> list[ImportBatch]:
+    with ws.session() as s:
+        q = select(ImportBatch).where(ImportBatch.preserie_id == preserie_id, ImportBatch.kind == "traces")
+        return list(s.exec(q.order_by(ImportBatch.imported_at, ImportBatch.id)).all())
+
+
+def preview_traces(path: Path | str, limit: int = 20) -> dict[str, Any]:
+    """The header as matched and the first rows as read, for the window to show before importing;
+    raises UserError for a file that would be refused."""
+    path = Path(path)
+    source = open_traces(path)
+    try:
+        header = match_header(source.header)
+        rows: list[list[str]] = []
+        for chunk in source.chunks(limit):
+            rows = [["" if v is None else str(v) for v in r] for r in chunk]
+            break
+        return {
+            "file": path.name,
+            "header": ["" if h is None else str(h) for h in source.header],
+            "columns": dict(header.positions),
+            "missing": header.missing,
+            "ignored_columns": header.ignored,
+            "rows": rows,
+            "total": source.total,
+        }
+    finally:
+        source.close()

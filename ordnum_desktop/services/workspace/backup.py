@@ -1,0 +1,123 @@
+"""Backups as use cases: before an import, listing, restoring, retention settings.
+
+The window's « Restaurer une sauvegarde… » action closes its workspace, calls `restore_backup`,
+then reopens the file (the ORM objects it holds would be stale otherwise).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store import audit, backups
+from ordnum_desktop.store.backups import BackupInfo
+from ordnum_desktop.store.lock import WorkspaceLock
+from ordnum_desktop.store.models import AppMeta
+
+
+def _safe_backup(path: Path, reason: str, what: str) -> Path | None:
+    try:
+        return backups.make_backup(path, reason)
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(
+            f"La sauvegarde de « {path.name} » avant {what} a échoué ({exc}) : rien n'a été modifié."
+        ) from exc
+
+
+def before_import(ws: Workspace) -> Path | None:
+    """A rotating copy taken at the start of every import; refuses the import when it fails."""
+    return _safe_backup(ws.path, "import", "l'import")
+
+
+def before_undo(ws: Workspace) -> Path | None:
+    return _safe_backup(ws.path, "annulation", "l'annulation")
+
+
+def backup_now(ws: Workspace) -> Path:
+    copy = _safe_backup(ws.path, "manuelle", "la copie")
+    if copy is None:
+        raise UserError(f"Le fichier « {ws.path.name} » est vide : rien à sauvegarder.")
+    return copy
+
+
+def list_backups(path: Path | str) -> list[BackupInfo]:
+    """Newest first; works even when the workspace file itself is gone."""
+    return backups.list_backups(Path(path).expanduser())
+
+
+def resolve_backup(path: Path | str, ref: str) -> Path:
+    """A backup named by its number in `list_backups` (1 = newest), its file name, or a path."""
+    found = list_backups(path)
+    if ref.isdigit() and 1 <= int(ref) <= len(found) and not Path(ref).exists():
+        return found[int(ref) - 1].path
+    for b in found:
+        if b.path.name == ref:
+            return b.path
+    candidate = Path(ref).expanduser()
+    if candidate.is_file():
+        return candidate
+    raise UserError(
+        f"Sauvegarde « {ref} » introuvable : « ordnum backup list » donne les sauvegardes disponibles."
+    )
+
+
+def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
+    """Puts a backup's content back into the workspace file, after copying the current content
+    (that copy does not rotate others out). Refused while another instance has the file open.
+    Returns the copy of the replaced content."""
+    path = Path(path).expanduser()
+    backup = resolve_backup(path, str(ref))
+    with WorkspaceLock(path):
+        safety = backups.restore_into(path, backup)
+        # The restored content may be an older schema: opening migrates it, then the restore is
+        # written in its audit trail.
+        ws = Workspace.open(path)
+        try:
+            with ws.session() as s:
+                audit.record(
+                    s.connection(),
+                    action="restore",
+                    entity="workspace",
+                    entity_id=None,
+                    preserie_id=None,
+                    before={"copy": safety.name if safety else ""},
+                    after={"backup": backup.name},
+                )
+        finally:
+            ws.close()
+    return safety
+
+
+def set_retention(ws: Workspace, keep: int | None = None, days: int | None = None) -> tuple[int, int]:
+    """Number of copies kept (≥ 1) and age limit in days (0: none). Returns the settings now."""
+    if keep is not None and keep < 1:
+        raise UserError("Il faut garder au moins une sauvegarde.")
+    if days is not None and days < 0:
+        raise UserError("La durée de conservation ne peut pas être négative.")
+    with ws.session() as s:
+        for key, value in ((backups.KEEP_KEY, keep), (backups.DAYS_KEY, days)):
+            if value is None:
+                continue
+            row = s.get(AppMeta, key) or AppMeta(key=key, value="")
+            row.value = str(value)
+            s.add(row)
+    return backups.retention_settings(ws.path)
+
+
+def retention(path: Path | str) -> tuple[int, int]:
+    return backups.retention_settings(Path(path).expanduser())
+
+
+def as_json(b: BackupInfo, number: int) -> dict[str, Any]:
+    return {
+        "number": number,
+        "file": str(b.path),
+        "name": b.path.name,
+        "created": b.created.isoformat(sep=" ", timespec="seconds"),
+        "reason": b.reason,
+        "reason_label": b.reason_label,
+        "size": b.size,
+    }

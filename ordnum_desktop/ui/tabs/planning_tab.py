@@ -1,0 +1,213 @@
+"""Planning tab: installation dates per doctor, the kick-off meeting, the timeline chart and the
+exports for the GIE SESAM-Vitale, the Cnam and each CPAM."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
+
+from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.services.planning.dates import get_plans, set_kickoff, update_plan
+from ordnum_desktop.services.roster.preseries import resolve_preserie
+from ordnum_desktop.ui.context import PLANNING, PRESERIE, ROSTER, TRACES, AppContext
+from ordnum_desktop.ui.forms.ui_planning_tab import Ui_PlanningTab
+from ordnum_desktop.ui.models.planning_model import FIRST_DATE_COLUMN, PlanningModel
+from ordnum_desktop.ui.tabs.tab_base import BaseTab
+from ordnum_desktop.ui.widgets.date_delegate import DateDelegate
+
+
+class PlanningTab(BaseTab):
+    name = "planning"
+    watches = frozenset({PLANNING, ROSTER, PRESERIE, TRACES})
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.ui = Ui_PlanningTab()
+        self.ui.setupUi(self)
+        self.model = PlanningModel(self._edit)
+        table = self.ui.table
+        table.setModel(self.model)
+        table.setItemDelegate(DateDelegate(table))
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setDefaultSectionSize(24)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            table,
+            self.clear_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.ui.kickoffDate.setDate(QDate.currentDate())
+        self.ui.kickoffHeld.toggled.connect(self.ui.kickoffDate.setEnabled)
+        self.ui.saveKickoffButton.clicked.connect(self.save_kickoff)
+        self.ui.exportButton.clicked.connect(self.export_planning)
+        self.ui.splitter.setSizes([360, 300])
+        self.ui.prerequisitesList.itemChanged.connect(self._on_prerequisite_toggled)
+        self._chart: Any = None
+
+    def refresh(self) -> None:
+        p = resolve_preserie(self.ctx.ws, self.ctx.preserie_id)
+        self.ui.kickoffHeld.setChecked(p.kickoff_date is not None)
+        self.ui.kickoffDate.setEnabled(p.kickoff_date is not None)
+        self.ui.kickoffDate.setDate(QDate(p.kickoff_date) if p.kickoff_date else QDate.currentDate())
+        self.ui.participantsEdit.setText(p.kickoff_participants)
+        self._fill_prerequisites()
+        rows = get_plans(self.ctx.ws, self.ctx.preserie_id)
+        self.model.set_rows(rows, date.today())
+        overdue = sum(1 for _, plan in rows if self.model.overdue(plan))
+        installed = sum(1 for _, plan in rows if plan.actual_install)
+        self.ui.planHint.setText(
+            f"{installed} installation(s) réalisée(s) sur {len(rows)}"
+            + (f" — <b style='color:#c62828'>{overdue} en retard</b>" if overdue else "")
+            + " · double-cliquez sur une date pour la saisir, Suppr pour l'effacer."
+        )
+        read_only = bool(self.ctx.ws.read_only)
+        self.ui.saveKickoffButton.setEnabled(not read_only)
+        self._draw_chart(rows)
+
+    def _draw_chart(self, rows: list) -> None:
+        from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
+
+        try:
+            from ordnum_desktop.services.bilan.charts import planning_timeline_chart
+        except ImportError:  # charts module not installed: the table alone still works
+            return
+        if self._chart is None:
+            self._chart = ChartSlot(self.ui.chartLayout)
+        data = [
+            {
+                "label": f"{d.first_name} {d.last_name}".strip(),
+                "planned": plan.planned_install,
+                "actual": plan.actual_install,
+                "first_eprescription": plan.first_eprescription,
+            }
+            for d, plan in rows
+        ]
+        today = date.today()
+        figure = planning_timeline_chart(data, today=today)
+        self._focus_on_dates(figure, data, today)
+        self._chart.show(figure)
+
+    @staticmethod
+    def _focus_on_dates(figure: Any, data: list[dict[str, Any]], today: date) -> None:
+        """Months after the présérie, today's line would squash every date into one corner: the
+        view is then kept on the dates themselves, with today written at the right edge."""
+        from datetime import timedelta
+
+        days = [v for r in data for k, v in r.items() if k != "label" and v]
+        if not days or not figure.axes or today <= max(days) + timedelta(days=30):
+            return
+        ax = figure.axes[0]
+        ax.set_xlim(min(days) - timedelta(days=3), max(days) + timedelta(days=7))
+        ax.text(
+            1.0,
+            1.02,
+            f"aujourd'hui : {today:%d/%m/%Y} →",
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=7,
+            color="#616161",
+        )
+
+    def _fill_prerequisites(self) -> None:
+        from ordnum_desktop.services.followup.prerequisites import list_prerequisites
+
+        box = self.ui.prerequisitesList
+        box.blockSignals(True)
+        box.clear()
+        for item in list_prerequisites(self.ctx.ws, self.ctx.preserie_id):
+            when = f" — fait le {format_date(item.done_date)}" if item.done and item.done_date else ""
+            row = QListWidgetItem(f"{item.label}{when}")
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            if item.comment:
+                row.setToolTip(item.comment)
+            box.addItem(row)
+        box.blockSignals(False)
+
+    def _on_prerequisite_toggled(self, row: QListWidgetItem) -> None:
+        from ordnum_desktop.services.followup.prerequisites import set_prerequisite
+
+        done = row.checkState() == Qt.CheckState.Checked
+        self.ctx.attempt(
+            "Prérequis au lancement",
+            set_prerequisite,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            row.data(Qt.ItemDataRole.UserRole),
+            done,
+        )
+        self._fill_prerequisites()
+        self.ctx.say("Prérequis au lancement mis à jour.")
+
+    # -- edits ------------------------------------------------------------------------------
+    def _edit(self, doctor_id: int, field: str, value: date | None) -> bool:
+        if self.ctx.run("Planning", update_plan, self.ctx.ws, doctor_id, **{field: value}) is None:
+            return False
+        self.ctx.say("Planning mis à jour.")
+        self.ctx.notify(PLANNING)
+        return True
+
+    def clear_current(self) -> None:
+        index: QModelIndex = self.ui.table.currentIndex()
+        if index.isValid() and index.column() >= FIRST_DATE_COLUMN and not self.ctx.ws.read_only:
+            self.model.setData(index, None, Qt.ItemDataRole.EditRole)
+
+    def save_kickoff(self) -> None:
+        when = self.ui.kickoffDate.date().toPython() if self.ui.kickoffHeld.isChecked() else None
+        if self.ctx.attempt(
+            "Réunion de lancement",
+            set_kickoff,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            when,
+            self.ui.participantsEdit.text(),
+        ):
+            self.ctx.say("Réunion de lancement enregistrée.")
+            self.ctx.notify(PLANNING)
+
+    def export_planning(self) -> None:
+        folder = self.ctx.prompts.choose_folder("Exporter le planning dans le dossier…")
+        if not folder:
+            return
+        try:
+            from ordnum_desktop.services.planning import export as planning_export
+        except ImportError:
+            self.ctx.prompts.error(
+                "Exporter le planning", "L'export du planning n'est pas disponible dans cette version."
+            )
+            return
+        from ordnum_desktop.ui.background import BackgroundTask
+
+        self.ui.exportButton.setEnabled(False)
+        self.ctx.say("Export du planning en cours…")
+
+        def done(written: object) -> None:
+            self.ui.exportButton.setEnabled(True)
+            count = len(written) if isinstance(written, list | tuple) else 1
+            self.ctx.say(f"Planning exporté : {count} classeur(s) dans « {folder} ».")
+
+        def failed(message: str) -> None:
+            self.ui.exportButton.setEnabled(True)
+            self.ctx.say("Le planning n'a pas été exporté.")
+            self.ctx.prompts.error("Exporter le planning", message)
+
+        BackgroundTask.start_task(
+            planning_export.export_planning,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            Path(folder),
+            on_done=done,
+            on_failed=failed,
+        )

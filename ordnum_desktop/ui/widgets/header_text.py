@@ -1,0 +1,38 @@
+"""The header's status badge and key dates for the présérie shown."""
+
+from __future__ import annotations
+
+from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.services.planning.dates import get_plans
+from ordnum_desktop.services.roster.preseries import STATUSES, resolve_preserie
+from ordnum_desktop.services.workspace.session import Workspace
+
+STATUS_COLOURS = {
+    "preparation": "#6d6d6d",
+    "lancee": "#1565c0",
+    "en_cours": "#00838f",
+    "bilan": "#ef6c00",
+    "validee": "#2e7d32",
+    "prolongee": "#8e24aa",
+}
+
+
+def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
+    p = resolve_preserie(ws, preserie_id)
+    first = p.first_eprescription_date
+    if first is None:  # not recorded on the présérie: the earliest one of the planning
+        first = min(
+            (plan.first_eprescription for _, plan in get_plans(ws, preserie_id) if plan.first_eprescription),
+            default=None,
+        )
+    dates = []
+    if p.cnda_reference or p.cnda_date:
+        cnda = p.cnda_reference or "autorisé"
+        dates.append(f"CNDA {cnda}" + (f" ({format_date(p.cnda_date)})" if p.cnda_date else ""))
+    for label, value in (
+        ("Lancement", p.kickoff_date),
+        ("1re e-prescription", first),
+        ("Bilan", p.bilan_date),
+    ):
+        dates.append(f"{label} <b>{format_date(value) if value else 'à venir'}</b>")
+    return STATUSES.get(p.status, p.status), " · ".join(dates), STATUS_COLOURS.get(p.status, "#6d6d6d")

@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.bilan import summary as bilan_summary
+from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch
 from ordnum_desktop.services.workspace.session import Workspace

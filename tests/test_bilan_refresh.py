@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.bilan import summary as bilan
+from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.traces import undo as undo_module
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch

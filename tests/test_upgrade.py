@@ -17,9 +17,10 @@ from ordnum_desktop.services.roster.doctors import list_doctors, update_doctor
 from ordnum_desktop.services.roster.preseries import list_preseries
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import list_backups
-from ordnum_desktop.store.engine import NewerSchemaError, file_revision, head_revision, known_revisions
+from ordnum_desktop.store.engine import NewerSchemaError, file_revision
 from ordnum_desktop.store.lock import lock_path_for
 from ordnum_desktop.store.models import AuditEntry
+from ordnum_desktop.store.schema import head_revision, known_revisions
 from tests.data.make_workspace import DOCTORS, TRACES
 
 DATA = Path(__file__).resolve().parent / "data"

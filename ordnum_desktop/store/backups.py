@@ -20,11 +20,10 @@ from pathlib import Path
 
 import platformdirs
 
-from ordnum_desktop.store.engine import SQLITE_MAGIC, WorkspaceError, file_revision, known_revisions
+from ordnum_desktop.store.engine import WorkspaceError, file_revision
+from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY, SQLITE_MAGIC, known_revisions
 
 DEFAULT_KEEP = 10
-KEEP_KEY = "backup_keep"
-DAYS_KEY = "backup_keep_days"
 REASONS = {
     "migration": "avant mise à jour du format",
     "import": "avant import",
@@ -78,13 +77,13 @@ def retention_settings(path: Path) -> tuple[int, int]:
         try:
             rows = dict(
                 con.execute(
-                    "SELECT key, value FROM app_meta WHERE key IN (?, ?)", (KEEP_KEY, DAYS_KEY)
+                    "SELECT key, value FROM app_meta WHERE key IN (?, ?)", (BACKUP_KEEP_KEY, BACKUP_DAYS_KEY)
                 ).fetchall()
             )
         finally:
             con.close()
-        keep = max(1, int(rows.get(KEEP_KEY, keep)))
-        days = max(0, int(rows.get(DAYS_KEY, days)))
+        keep = max(1, int(rows.get(BACKUP_KEEP_KEY, keep)))
+        days = max(0, int(rows.get(BACKUP_DAYS_KEY, days)))
     except (sqlite3.Error, ValueError):
         pass
     return keep, days

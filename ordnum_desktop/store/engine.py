@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
 from ordnum_desktop import __version__
+from ordnum_desktop.store.schema import (
+    APP_VERSION_KEY,
+    SCHEMA_VERSION_KEY,
+    SQLITE_MAGIC,
+    alembic_config,
+    head_revision,
+    known_revisions,
+    user_version,
+)
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+# Called with the file and its current revision (None: a new, empty file) just before it is
+# migrated; raising refuses the migration and leaves the file as it is.
+MigrationHook = Callable[[Path, str | None], None]
 
 
 class WorkspaceError(Exception):
@@ -29,22 +38,6 @@ class WorkspaceError(Exception):
 
 class NewerSchemaError(WorkspaceError):
     pass
-
-
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-def known_revisions() -> list[str]:
-    """Revisions from the oldest to the newest."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return [r.revision for r in reversed(list(script.walk_revisions()))]
-
-
-def head_revision() -> str:
-    return known_revisions()[-1]
 
 
 def file_revision(path: Path) -> str | None:
@@ -103,8 +96,11 @@ def needs_upgrade(path: Path) -> bool:
     return path.exists() and file_revision(path) not in (head_revision(),)
 
 
-def open_engine(path: Path | str, *, create: bool = False) -> Engine:
-    """Engine for a workspace, migrated to the current schema. Refuses newer or foreign files."""
+def open_engine(path: Path | str, *, before_migration: MigrationHook, create: bool = False) -> Engine:
+    """Engine for a workspace, migrated to the current schema. Refuses newer or foreign files.
+
+    `before_migration` is the caller's rule for a file about to change format (the workspace
+    service takes a backup); the store itself knows no use case."""
     path = Path(path)
     if not path.exists():
         if not create:
@@ -122,9 +118,7 @@ def open_engine(path: Path | str, *, create: bool = False) -> Engine:
         )
     engine = make_engine(path)
     if revision != revisions[-1]:
-        from ordnum_desktop.store import hooks
-
-        hooks.before_migration(path, revision)
+        before_migration(path, revision)
         _upgrade(engine)
     return engine
 
@@ -137,13 +131,13 @@ def _upgrade(engine: Engine) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         head = head_revision()
-        for key, value in (("schema_version", head), ("app_version", __version__)):
+        for key, value in ((SCHEMA_VERSION_KEY, head), (APP_VERSION_KEY, __version__)):
             conn.exec_driver_sql(
                 "INSERT INTO app_meta(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
-        conn.exec_driver_sql(f"PRAGMA user_version = {int(head[:4])}")
+        conn.exec_driver_sql(f"PRAGMA user_version = {user_version(head)}")
         bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise WorkspaceError(

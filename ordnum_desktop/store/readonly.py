@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 
-from ordnum_desktop.store.engine import WorkspaceError, file_revision, head_revision
+from ordnum_desktop.store.engine import WorkspaceError, file_revision
+from ordnum_desktop.store.schema import head_revision
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

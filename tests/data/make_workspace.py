@@ -15,7 +15,7 @@ from ordnum_desktop.services.planning.dates import update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.engine import head_revision
+from ordnum_desktop.store.schema import head_revision
 
 HERE = Path(__file__).resolve().parent
 

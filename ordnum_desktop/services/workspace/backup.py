@@ -1,4 +1,8 @@
-"""Backups as use cases: before an import, listing, restoring, retention settings.
+"""Backups as use cases: before a migration or an import, listing, restoring, retention settings.
+
+`session.py` hands `before_migration` to the store's opener, so this module must not import
+`session` at run time (it would be a cycle): `Workspace` is a type-only import here, and
+`restore_backup` reopens the file through the store directly.
 
 The window's « Restaurer une sauvegarde… » action closes its workspace, calls `restore_backup`,
 then reopens the file (the ORM objects it holds would be stale otherwise).
@@ -8,14 +12,18 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store import audit, backups
 from ordnum_desktop.store.backups import BackupInfo
+from ordnum_desktop.store.engine import WorkspaceError, open_engine
 from ordnum_desktop.store.lock import WorkspaceLock
 from ordnum_desktop.store.models import AppMeta
+from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY
+
+if TYPE_CHECKING:
+    from ordnum_desktop.services.workspace.session import Workspace
 
 
 def _safe_backup(path: Path, reason: str, what: str) -> Path | None:
@@ -24,6 +32,22 @@ def _safe_backup(path: Path, reason: str, what: str) -> Path | None:
     except (OSError, sqlite3.Error) as exc:
         raise UserError(
             f"La sauvegarde de « {path.name} » avant {what} a échoué ({exc}) : rien n'a été modifié."
+        ) from exc
+
+
+def before_migration(path: Path, revision: str | None) -> None:
+    """Called by the store before a file is migrated from `revision` (None: a new, empty file).
+
+    An existing file is copied first (Anki, Vorta: copy before migrating); if the copy cannot be
+    made, the migration is refused and the file stays as it is."""
+    if revision is None:
+        return
+    try:
+        backups.make_backup(path, "migration")
+    except (OSError, sqlite3.Error) as exc:
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » doit être mis à jour, mais sa sauvegarde "
+            f"préalable a échoué ({exc}) : le fichier n'a pas été modifié."
         ) from exc
 
 
@@ -72,13 +96,13 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
     backup = resolve_backup(path, str(ref))
     with WorkspaceLock(path):
         safety = backups.restore_into(path, backup)
-        # The restored content may be an older schema: opening migrates it, then the restore is
-        # written in its audit trail.
-        ws = Workspace.open(path)
+        # The restored content may be an older schema: opening migrates it (after a copy, like
+        # any migration), then the restore is written in its audit trail.
+        engine = open_engine(path, before_migration=before_migration)
         try:
-            with ws.session() as s:
+            with engine.begin() as conn:
                 audit.record(
-                    s.connection(),
+                    conn,
                     action="restore",
                     entity="workspace",
                     entity_id=None,
@@ -87,7 +111,7 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
                     after={"backup": backup.name},
                 )
         finally:
-            ws.close()
+            engine.dispose()
     return safety
 
 
@@ -98,7 +122,7 @@ def set_retention(ws: Workspace, keep: int | None = None, days: int | None = Non
     if days is not None and days < 0:
         raise UserError("La durée de conservation ne peut pas être négative.")
     with ws.session() as s:
-        for key, value in ((backups.KEEP_KEY, keep), (backups.DAYS_KEY, days)):
+        for key, value in ((BACKUP_KEEP_KEY, keep), (BACKUP_DAYS_KEY, days)):
             if value is None:
                 continue
             row = s.get(AppMeta, key) or AppMeta(key=key, value="")

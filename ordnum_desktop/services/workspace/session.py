@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from ordnum_desktop.services.workspace.backup import before_migration
 from ordnum_desktop.store import audit
 from ordnum_desktop.store.engine import WorkspaceError, open_engine
 from ordnum_desktop.store.location import location_warning
@@ -38,7 +39,7 @@ class Workspace:
             return cls(path, open_read_only_engine(path), read_only=True)
         lock = WorkspaceLock(path).acquire()
         try:
-            engine = open_engine(path, create=create)
+            engine = open_engine(path, create=create, before_migration=before_migration)
         except BaseException:
             lock.release()
             raise

@@ -1,4 +1,6 @@
 # Two commands for a newcomer: `make run` and `make test`. Each one creates or refreshes .venv.
+# While working: `make test-fast` (all but the tests marked slow), `make format`, `make lint`,
+# `make typecheck`; .ci/run runs lint, typecheck and test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEMO := $(HOME)/.local/share/ordnum-desktop/demo.sqlite
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils
 
-.PHONY: run test lint bench forms sysdeps clean
+.PHONY: run test test-fast lint format typecheck bench forms sysdeps clean
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory sysdeps
@@ -35,8 +37,20 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Leaves out the SIGKILL crash, million-row and fuzz tests (marked slow in pyproject.toml).
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+
 lint: $(STAMP)
 	$(BIN)/ruff check ordnum_desktop tests
+	$(BIN)/ruff format --check ordnum_desktop tests
+
+format: $(STAMP)
+	$(BIN)/ruff format ordnum_desktop tests
+
+# What is checked and how strictly is in [tool.mypy] of pyproject.toml.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run

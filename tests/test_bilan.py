@@ -6,6 +6,7 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -238,6 +239,7 @@ def _bilan_after(imports: list[list[str]], tmp: Path) -> dict:
         ws.close()
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(row_strategy, min_size=1, max_size=25), st.data())
 def test_importing_twice_or_in_overlapping_parts_gives_the_same_bilan(
@@ -359,6 +361,7 @@ def _oracle(rows: list[tuple[str, str, str, bool, str, str]], cut: str) -> dict:
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(oracle_row, min_size=1, max_size=60), st.integers(0, 14))
 def test_bilan_matches_a_literal_reading_of_the_spec(raw: list, cut_day: int) -> None:

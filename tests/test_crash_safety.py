@@ -75,6 +75,7 @@ def _state(path: Path) -> tuple[str, int, list[tuple[int, int]]]:
     return verdict, total, batches
 
 
+@pytest.mark.slow
 def test_import_killed_at_random_moments(tmp_path: Path, big_csv: Path, _backups_in_tmp: Path) -> None:
     # A full run first: it gives the import's duration, over which the kills are spread.
     reference = tmp_path / "complet.sqlite"

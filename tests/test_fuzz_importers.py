@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -22,6 +23,8 @@ from ordnum_desktop.services.roster.workbook import import_roster
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
 from tests.trace_files import HEADER
+
+pytestmark = pytest.mark.slow
 
 # ORDNUM_FUZZ_EXAMPLES=2000 for a longer hunt than `make test` can afford.
 FUZZ = settings(

@@ -178,7 +178,19 @@ def _big_roster(path: Path, count: int) -> Path:
     return path
 
 
-@pytest.mark.parametrize("case", list(CASES))
+# The cases that write or inflate tens of megabytes run with the slow tests only.
+BIG_CASES = {
+    "traces-zip-bomb",
+    "roster-zip-bomb",
+    "traces-invalid-utf8-row-150000",
+    "traces-million-junk-rows-csv",
+    "roster-10000-rows",
+}
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=pytest.mark.slow) if c in BIG_CASES else c for c in CASES]
+)
 def test_hostile_file_is_refused_with_a_sentence(case: str, workspace: Path, tmp_path: Path) -> None:
     kind, build, fragments = CASES[case]
     file = build(tmp_path)
@@ -193,6 +205,7 @@ def test_hostile_file_is_refused_with_a_sentence(case: str, workspace: Path, tmp
         ("satisfaction", "une fois décompressé"),
     ],
 )
+@pytest.mark.slow
 def test_million_rows_of_junk_workbook(
     kind: str, fragment: str, workspace: Path, million_junk_xlsx: Path
 ) -> None:

@@ -72,6 +72,7 @@ def test_lock_is_released_at_close(ws_path: Path) -> None:
     Workspace.open(ws_path).close()
 
 
+@pytest.mark.slow
 def test_lock_of_a_killed_process_is_taken_over(ws_path: Path) -> None:
     holder = _start_holder(ws_path)
     os.kill(holder.pid, signal.SIGKILL)

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ordnum_desktop.domain.text import fold
 from ordnum_desktop.paths import resources_dir
@@ -103,7 +104,7 @@ def _choices(items: list[dict[str, str]]) -> tuple[Choice, ...]:
     return tuple(Choice(i["code"], i["label"]) for i in items)
 
 
-def parse_referentiel(data: dict) -> Referentiel:
+def parse_referentiel(data: dict[str, Any]) -> Referentiel:
     return Referentiel(
         version=data["version"],
         label=data["label"],

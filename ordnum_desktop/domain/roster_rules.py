@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
 from ordnum_desktop.domain.referentiel import Referentiel
@@ -52,7 +53,7 @@ class Finding:
     doctor: int | None = None
     field: str | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if v is not None and k != "level"}
         return data
 
@@ -72,7 +73,7 @@ class CheckResult:
         target = self.errors if level == "error" else self.warnings
         target.append(Finding(code, level, message, doctor, fld))
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
             "errors": [f.as_json() for f in self.errors],
@@ -288,9 +289,10 @@ def _check_duplicates(doctors: list[RosterDoctor], result: CheckResult) -> None:
     seen: set[object] = set()
     for d in doctors:
         if d.mode == "liberal" and d.am:
-            key: object = check_am(d.am).value
-            if liberal[key] < 2:
+            am = check_am(d.am).value
+            if liberal[am] < 2:
                 continue
+            key: object = am
         elif d.mode == "salarie" and d.rpps:
             key = (check_rpps(d.rpps).value, check_finess(d.finess).value)
             if salaried[key] < 2:

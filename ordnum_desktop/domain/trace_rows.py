@@ -152,7 +152,7 @@ def parse_timestamp(value: object) -> str | None:
         return v.isoformat(" ")
     if t is date:
         # A date-time at exactly midnight comes back from the reader as a plain date.
-        return f"{value.isoformat()} 00:00:00"  # type: ignore[union-attr]
+        return f"{value.isoformat()} 00:00:00"  # type: ignore[attr-defined]
     if t is float or t is int:
         serial = float(value)  # type: ignore[arg-type]
         if not 1 <= serial < 2958466:
@@ -160,7 +160,7 @@ def parse_timestamp(value: object) -> str | None:
         return _round_second(_EXCEL_EPOCH + timedelta(days=serial)).isoformat(" ")
     if t is not str:
         return None
-    text = value.strip()  # type: ignore[union-attr]
+    text = value.strip()  # type: ignore[attr-defined]
     m = _ISO.fullmatch(text)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -184,12 +184,12 @@ _BLANK = -(2**62)  # cached code-retour value of an empty cell (an int, so cache
 
 
 def _is_blank(v: object) -> bool:
-    return v is None or v == "" or (type(v) is str and not v.strip())  # type: ignore[union-attr]
+    return v is None or v == "" or (type(v) is str and not v.strip())
 
 
 def _text(v: object) -> str:
-    if type(v) is float and v.is_integer():  # type: ignore[union-attr]
-        return str(int(v))  # type: ignore[arg-type]
+    if type(v) is float and v.is_integer():
+        return str(int(v))
     return str(v).strip()
 
 
@@ -252,12 +252,12 @@ class RowParser:
             value: int | None = None
             if _is_blank(raw):
                 value = _BLANK
-            elif type(raw) is float and raw.is_integer():  # type: ignore[union-attr]
-                value = int(raw)  # type: ignore[arg-type]
+            elif type(raw) is float and raw.is_integer():
+                value = int(raw)
             elif type(raw) is int:
-                value = raw  # type: ignore[assignment]
-            elif type(raw) is str and _INT.fullmatch(raw.strip()):  # type: ignore[union-attr]
-                value = int(raw)  # type: ignore[arg-type]
+                value = raw
+            elif type(raw) is str and _INT.fullmatch(raw.strip()):
+                value = int(raw)
             self._code[raw] = value
         return self._code[raw]
 
@@ -307,11 +307,9 @@ class RowParser:
             if type(raw_ts) is datetime:
                 # The usual date-time cell, inlined: Excel's float day count gives e.g.
                 # 09:59:59.999998 for 10:00:00, so round to the nearest second.
-                ts = (
-                    raw_ts + _ONE_SECOND
-                    if raw_ts.microsecond >= 500_000  # type: ignore[operator]
-                    else raw_ts
-                ).isoformat(" ", "seconds")  # type: ignore[union-attr]
+                ts: str | None = (
+                    raw_ts + _ONE_SECOND if raw_ts.microsecond >= 500_000 else raw_ts
+                ).isoformat(" ", "seconds")
             else:
                 ts = parse_timestamp(raw_ts)
             try:  # closed values repeat: after the first rows, every lookup hits its cache
@@ -326,7 +324,7 @@ class RowParser:
                 dg = self._lookup_digital(raw_dg)
                 op = self._lookup_operation(raw_op)
                 rc = self._lookup_code(raw_rc)
-            pid = raw_id.strip() if type(raw_id) is str else _text(raw_id)  # type: ignore[union-attr]
+            pid = raw_id.strip() if type(raw_id) is str else _text(raw_id)
             if (
                 ts is None
                 or ps is None
@@ -353,7 +351,7 @@ class RowParser:
             if flat:
                 good += (ts, ps, fi, pid, pr, dg, op, rc, nb)  # type: ignore[arg-type]
             else:
-                good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))  # type: ignore[arg-type]
+                good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))
             if tally is not None:  # inlined: a call per row would cost more than the tally
                 day = ts[:10]
                 if pid == run_pid and ps == run_ps:
@@ -371,7 +369,7 @@ class RowParser:
                     run_created = day if rc == 0 and op == "creer" else None
         if tally is not None:
             tally.run = [run_ps, run_pid, run_first, run_digital, run_created]
-            tally.count_rows(good)  # type: ignore[arg-type]
+            tally.count_rows(good)
         return good, errors, read, rejected
 
     def _explain(self, number: int, cells: Sequence[object]) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from operator import itemgetter
+from typing import Any
 
 # (first day, first e-prescription day | None, first successful créer day | None)
 PrescriptionDays = tuple[str, str | None, str | None]
@@ -61,12 +62,12 @@ class TraceTally:
         else:
             by_pid[pid] = (min(old[0], first), earliest(old[1], digital), earliest(old[2], created))
 
-    def count_rows(self, flat: list[object]) -> None:
+    def count_rows(self, flat: list[Any]) -> None:
         """Counts the rows of a chunk given as the parser's flat list of values."""
         self.rows.update(
             zip(
                 flat[_PS::FIELDS],
-                map(_DAY, flat[_TS::FIELDS]),  # type: ignore[arg-type]
+                map(_DAY, flat[_TS::FIELDS]),
                 flat[_OP::FIELDS],
                 flat[_RC::FIELDS],
                 strict=True,

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlmodel import col
 
 from ordnum_desktop.store.models import (
     Anomaly,
@@ -92,7 +93,10 @@ def _preserie_of(conn: Connection, obj: Any) -> int | None:
     if isinstance(obj, Preserie):
         return obj.id
     if isinstance(obj, InstallationPlan):
-        return conn.execute(select(Doctor.preserie_id).where(Doctor.id == obj.doctor_id)).scalar()  # type: ignore[arg-type]
+        preserie_id: int | None = conn.execute(
+            select(col(Doctor.preserie_id)).where(col(Doctor.id) == obj.doctor_id)
+        ).scalar()
+        return preserie_id
     return getattr(obj, "preserie_id", None)
 
 
@@ -188,9 +192,9 @@ def record(
     """An entry for a change made outside the ORM (undo of a batch, restore of a backup), written
     on the caller's connection so that it commits or rolls back with the change."""
     conn.execute(
-        AuditEntry.__table__.insert(),
+        AuditEntry.__table__.insert(),  # type: ignore[attr-defined]
         [
-            {  # type: ignore[attr-defined]
+            {
                 "at": datetime.now().replace(microsecond=0),
                 "preserie_id": preserie_id,
                 "entity": entity,

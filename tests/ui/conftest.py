@@ -27,8 +27,12 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def prompts() -> ScriptedPrompts:
-    return ScriptedPrompts()
+def prompts() -> Iterator[ScriptedPrompts]:
+    """Scripted answers; the test fails at teardown when one of them was never asked for."""
+    scripted = ScriptedPrompts()
+    yield scripted
+    if left := scripted.unused():
+        pytest.fail("réponses préparées jamais demandées : " + "; ".join(left), pytrace=False)
 
 
 @pytest.fixture

@@ -39,6 +39,17 @@ class ScriptedPrompts:
         handler = self.dialog_handlers.pop(0)
         return handler(dialog)
 
+    def unused(self) -> list[str]:
+        """The answers still queued: a test that scripts an answer the window never asked for is
+        testing less than it says."""
+        queues = {
+            "yes_no": self.yes_no,
+            "files": self.files,
+            "folders": self.folders,
+            "dialog_handlers": self.dialog_handlers,
+        }
+        return [f"{name}: {queue!r}" for name, queue in queues.items() if queue]
+
     def errors(self) -> list[str]:
         return [text for kind, _, text in self.messages if kind == "error"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.errors import UserError
@@ -96,7 +96,7 @@ def list_anomalies(ws: Workspace, preserie_id: int, open_only: bool = False) -> 
         q = select(Anomaly).where(Anomaly.preserie_id == preserie_id)
         if open_only:
             q = q.where(Anomaly.closed_at == None)  # noqa: E711 - SQL IS NULL
-        return list(s.exec(q.order_by(Anomaly.opened_at, Anomaly.id)).all())
+        return list(s.exec(q.order_by(col(Anomaly.opened_at), col(Anomaly.id))).all())
 
 
 def open_blocking_count(ws: Workspace, preserie_id: int) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES
@@ -79,7 +79,9 @@ def list_technical_prerequisites(ws: Workspace, preserie_id: int) -> list[Techni
     with ws.session() as s:
         _preserie(s, preserie_id)
         q = select(TechnicalPrerequisite).where(TechnicalPrerequisite.preserie_id == preserie_id)
-        return list(s.exec(q.order_by(TechnicalPrerequisite.position, TechnicalPrerequisite.id)).all())
+        return list(
+            s.exec(q.order_by(col(TechnicalPrerequisite.position), col(TechnicalPrerequisite.id))).all()
+        )
 
 
 def technical_prerequisites_validated_at(ws: Workspace, preserie_id: int) -> datetime | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ordnum_desktop.paths import resources_dir
 
@@ -36,7 +37,7 @@ class Questionnaire:
         return self.scale_min <= value <= self.scale_max
 
 
-def parse_questionnaire(data: dict) -> Questionnaire:
+def parse_questionnaire(data: dict[str, Any]) -> Questionnaire:
     scale = data["scale"]
     return Questionnaire(
         version=data["version"],

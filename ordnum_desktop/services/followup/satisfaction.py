@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.identifiers import clean, trace_identifier
 from ordnum_desktop.services.errors import UserError
@@ -29,7 +29,7 @@ def find_doctor(s: Session, preserie_id: int, raw: object) -> Doctor | None:
     if ident is None:
         return None
     doctors = s.exec(
-        select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+        select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(col(Doctor.position), col(Doctor.id))
     ).all()
     own = [d for d in doctors if doctor_identifier(d) == ident]
     if own:
@@ -135,7 +135,9 @@ def answers_by_doctor(ws: Workspace, preserie_id: int) -> list[tuple[Doctor, Sat
     """Every roster doctor with its answer (None when the doctor has not answered yet)."""
     with ws.session() as s:
         doctors = s.exec(
-            select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+            select(Doctor)
+            .where(Doctor.preserie_id == preserie_id)
+            .order_by(col(Doctor.position), col(Doctor.id))
         ).all()
         answers = {
             a.doctor_id: a

@@ -72,7 +72,7 @@ def write_table(
                 cell.number_format = DATE_FORMAT
             elif col.kind == "datetime" and isinstance(value, datetime):
                 cell.number_format = DATETIME_FORMAT
-    sheet.freeze_panes = sheet.cell(row=first_row + 1, column=1)
+    sheet.freeze_panes = f"A{first_row + 1}"
     if rows:
         sheet.auto_filter.ref = f"A{first_row}:{get_column_letter(len(columns))}{first_row + len(rows)}"
 
@@ -98,7 +98,7 @@ def write_pairs(
 
 def new_workbook() -> Workbook:
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     return wb
 
 

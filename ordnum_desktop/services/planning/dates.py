@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.workspace.session import Workspace
@@ -25,7 +25,9 @@ def get_plans(ws: Workspace, preserie_id: int) -> list[tuple[Doctor, Installatio
     """Every doctor of the roster with its plan (an empty plan is created when missing)."""
     with ws.session() as s:
         doctors = s.exec(
-            select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+            select(Doctor)
+            .where(Doctor.preserie_id == preserie_id)
+            .order_by(col(Doctor.position), col(Doctor.id))
         ).all()
         out = []
         for d in doctors:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
 from ordnum_desktop.domain.referentiel import load_referentiel
@@ -64,7 +64,7 @@ def to_roster_doctor(d: Doctor) -> RosterDoctor:
 
 def _doctors(s: Session, preserie_id: int) -> list[Doctor]:
     query = select(Doctor).where(Doctor.preserie_id == preserie_id)
-    return list(s.exec(query.order_by(Doctor.position, Doctor.id)).all())
+    return list(s.exec(query.order_by(col(Doctor.position), col(Doctor.id))).all())
 
 
 def list_doctors(ws: Workspace, preserie_id: int) -> list[Doctor]:

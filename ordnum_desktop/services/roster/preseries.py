@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES
@@ -65,7 +65,7 @@ def create_preserie(
 
 def list_preseries(ws: Workspace) -> list[dict[str, Any]]:
     with ws.session() as s:
-        rows = s.exec(select(Preserie).order_by(Preserie.id)).all()
+        rows = s.exec(select(Preserie).order_by(col(Preserie.id))).all()
         return [
             {
                 "id": p.id,
@@ -108,7 +108,7 @@ def resolve_preserie(ws: Workspace, preserie_id: int | None) -> Preserie:
 
 def selected_cpams(s: Session, preserie_id: int) -> list[str]:
     rows = s.exec(
-        select(CpamSelection).where(CpamSelection.preserie_id == preserie_id).order_by(CpamSelection.id)
+        select(CpamSelection).where(CpamSelection.preserie_id == preserie_id).order_by(col(CpamSelection.id))
     ).all()
     return [r.cpam_id for r in rows]
 

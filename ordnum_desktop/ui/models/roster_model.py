@@ -122,6 +122,8 @@ class RosterModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():  # the root: Qt asks it too (column -1 would read the last column)
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if COLUMNS[index.column()].kind == "bool":
             return base | Qt.ItemFlag.ItemIsUserCheckable

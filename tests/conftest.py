@@ -10,6 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from ordnum_desktop.services.roster.doctors import add_doctor  # noqa: E402
 from ordnum_desktop.services.roster.preseries import create_preserie  # noqa: E402
 from ordnum_desktop.services.workspace.session import Workspace  # noqa: E402
 
@@ -46,3 +47,10 @@ def liberal_preserie_id(ws: Workspace) -> int:
     )
     assert p.id is not None
     return p.id
+
+
+@pytest.fixture
+def roster(ws: Workspace, liberal_preserie_id: int) -> int:
+    """The liberal présérie with one equipped doctor, Martin, AM 331234567."""
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
+    return liberal_preserie_id

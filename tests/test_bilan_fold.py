@@ -18,8 +18,18 @@ from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch
 from ordnum_desktop.services.workspace.session import Workspace
-from tests.test_bilan import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_roster, write
-from tests.test_bilan_refresh import _normal
+from tests.bilan_scenario import (
+    D1,
+    D1_RPPS,
+    D2,
+    D3,
+    D4,
+    SCENARIO,
+    STRANGER,
+    normal_summary,
+    setup_roster,
+    write,
+)
 
 
 def _stored(ws: Workspace, pid: int) -> dict | None:
@@ -38,7 +48,7 @@ def test_first_import_leaves_a_current_summary(ws: Workspace, tmp_path: Path) ->
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
     stored = _stored(ws, pid)
     assert stored is not None  # no bilan was computed: the import stored it
-    assert _normal(stored) == _normal(_rebuilt(ws, pid))
+    assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
     b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
     assert [d["prescriptions"] for d in b["criteria"]["doctor_rate"]["doctors"]] == [3, 4, 0]
 
@@ -50,7 +60,7 @@ def test_second_file_continues_prescriptions_of_the_first(ws: Workspace, tmp_pat
     import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[1::2]))
     stored = _stored(ws, pid)
     assert stored is not None
-    assert _normal(stored) == _normal(_rebuilt(ws, pid))
+    assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
 
 
 def test_overlapping_file_is_folded_through_sql(ws: Workspace, tmp_path: Path) -> None:
@@ -63,7 +73,7 @@ def test_overlapping_file_is_folded_through_sql(ws: Workspace, tmp_path: Path) -
     assert report.duplicates == 6
     stored = _stored(ws, pid)
     assert stored is not None
-    assert _normal(stored) == _normal(_rebuilt(ws, pid))
+    assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
 
 
 def test_stale_summary_is_left_to_the_next_bilan(ws: Workspace, tmp_path: Path) -> None:
@@ -78,7 +88,7 @@ def test_stale_summary_is_left_to_the_next_bilan(ws: Workspace, tmp_path: Path) 
     b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
     assert b["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 3
     stored = _stored(ws, pid)
-    assert stored is not None and _normal(stored) == _normal(_rebuilt(ws, pid))
+    assert stored is not None and normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
 
 
 row = st.tuples(
@@ -112,14 +122,14 @@ def test_summary_after_each_import_equals_a_rebuild(raw: list, undone: int) -> N
                 batches.append(import_traces(ws, pid, write(Path(tmp) / f"p{k}.csv", lines)).batch_id)
                 stored = _stored(ws, pid)
                 assert stored is not None
-                assert _normal(stored) == _normal(_rebuilt(ws, pid))
+                assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
             if undone < len(batches):  # an undo, then the file again
                 undo_batch(ws, batches[undone] or 0)
                 lines = [f for f in files if f][undone]
                 import_traces(ws, pid, write(Path(tmp) / "again.csv", lines))
                 stored = _stored(ws, pid)
                 assert stored is not None
-                assert _normal(stored) == _normal(_rebuilt(ws, pid))
+                assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
         finally:
             ws.close()
 

@@ -17,7 +17,18 @@ from ordnum_desktop.services.traces import undo as undo_module
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch
 from ordnum_desktop.services.workspace.session import Workspace
-from tests.test_bilan import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_roster, write
+from tests.bilan_scenario import (
+    D1,
+    D1_RPPS,
+    D2,
+    D3,
+    D4,
+    SCENARIO,
+    STRANGER,
+    normal_summary,
+    setup_roster,
+    write,
+)
 
 
 def _current_summary(ws: Workspace, pid: int) -> dict | None:
@@ -51,14 +62,6 @@ def test_undo_leaves_a_current_summary_with_the_right_figures(ws: Workspace, tmp
     assert sorted(map(tuple, _current_summary(ws, pid)["presc"])) == sorted(  # type: ignore[index]
         map(tuple, refreshed["presc"])
     )
-
-
-def _normal(summary: dict) -> tuple:
-    presc: dict[tuple, int] = {}
-    for ident, first, dig, reg, count in summary["presc"]:
-        presc[(ident, first, dig, reg)] = presc.get((ident, first, dig, reg), 0) + count
-    rows = {(i, d): tuple(v) for i, days in summary["rows"].items() for d, v in days.items() if any(v)}
-    return sorted(presc.items(), key=repr), sorted(rows.items())
 
 
 row = st.tuples(
@@ -101,6 +104,6 @@ def test_summary_carried_through_an_undo_equals_a_rebuild(raw: list, undone: int
             with ws.session() as s:
                 s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
             compute_bilan(ws, pid)
-            assert _normal(carried) == _normal(_current_summary(ws, pid))  # type: ignore[arg-type]
+            assert normal_summary(carried) == normal_summary(_current_summary(ws, pid))  # type: ignore[arg-type]
         finally:
             ws.close()

@@ -81,12 +81,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def roster(ws: Workspace, liberal_preserie_id: int) -> int:
-    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
-    return liberal_preserie_id
-
-
 def test_report_counts_follow_the_spec(ws: Workspace, roster: int, tmp_path: Path) -> None:
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert report.as_json() == {

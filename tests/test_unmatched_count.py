@@ -9,7 +9,7 @@ import pytest
 from ordnum_desktop.services.traces import importer as traces_import
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
-from tests.test_traces_import import roster, write_csv  # noqa: F401 - roster is a fixture
+from tests.trace_files import REQUIRED_HEADER, write_csv
 
 ROSTERED = "331234567"
 
@@ -26,16 +26,16 @@ def _rows(tag: str) -> list[list[str]]:
 @pytest.mark.parametrize("limit", [500, 1])
 def test_unmatched_counts_stored_rows_of_this_batch_only(
     ws: Workspace,
-    roster: int,  # noqa: F811
+    roster: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     limit: int,
 ) -> None:
     monkeypatch.setattr(traces_import, "MAX_CANDIDATES", limit)  # 1: the one-pass fallback
-    first = import_traces(ws, roster, write_csv(tmp_path / "a.csv", _rows("A")))
+    first = import_traces(ws, roster, write_csv(tmp_path / "a.csv", _rows("A"), REQUIRED_HEADER))
     assert (first.accepted, first.duplicates, first.unmatched) == (8, 1, 4)
     # the same unknown identifiers again, in new rows: only this batch's rows count
-    second = import_traces(ws, roster, write_csv(tmp_path / "b.csv", _rows("B")[:6]))
+    second = import_traces(ws, roster, write_csv(tmp_path / "b.csv", _rows("B")[:6], REQUIRED_HEADER))
     assert (second.accepted, second.unmatched) == (6, 2)
-    again = import_traces(ws, roster, write_csv(tmp_path / "c.csv", _rows("A")))
+    again = import_traces(ws, roster, write_csv(tmp_path / "c.csv", _rows("A"), REQUIRED_HEADER))
     assert (again.accepted, again.unmatched) == (0, 0)

@@ -17,6 +17,8 @@ HEADER = [
     "Code retour",
     "Numéro de prescription",
 ]
+# The seven columns a traces file must have, without the two optional ones.
+REQUIRED_HEADER = [c for c in HEADER if c not in ("FINESS", "Numéro de prescription")]
 
 
 def rows(

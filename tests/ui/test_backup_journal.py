@@ -11,6 +11,7 @@ from ordnum_desktop.services.roster.doctors import list_doctors
 from ordnum_desktop.services.workspace.backup import list_backups
 from ordnum_desktop.ui.dialogs.journal_dialog import JournalDialog
 from ordnum_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog, format_size
+from tests.ui.french_words import english_in, visible_texts
 
 
 def _ps(window):  # type: ignore[no-untyped-def]
@@ -142,10 +143,6 @@ def test_size_is_written_the_french_way() -> None:
 
 
 def test_both_dialogs_speak_french(window, prompts) -> None:
-    import re
-
-    from tests.ui.test_french_only import ENGLISH, _texts
-
     window.backup_now()
     dialogs: list[QDialog] = []
 
@@ -158,9 +155,8 @@ def test_both_dialogs_speak_french(window, prompts) -> None:
     window.show_journal()
     assert [type(d) for d in dialogs] == [RestoreBackupDialog, JournalDialog]
     for dialog in dialogs:
-        texts = _texts(dialog)
-        words = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", re.sub(r"<[^>]+>", " ", t))}
-        assert texts and words & ENGLISH == set(), type(dialog).__name__
+        texts = visible_texts(dialog)
+        assert texts and english_in(texts) == set(), type(dialog).__name__
 
 
 def test_a_damaged_backup_is_refused_in_french_and_the_file_reopened_unchanged(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.roster.preseries import resolve_preserie
+from ordnum_desktop.services.workspace.session import Workspace
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("demo", help="créer un espace de travail de démonstration complet")
@@ -12,11 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    # Imported here: the demo pulls openpyxl and the traces importer, which other commands skip.
-    from ordnum_desktop.services.bilan.compute import compute_bilan
-    from ordnum_desktop.services.demo.builder import build_demo
-    from ordnum_desktop.services.roster.preseries import resolve_preserie
-    from ordnum_desktop.services.workspace.session import Workspace
+    from ordnum_desktop.services.demo.builder import build_demo  # pulls openpyxl: only `demo` needs it
 
     path = build_demo(args.db)
     with Workspace.open(path) as ws:

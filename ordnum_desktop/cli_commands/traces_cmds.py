@@ -7,8 +7,9 @@ import sys
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_int
-from ordnum_desktop.services.traces.importer import ImportReport, import_traces
+from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
 from ordnum_desktop.services.traces.template import write_traces_template
+from ordnum_desktop.services.traces.undo import undo_batch
 
 # In text mode, the first rejections are listed; --json always lists them all.
 SHOWN_ERRORS = 50
@@ -87,8 +88,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from ordnum_desktop.services.traces.undo import undo_batch
-
     with open_ws(args) as ws:
         removed = undo_batch(ws, args.batch)
     print(f"Import n° {args.batch} annulé : {format_int(removed)} ligne(s) de traces retirée(s).")
@@ -96,8 +95,6 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from ordnum_desktop.services.traces.importer import list_batches
-
     with open_ws(args) as ws:
         batches = list_batches(ws, target(ws, args).id or 0)
     if args.json:

@@ -1,32 +1,55 @@
 """The main window: menus, présérie selector and header, the four tabs, the status bar.
 
-Only PySide6 and the compiled forms are imported here so that the window paints at once; the
-workspace, the services and the tabs are loaded by `open_path` after the first paint, and each
-tab loads its data (and matplotlib) the first time it is shown.
+Only PySide6, the compiled forms and light modules are imported at the top so that the window
+paints at once (tests/benchmarks/bench_startup.py): every module that pulls SQLAlchemy — the
+workspace, the services, the tabs — is imported inside the method that first needs it, which runs
+after the first paint; each tab loads its data (and matplotlib) the first time it is shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from ordnum_desktop.domain.fr_format import format_datetime
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
 from ordnum_desktop.ui.dialogs.prompts import Prompts
+from ordnum_desktop.ui.file_copy import copy_workspace
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files
+from ordnum_desktop.ui.tabs.tab_base import BaseTab
+
+if TYPE_CHECKING:
+    from ordnum_desktop.ui.tabs.bilan_tab import BilanTab
 
 WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
 TAB_NAMES = ("ps", "cpam", "planning", "bilan")
-TAB_CLASSES = {
-    "ps": ("ps_tab", "PsTab"),
-    "cpam": ("cpam_tab", "CpamTab"),
-    "planning": ("planning_tab", "PlanningTab"),
-    "bilan": ("bilan_tab", "BilanTab"),
-}
+
+
+def make_tab(index: int, ctx: AppContext) -> BaseTab:
+    """The tab at `index`, built the first time it is shown. Each tab module pulls SQLAlchemy (the
+    Bilan tab openpyxl too), hence the imports here rather than at the top."""
+    if index == 0:
+        from ordnum_desktop.ui.tabs.ps_tab import PsTab
+
+        return PsTab(ctx)
+    if index == 1:
+        from ordnum_desktop.ui.tabs.cpam_tab import CpamTab
+
+        return CpamTab(ctx)
+    if index == 2:
+        from ordnum_desktop.ui.tabs.planning_tab import PlanningTab
+
+        return PlanningTab(ctx)
+    from ordnum_desktop.ui.tabs.bilan_tab import BilanTab
+
+    return BilanTab(ctx)
 
 
 class MainWindow(QMainWindow):
@@ -38,7 +61,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(self.prompts, self)
         self.ctx.status.connect(self._say)
         self.ctx.changed.connect(self._on_changed)
-        self.tab_widgets: dict[str, Any] = {}
+        self.tab_widgets: dict[str, BaseTab] = {}
         self._tabs_connected = False
         self._placeholders: list[QLabel] = []
         for page in (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage):
@@ -66,8 +89,8 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionNewPreserie.triggered.connect(self.new_preserie)
         ui.newPreserieButton.clicked.connect(self.new_preserie)
-        ui.actionImportTraces.triggered.connect(lambda: self._bilan_action("import_traces"))
-        ui.actionExportBilan.triggered.connect(lambda: self._bilan_action("export_bilan"))
+        ui.actionImportTraces.triggered.connect(self.import_traces)
+        ui.actionExportBilan.triggered.connect(self.export_bilan)
         ui.menuRecent.aboutToShow.connect(self._fill_recent_menu)
         self.edit_preserie_action = ui.menuPreserie.addAction("&Modifier la présérie…")
         self.edit_preserie_action.triggered.connect(self.edit_preserie)
@@ -125,7 +148,7 @@ class MainWindow(QMainWindow):
     # -- workspace --------------------------------------------------------------------------
     def open_path(self, path: str | Path, *, create: bool = False) -> bool:
         """Opens a workspace file (creating it when asked) and shows its présérie."""
-        from ordnum_desktop.services.errors import UserError
+        # SQLAlchemy and Alembic: loaded with the first workspace, after the first paint.
         from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
         from ordnum_desktop.store.lock import WorkspaceLockedError
 
@@ -179,13 +202,9 @@ class MainWindow(QMainWindow):
         return True
 
     def close_workspace(self) -> None:
-        from ordnum_desktop.ui.background import BackgroundTask
-
         BackgroundTask.wait_all()  # an export still writing from this file finishes first
         for tab in self.tab_widgets.values():
-            stop = getattr(tab, "shutdown", None)
-            if stop is not None:
-                stop()
+            tab.shutdown()
         if self.ctx.ws is not None:
             self.ctx.ws.close()
         self.ctx.ws = None
@@ -200,22 +219,18 @@ class MainWindow(QMainWindow):
         self._tabs_connected = True
         self.ui.tabs.currentChanged.connect(self._on_tab_shown)
 
-    def _tab(self, index: int) -> Any:
+    def _tab(self, index: int) -> BaseTab:
         name = TAB_NAMES[index]
         if name not in self.tab_widgets:
-            from importlib import import_module
-
-            module_name, class_name = TAB_CLASSES[name]
-            cls = getattr(import_module(f"ordnum_desktop.ui.tabs.{module_name}"), class_name)
             page = (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage)[index]
             self._placeholders[index].hide()
-            widget = cls(self.ctx)
+            widget = make_tab(index, self.ctx)
             page.layout().addWidget(widget)
             self.tab_widgets[name] = widget
         return self.tab_widgets[name]
 
     def reload_preseries(self, select: int | None = None) -> None:
-        from ordnum_desktop.services.roster.preseries import list_preseries
+        from ordnum_desktop.services.roster.preseries import list_preseries  # SQLAlchemy: after the paint
 
         rows = list_preseries(self.ctx.ws)
         combo = self.ui.preserieCombo
@@ -254,7 +269,7 @@ class MainWindow(QMainWindow):
                 else ""
             )
             return
-        from ordnum_desktop.ui.widgets.header_text import header_parts
+        from ordnum_desktop.ui.widgets.header_text import header_parts  # SQLAlchemy: after the paint
 
         badge, dates, colour = header_parts(self.ctx.ws, self.ctx.preserie_id)
         self.ui.statusBadge.setText(badge)
@@ -278,10 +293,23 @@ class MainWindow(QMainWindow):
             tab.on_changed(kind)
         self._on_tab_shown(self.ui.tabs.currentIndex())
 
-    def _bilan_action(self, name: str) -> None:
-        if self.ctx.ready:
-            self.ui.tabs.setCurrentIndex(TAB_NAMES.index("bilan"))
-            getattr(self._tab(TAB_NAMES.index("bilan")), name)()
+    def _bilan_tab(self) -> BilanTab | None:
+        """The Bilan tab, brought to the front, for the menu actions it carries out."""
+        if not self.ctx.ready:
+            return None
+        index = TAB_NAMES.index("bilan")
+        self.ui.tabs.setCurrentIndex(index)
+        return cast("BilanTab", self._tab(index))
+
+    def import_traces(self) -> None:
+        tab = self._bilan_tab()
+        if tab is not None:
+            tab.import_traces()
+
+    def export_bilan(self) -> None:
+        tab = self._bilan_tab()
+        if tab is not None:
+            tab.export_bilan()
 
     # -- menu actions -----------------------------------------------------------------------
     def new_workspace(self) -> None:
@@ -317,8 +345,6 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.ctx.ws is None:
             return
-        from ordnum_desktop.ui.file_copy import copy_workspace
-
         name = f"{self.ctx.ws.path.stem}-copie.sqlite"
         path = self.prompts.save_file("Enregistrer une copie", name, WORKSPACE_FILTER)
         if not path:
@@ -329,7 +355,7 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         if self.ctx.ws is None or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.services.workspace.backup import backup_now
+        from ordnum_desktop.services.workspace.backup import backup_now  # SQLAlchemy: after the paint
 
         copy = self.ctx.run("Sauvegarder maintenant", backup_now, self.ctx.ws)
         if copy is not None:
@@ -340,6 +366,7 @@ class MainWindow(QMainWindow):
         file is reopened so that every tab shows the restored data."""
         if self.ctx.ws is None or self.ctx.ws.read_only:
             return
+        # SQLAlchemy: after the paint.
         from ordnum_desktop.services.workspace.backup import list_backups, restore_backup
         from ordnum_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 
@@ -366,8 +393,6 @@ class MainWindow(QMainWindow):
             return
         self.reload_preseries(select=preserie_id)
         if restored:
-            from ordnum_desktop.domain.fr_format import format_datetime
-
             self._say(
                 f"Sauvegarde du {format_datetime(chosen.created)} restaurée dans « {path.name} » "
                 "(l'ancien contenu a été copié parmi les sauvegardes)."
@@ -376,6 +401,7 @@ class MainWindow(QMainWindow):
     def show_journal(self) -> None:
         if self.ctx.ws is None:
             return
+        # SQLAlchemy: after the paint.
         from ordnum_desktop.services.workspace.audit_log import list_entries
         from ordnum_desktop.ui.dialogs.journal_dialog import JournalDialog
 
@@ -388,7 +414,7 @@ class MainWindow(QMainWindow):
     def edit_preserie(self) -> None:
         if not self.ctx.ready or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog
+        from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog  # SQLAlchemy
 
         dialog = NewPreserieDialog(self.ctx, self, edit_id=self.ctx.preserie_id)
         if self.prompts.run_dialog(dialog):
@@ -396,7 +422,7 @@ class MainWindow(QMainWindow):
             self._say("Présérie modifiée.")
 
     def _fill_status_menu(self) -> None:
-        from ordnum_desktop.services.roster.preseries import STATUSES, resolve_preserie
+        from ordnum_desktop.services.roster.preseries import STATUSES, resolve_preserie  # SQLAlchemy
 
         menu = self.status_menu
         menu.clear()
@@ -411,6 +437,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_status(c))
 
     def set_status(self, code: str) -> None:
+        # SQLAlchemy: after the paint.
         from ordnum_desktop.services.followup.prerequisites import update_preserie
         from ordnum_desktop.services.roster.preseries import STATUSES
 
@@ -426,7 +453,7 @@ class MainWindow(QMainWindow):
     def new_preserie(self) -> None:
         if self.ctx.ws is None or self.ctx.ws.read_only:
             return
-        from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog
+        from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog  # SQLAlchemy
 
         dialog = NewPreserieDialog(self.ctx, self)
         if self.prompts.run_dialog(dialog) and dialog.created_id is not None:

@@ -27,6 +27,7 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.planning.dates import set_kickoff, update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
 
 SEED = 2025
@@ -313,8 +314,6 @@ def _fill(ws: Workspace) -> None:
         second = [r for r in rows if r.ts.date() >= OVERLAP_START]
         xlsx = write_traces_xlsx(first, Path(tmp) / "traces-medilogic-2025-02-17_2025-03-09.xlsx")
         csv_file = write_traces_csv(second, Path(tmp) / "traces-medilogic-2025-03-03_2025-03-29.csv")
-        # Imported here: the traces importer is only needed by the demo, not by its callers.
-        from ordnum_desktop.services.traces.importer import import_traces
 
         for file in (xlsx, csv_file):
             report = import_traces(ws, pid, file)

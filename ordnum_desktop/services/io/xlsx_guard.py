@@ -45,7 +45,7 @@ def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
 def open_small_sheet(path: Path, preferred: str) -> Any:
     """The sheet named `preferred` (else the first) of a small workbook a person filled in:
     roster or answers. Typed values only (`data_only`): a formula is never evaluated here."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy: loaded when a workbook is read, not at start-up
 
     check_xlsx(path, max_uncompressed=SMALL_WORKBOOK)
     try:

@@ -18,8 +18,10 @@ from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.text import parse_yes_no
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.io.cell_values import cell_text, parse_date
+from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
 from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, style_header
+from ordnum_desktop.services.planning.dates import get_plans
 from ordnum_desktop.services.roster.columns import (
     COLUMNS,
     IDENTIFIER_FIELDS,
@@ -307,9 +309,6 @@ def import_roster(
 
 
 def export_roster(ws: Workspace, preserie_id: int, path: Path | str) -> Path:
-    from ordnum_desktop.services.io.safe_text import safe_cell
-    from ordnum_desktop.services.planning.dates import get_plans
-
     ref = load_referentiel()
     wb = _new_workbook()
     sheet = wb["PS"]

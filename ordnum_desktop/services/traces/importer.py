@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,8 +75,6 @@ def rows_per_statement(dbapi: Any) -> int:
     """Rows per statement within the connection's limit of bound values (999 before SQLite
     3.32)."""
     try:
-        import sqlite3
-
         limit = int(dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     except (AttributeError, ValueError):
         limit = 999

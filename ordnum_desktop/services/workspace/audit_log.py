@@ -10,6 +10,9 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.roster_rules import EXERCISES, MODES
+from ordnum_desktop.services.roster.preseries import STATUSES
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import AuditEntry
 
@@ -96,10 +99,6 @@ FIELD_LABELS = {
 
 def _value_labels() -> dict[str, dict[str, str]]:
     """Codes stored in the file, shown with the words the window uses."""
-    from ordnum_desktop.domain.referentiel import load_referentiel
-    from ordnum_desktop.domain.roster_rules import EXERCISES, MODES
-    from ordnum_desktop.services.roster.preseries import STATUSES
-
     ref = load_referentiel()
     return {
         "status": STATUSES,

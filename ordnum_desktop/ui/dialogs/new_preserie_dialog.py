@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.followup.prerequisites import update_preserie
+from ordnum_desktop.services.roster.preseries import create_preserie, resolve_preserie
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_new_preserie_dialog import Ui_NewPreserieDialog
 
@@ -37,8 +40,6 @@ class NewPreserieDialog(QDialog):
             self._fill(edit_id)
 
     def _fill(self, preserie_id: int) -> None:
-        from ordnum_desktop.services.roster.preseries import resolve_preserie
-
         p = resolve_preserie(self.ctx.ws, preserie_id)
         ui = self.ui
         self.setWindowTitle("Modifier la présérie")
@@ -58,9 +59,6 @@ class NewPreserieDialog(QDialog):
         ui.smallShareCheck.setChecked(p.small_market_share)
 
     def accept(self) -> None:
-        from ordnum_desktop.services.errors import UserError
-        from ordnum_desktop.services.roster.preseries import create_preserie
-
         ui = self.ui
         if self.edit_id is not None:
             self._save_edit()
@@ -86,9 +84,6 @@ class NewPreserieDialog(QDialog):
         super().accept()
 
     def _save_edit(self) -> None:
-        from ordnum_desktop.services.errors import UserError
-        from ordnum_desktop.services.followup.prerequisites import update_preserie
-
         ui = self.ui
         try:
             update_preserie(

@@ -8,6 +8,9 @@ loaded translation).
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -16,9 +19,6 @@ LAST_FOLDER_KEY = "files/last_folder"
 
 def with_default_suffix(path: str, filters: str) -> str:
     """« bilan » typed in a « Document PDF (*.pdf) » dialog becomes « bilan.pdf »."""
-    import re
-    from pathlib import Path
-
     found = re.search(r"\*(\.[A-Za-z0-9]+)", filters)
     if found and not Path(path).suffix:
         return path + found.group(1)
@@ -60,8 +60,6 @@ class Prompts:
 
     @staticmethod
     def remember_folder(path: str) -> None:
-        from pathlib import Path
-
         QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
 
     def open_file(self, title: str, filters: str) -> str | None:
@@ -71,8 +69,6 @@ class Prompts:
         return path or None
 
     def save_file(self, title: str, suggested_name: str, filters: str) -> str | None:
-        from pathlib import Path
-
         start = str(Path(self.last_folder() or Path.home()) / suggested_name)
         path, _ = QFileDialog.getSaveFileName(self.parent, title, start, filters)
         if not path:

@@ -10,6 +10,8 @@ from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from ordnum_desktop.domain.fr_format import format_int
+from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.traces.importer import preview_traces
 from ordnum_desktop.ui.context import TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_traces_import_dialog import Ui_TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
@@ -60,8 +62,6 @@ class TracesImportDialog(QDialog):
             self.set_file(Path(path))
 
     def set_file(self, path: Path) -> bool:
-        from ordnum_desktop.services.traces.importer import preview_traces
-
         self.path = path
         self.ui.fileEdit.setText(str(path))
         preview = self.ctx.run("Importer des traces", preview_traces, path)
@@ -151,8 +151,6 @@ class TracesImportDialog(QDialog):
         self.ui.cancelButton.setEnabled(True)
 
     def _on_success(self, report: Any) -> None:
-        from ordnum_desktop.services.bilan.compute import compute_bilan
-
         self._finish_thread()
         self.outcome = "imported"
         self.report = report.as_json()
@@ -210,7 +208,7 @@ class TracesImportDialog(QDialog):
     def save_report(self) -> None:
         if self.report is None:
             return
-        from ordnum_desktop.ui.import_report_workbook import write_import_report
+        from ordnum_desktop.ui.import_report_workbook import write_import_report  # openpyxl: on demand
 
         name = f"rapport-import-{Path(self.report['file']).stem}.xlsx"
         path = self.ctx.prompts.save_file("Enregistrer le rapport d'import", name, "Classeur Excel (*.xlsx)")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.roster.doctors import doctor_department, doctor_identifier, list_doctors
-from ordnum_desktop.services.roster.preseries import set_cpams
+from ordnum_desktop.services.roster.preseries import selected_cpams, set_cpams
 from ordnum_desktop.ui.context import CPAMS, PRESERIE, ROSTER, AppContext
 from ordnum_desktop.ui.forms.ui_cpam_tab import Ui_CpamTab
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
@@ -51,8 +51,6 @@ class CpamTab(BaseTab):
         self._loading = False
 
     def refresh(self) -> None:
-        from ordnum_desktop.services.roster.preseries import selected_cpams
-
         with self.ctx.ws.session() as s:
             self.selected = selected_cpams(s, self.ctx.preserie_id)
         self.counts = self._count_doctors()
@@ -127,6 +125,7 @@ class CpamTab(BaseTab):
         return True
 
     def _draw_map(self) -> None:
+        # matplotlib: loaded when the map is first drawn, never before the first paint.
         from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
         from ordnum_desktop.ui.widgets.france_map import france_map
 

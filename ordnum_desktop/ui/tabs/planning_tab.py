@@ -3,7 +3,7 @@ exports for the GIE SESAM-Vitale, the Cnam and each CPAM."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.services.followup.prerequisites import list_prerequisites, set_prerequisite
 from ordnum_desktop.services.planning.dates import get_plans, set_kickoff, update_plan
 from ordnum_desktop.services.roster.preseries import resolve_preserie
+from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, ROSTER, TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_planning_tab import Ui_PlanningTab
 from ordnum_desktop.ui.models.planning_model import FIRST_DATE_COLUMN, PlanningModel
@@ -75,12 +77,10 @@ class PlanningTab(BaseTab):
         self._draw_chart(rows)
 
     def _draw_chart(self, rows: list) -> None:
+        # matplotlib: loaded when the chart is first drawn, never before the first paint.
+        from ordnum_desktop.services.bilan.charts import planning_timeline_chart
         from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
 
-        try:
-            from ordnum_desktop.services.bilan.charts import planning_timeline_chart
-        except ImportError:  # charts module not installed: the table alone still works
-            return
         if self._chart is None:
             self._chart = ChartSlot(self.ui.chartLayout)
         data = [
@@ -101,8 +101,6 @@ class PlanningTab(BaseTab):
     def _focus_on_dates(figure: Any, data: list[dict[str, Any]], today: date) -> None:
         """Months after the présérie, today's line would squash every date into one corner: the
         view is then kept on the dates themselves, with today written at the right edge."""
-        from datetime import timedelta
-
         days = [v for r in data for k, v in r.items() if k != "label" and v]
         if not days or not figure.axes or today <= max(days) + timedelta(days=30):
             return
@@ -120,8 +118,6 @@ class PlanningTab(BaseTab):
         )
 
     def _fill_prerequisites(self) -> None:
-        from ordnum_desktop.services.followup.prerequisites import list_prerequisites
-
         box = self.ui.prerequisitesList
         box.blockSignals(True)
         box.clear()
@@ -137,8 +133,6 @@ class PlanningTab(BaseTab):
         box.blockSignals(False)
 
     def _on_prerequisite_toggled(self, row: QListWidgetItem) -> None:
-        from ordnum_desktop.services.followup.prerequisites import set_prerequisite
-
         done = row.checkState() == Qt.CheckState.Checked
         self.ctx.attempt(
             "Prérequis au lancement",
@@ -181,14 +175,7 @@ class PlanningTab(BaseTab):
         folder = self.ctx.prompts.choose_folder("Exporter le planning dans le dossier…")
         if not folder:
             return
-        try:
-            from ordnum_desktop.services.planning import export as planning_export
-        except ImportError:
-            self.ctx.prompts.error(
-                "Exporter le planning", "L'export du planning n'est pas disponible dans cette version."
-            )
-            return
-        from ordnum_desktop.ui.background import BackgroundTask
+        from ordnum_desktop.services.planning import export as planning_export  # openpyxl: on demand
 
         self.ui.exportButton.setEnabled(False)
         self.ctx.say("Export du planning en cours…")

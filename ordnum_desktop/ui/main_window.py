@@ -20,7 +20,6 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
 from ordnum_desktop.ui.dialogs.prompts import Prompts
-from ordnum_desktop.ui.file_copy import copy_workspace
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
@@ -345,6 +344,8 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.ctx.ws is None:
             return
+        from ordnum_desktop.ui.file_copy import copy_workspace  # the store's copy: after the paint
+
         name = f"{self.ctx.ws.path.stem}-copie.sqlite"
         path = self.prompts.save_file("Enregistrer une copie", name, WORKSPACE_FILTER)
         if not path:

@@ -1,7 +1,7 @@
 """`ordnum`: the command line beside the window. Same services, no screen.
 
-Exit status: 0 done; 1 rule violations found (reported); 2 unusable input, with one French
-sentence on stderr and the workspace unchanged.
+Exit status: 0 done; 1 rule violations found (reported); 2 refused or unusable input, with one French
+sentence on stderr (for a bug, the log file holding its traceback) and the workspace unchanged.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from ordnum_desktop import __version__
 from ordnum_desktop.cli_commands import COMMAND_MODULES
-from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.store.engine import WorkspaceError
+from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
+from ordnum_desktop.services.errors import OrdnumError, failure_message
+from ordnum_desktop.services.io.error_log import setup_error_log
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -50,11 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_error_log()
     try:
         return int(args.func(args) or 0)
-    except (UserError, WorkspaceError) as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
     except BrokenPipeError:
         # Output piped into `head` and the like: the reader left, nothing to report.
         sys.stderr.close()
@@ -62,14 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Interrompu : aucune modification n'a été enregistrée.\n")
         return 2
-    except Exception as exc:  # noqa: BLE001 - the user never sees a traceback
+    except Exception as exc:  # noqa: BLE001 - the user reads one French sentence, the log the traceback
         if os.environ.get("ORDNUM_DEBUG"):
             traceback.print_exc()
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        sys.stderr.write(
-            f"Erreur inattendue ({type(exc).__name__}) : {first}. Aucune modification n'a été enregistrée.\n"
-        )
-        return 2
+        sys.stderr.write(f"{failure_message(exc, CLI_REMEDIES, context=f'ordnum {args.command}')}\n")
+        return exc.exit_code if isinstance(exc, OrdnumError) else 2
 
 
 if __name__ == "__main__":

@@ -1,9 +1,126 @@
-"""Errors a service raises for the user: one French sentence, and the exit status it maps to."""
+"""One exception → one French sentence, for the command line and the window alike.
+
+The errors raised on purpose are the `OrdnumError` family (domain/errors.py, re-exported here for
+the services). Everything else is translated here: OS errors by errno (never `strerror`, which is
+English), SQLite's own messages, and, for a bug, « Erreur inattendue » with the log file that
+holds the traceback.
+"""
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+from collections.abc import Mapping
 
-class UserError(Exception):
-    """Unusable input (unreadable file, missing column, unknown présérie): exit status 2."""
+from ordnum_desktop.domain.errors import Hint, InputError, OrdnumError, RuleError, UserError, WorkspaceError
+from ordnum_desktop.services.io.error_log import log_failure, log_path
 
-    exit_code = 2
+__all__ = [
+    "Hint",
+    "InputError",
+    "OrdnumError",
+    "RuleError",
+    "UserError",
+    "WorkspaceError",
+    "failure_message",
+    "is_unexpected",
+    "user_message",
+]
+
+Remedies = Mapping[Hint, str]
+
+# errno → sentence about the file `{name}`.
+_OS_MESSAGES: dict[int, str] = {
+    errno.ENOSPC: (
+        "Le disque est plein : « {name} » n'a pas pu être écrit. Libérez de la place puis recommencez."
+    ),
+    errno.EACCES: (
+        "Accès refusé à « {name} » : vous n'avez pas les droits nécessaires sur ce fichier ou ce dossier."
+    ),
+    errno.EPERM: "Opération non permise sur « {name} » : vous n'avez pas les droits nécessaires.",
+    errno.ENOENT: "Le fichier ou dossier « {name} » est introuvable.",
+    errno.EROFS: "« {name} » est sur un support en lecture seule : choisissez un autre emplacement.",
+    errno.EISDIR: "« {name} » est un dossier, pas un fichier.",
+    errno.ENOTDIR: "Le chemin « {name} » passe par un élément qui n'est pas un dossier.",
+    errno.EEXIST: "« {name} » existe déjà.",
+    errno.ENAMETOOLONG: "Le nom « {name} » est trop long pour le système.",
+    errno.EBUSY: "« {name} » est utilisé par un autre programme : fermez-le puis recommencez.",
+    errno.EIO: "Erreur de lecture ou d'écriture du disque sur « {name} » : vérifiez le support.",
+    errno.EDQUOT: "Votre quota de disque est atteint : « {name} » n'a pas pu être écrit.",
+    errno.EXDEV: "« {name} » ne peut pas être déplacé vers un autre disque.",
+    errno.EMFILE: "Trop de fichiers ouverts en même temps : fermez des programmes puis recommencez.",
+}
+
+# Fragment of SQLite's message → sentence about the workspace.
+_SQLITE_MESSAGES: tuple[tuple[str, str], ...] = (
+    (
+        "database is locked",
+        "Le fichier de suivi est occupé par un autre programme : réessayez dans un instant.",
+    ),
+    ("readonly database", "Le fichier de suivi est en lecture seule : ouvrez une copie modifiable."),
+    (
+        "disk i/o error",
+        "Erreur de lecture ou d'écriture du disque sur le fichier de suivi : vérifiez le support.",
+    ),
+    ("database or disk is full", "Le disque est plein : libérez de la place puis recommencez."),
+    (
+        "unable to open database file",
+        "Le fichier de suivi ne peut pas être ouvert : vérifiez son emplacement.",
+    ),
+    ("file is not a database", "Le fichier ouvert n'est pas un fichier de suivi."),
+    ("malformed", "Le fichier de suivi est endommagé : restaurez une sauvegarde."),
+)
+
+
+def is_unexpected(exc: BaseException) -> bool:
+    """True for a bug rather than a problem of the user's file or machine."""
+    return user_message_or_none(exc) is None
+
+
+def user_message_or_none(exc: BaseException, remedies: Remedies | None = None) -> str | None:
+    if isinstance(exc, OrdnumError):
+        remedy = (remedies or {}).get(exc.hint) if exc.hint is not None else None
+        return f"{exc.message} {remedy}" if remedy else exc.message
+    # SQLAlchemy's DBAPIError wraps the sqlite3 error in `orig`; read by attribute so that the
+    # window's first paint does not wait for SQLAlchemy (200 ms) just to import this module.
+    wrapped = getattr(exc, "orig", None)
+    if isinstance(wrapped, sqlite3.Error):
+        return user_message_or_none(wrapped)
+    if isinstance(exc, sqlite3.DatabaseError):
+        text = str(exc).lower()
+        for fragment, sentence in _SQLITE_MESSAGES:
+            if fragment in text:
+                return sentence
+        return None
+    if isinstance(exc, OSError):
+        return _os_message(exc)
+    return None
+
+
+def _os_message(exc: OSError) -> str:
+    name = exc.filename if exc.filename is not None else "fichier"
+    if exc.filename2 is not None and exc.errno in (errno.EEXIST, errno.EXDEV):
+        name = exc.filename2
+    template = _OS_MESSAGES.get(exc.errno or -1)
+    if template is None:
+        return f"Opération impossible sur « {name} » (erreur système n° {exc.errno})."
+    return template.format(name=name)
+
+
+def user_message(exc: BaseException, remedies: Remedies | None = None) -> str:
+    """The one French sentence the user reads for `exc`, with the front end's remedy for its hint."""
+    known = user_message_or_none(exc, remedies)
+    if known is not None:
+        return known
+    return (
+        f"Erreur inattendue ({type(exc).__name__}) : aucune modification n'a été enregistrée. "
+        f"Le détail est dans le journal « {log_path()} »."
+    )
+
+
+def failure_message(exc: BaseException, remedies: Remedies | None = None, context: str = "") -> str:
+    """`user_message`, after writing the traceback to the log file for anything that is not a
+    refusal of ours (OS and SQLite errors too: they help when a user reports a problem)."""
+    if not isinstance(exc, OrdnumError):
+        log_failure(exc, context)
+    return user_message(exc, remedies)

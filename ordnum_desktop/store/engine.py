@@ -17,6 +17,7 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, event
 
 from ordnum_desktop import __version__
+from ordnum_desktop.domain.errors import Hint, WorkspaceError
 from ordnum_desktop.store.schema import (
     APP_VERSION_KEY,
     SCHEMA_VERSION_KEY,
@@ -30,10 +31,6 @@ from ordnum_desktop.store.schema import (
 # Called with the file and its current revision (None: a new, empty file) just before it is
 # migrated; raising refuses the migration and leaves the file as it is.
 MigrationHook = Callable[[Path, str | None], None]
-
-
-class WorkspaceError(Exception):
-    """A workspace that cannot be used; the message is one French sentence for the user."""
 
 
 class NewerSchemaError(WorkspaceError):
@@ -104,9 +101,7 @@ def open_engine(path: Path | str, *, before_migration: MigrationHook, create: bo
     path = Path(path)
     if not path.exists():
         if not create:
-            raise WorkspaceError(
-                f"Le fichier « {path} » n'existe pas. Créez-le avec « ordnum init --db {path} »."
-            )
+            raise WorkspaceError(f"Le fichier « {path} » n'existe pas.", hint=Hint.CREATE_WORKSPACE)
         _create_private_file(path)
     revision = file_revision(path)
     revisions = known_revisions()

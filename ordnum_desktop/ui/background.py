@@ -1,5 +1,6 @@
 """Long service calls (PDF of the bilan, planning workbooks) run off the GUI thread so that the
-window keeps repainting; the result comes back through a signal, errors as one French sentence."""
+window keeps repainting; the result comes back through a signal, errors as one French sentence
+(the traceback is kept on the task and written to the log file)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QThread, Signal
+
+from ordnum_desktop.services.errors import failure_message
+from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 
 class BackgroundTask(QThread):
@@ -18,19 +22,15 @@ class BackgroundTask(QThread):
     def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
         self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.error: BaseException | None = None  # with its __traceback__, for whoever needs more
 
     def run(self) -> None:
-        from ordnum_desktop.services.errors import UserError
-        from ordnum_desktop.store.engine import WorkspaceError
-
         try:
             result = self.fn(*self.args, **self.kwargs)
-        except (UserError, WorkspaceError) as exc:
-            self.failed.emit(str(exc))
-        except OSError as exc:
-            self.failed.emit(f"Opération impossible : {exc.strerror or exc}.")
         except Exception as exc:  # noqa: BLE001 - reported in French rather than lost in the thread
-            self.failed.emit(f"Opération interrompue par une erreur inattendue ({type(exc).__name__}).")
+            self.error = exc
+            name = getattr(self.fn, "__qualname__", type(self.fn).__name__)
+            self.failed.emit(failure_message(exc, WINDOW_REMEDIES, context=f"Tâche de fond {name}"))
         else:
             self.done.emit(result)
 

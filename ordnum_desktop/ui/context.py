@@ -9,7 +9,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ordnum_desktop.services.errors import failure_message
 from ordnum_desktop.ui.dialogs.prompts import Prompts
+from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 T = TypeVar("T")
 
@@ -50,26 +52,10 @@ class AppContext(QObject):
         return bool(done)
 
     def run(self, title: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Calls a service; a refused input (UserError, WorkspaceError) becomes one French message
-        box instead of a traceback, and None is returned."""
-        from ordnum_desktop.services.errors import UserError
-        from ordnum_desktop.store.engine import WorkspaceError
-
+        """Calls a service; any failure becomes one French message box instead of a traceback
+        (a bug also goes to the log file with its traceback), and None is returned."""
         try:
             return fn(*args, **kwargs)
-        except (UserError, WorkspaceError) as exc:
-            self.prompts.error(title, str(exc))
-            return None
-        except OSError as exc:
-            self.prompts.error(title, f"Opération impossible : {exc.strerror or exc}.")
-            return None
         except Exception as exc:  # noqa: BLE001 - a bug must cost one message, not the window
-            import traceback
-
-            traceback.print_exc()  # for the developer's terminal
-            self.prompts.error(
-                title,
-                f"Opération impossible : erreur inattendue ({type(exc).__name__}). "
-                "Rien n'a été modifié ; si elle se reproduit, signalez-la.",
-            )
+            self.prompts.error(title, failure_message(exc, WINDOW_REMEDIES, context=title))
             return None

@@ -9,6 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from ordnum_desktop.services.errors import failure_message
+from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
+
 
 class ImportThread(QThread):
     progressed = Signal(int, int)  # rows done, rows expected
@@ -30,9 +33,7 @@ class ImportThread(QThread):
         self._cancel.set()
 
     def run(self) -> None:
-        from ordnum_desktop.services.errors import UserError
         from ordnum_desktop.services.traces.importer import ImportCancelled, import_traces
-        from ordnum_desktop.store.engine import WorkspaceError
 
         try:
             report = import_traces(
@@ -44,17 +45,7 @@ class ImportThread(QThread):
             )
         except ImportCancelled as exc:
             self.cancelled.emit(str(exc))
-        except (UserError, WorkspaceError) as exc:
-            self.failed.emit(str(exc))
-        except OSError as exc:
-            self.failed.emit(f"Lecture de « {self.path.name} » impossible : {exc.strerror or exc}.")
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the window silently
-            import traceback
-
-            traceback.print_exc()  # for the developer's terminal; the user gets the sentence below
-            self.failed.emit(
-                f"Import interrompu par une erreur inattendue ({type(exc).__name__}) : "
-                "rien n'a été enregistré."
-            )
+            self.failed.emit(failure_message(exc, WINDOW_REMEDIES, context=f"Import de « {self.path.name} »"))
         else:
             self.succeeded.emit(report)

@@ -16,12 +16,13 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ordnum_desktop.domain.fr_format import format_datetime
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import UserError, user_message
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files
+from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
                 return False
             ws = self.ctx.run("Ouvrir", Workspace.open, path, read_only=True)
         except (UserError, WorkspaceError) as exc:
-            self.prompts.error("Ouvrir", str(exc))
+            self.prompts.error("Ouvrir", user_message(exc, WINDOW_REMEDIES))
             return False
         if ws is None:
             return False

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.roster.preseries import STATUSES
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Prerequisite, Preserie, TechnicalPrerequisite
@@ -162,9 +162,9 @@ def validate_technical_prerequisites(
             .where(TechnicalPrerequisite.preserie_id == preserie_id)
         ).one()
         if not count:
-            raise UserError(
-                "La liste des prérequis techniques au déploiement est vide : ajoutez-en "
-                "avec « ordnum prerequisites add » avant de la valider."
+            raise RuleError(
+                "La liste des prérequis techniques au déploiement est vide : elle ne peut pas être validée.",
+                hint=Hint.ADD_PREREQUISITES,
             )
         stamp = (when or datetime.now()).replace(microsecond=0)
         p.technical_prerequisites_validated_at = stamp

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.identifiers import clean, trace_identifier
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.followup.questionnaire import Questionnaire, load_questionnaire, overall_score
 from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.workspace.session import Workspace
@@ -71,7 +71,7 @@ def record_satisfaction(
     checked = check_scores(scores or {}, q)
     if score is None:
         if not checked:
-            raise UserError("Donnez une note globale (--score) ou les notes des questions.")
+            raise UserError("Aucune note n'est donnée.", hint=Hint.GIVE_SCORE)
         overall = overall_score(checked)
     else:
         overall = _score(score, q, "La note globale")
@@ -86,8 +86,7 @@ def record_satisfaction(
         if d is None:
             shown = clean(identifier) or "(vide)"
             raise UserError(
-                f"Aucun médecin de l'effectif n'a le N° AM ou le RPPS « {shown} » : "
-                "vérifiez l'identifiant (voir l'onglet PS ou « ordnum roster check »)."
+                f"Aucun médecin de l'effectif n'a le N° AM ou le RPPS « {shown} ».", hint=Hint.CHECK_ROSTER
             )
         return upsert_answer(
             s, preserie_id, d, overall, checked, text, is_blocking, comment=comment, when=when

@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from ordnum_desktop.domain.identifiers import clean
 from ordnum_desktop.domain.text import fold, parse_yes_no
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.followup.questionnaire import Questionnaire, load_questionnaire, overall_score
 from ordnum_desktop.services.followup.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.io.cell_values import cell_text
@@ -196,8 +196,8 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
     header = next(rows, None)
     if header is None or all(v in (None, "") for v in header):
         raise UserError(
-            f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes "
-            "(voir « ordnum satisfaction template »)."
+            f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes.",
+            hint=Hint.USE_SATISFACTION_TEMPLATE,
         )
     keys = _header_keys(q)
     report = SatisfactionImportReport(file=path.name)
@@ -220,8 +220,8 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
         cols = ", ".join(f"« {m} »" for m in missing)
         raise UserError(
             f"Le classeur « {path.name} » est refusé : il lui manque en ligne 1 "
-            f"{'les colonnes' if len(missing) > 1 else 'la colonne'} {cols} "
-            "(voir « ordnum satisfaction template »)."
+            f"{'les colonnes' if len(missing) > 1 else 'la colonne'} {cols}.",
+            hint=Hint.USE_SATISFACTION_TEMPLATE,
         )
 
     backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)

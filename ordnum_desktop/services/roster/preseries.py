@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import CpamSelection, Prerequisite, Preserie
 
@@ -88,20 +88,17 @@ def resolve_preserie(ws: Workspace, preserie_id: int | None) -> Preserie:
             p = s.get(Preserie, preserie_id)
             if p is None:
                 raise UserError(
-                    f"Aucune présérie n° {preserie_id} dans « {ws.path.name} » "
-                    "(voir « ordnum preserie list »)."
+                    f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».", hint=Hint.LIST_PRESERIES
                 )
             return p
         rows = s.exec(select(Preserie)).all()
         if not rows:
             raise UserError(
-                f"Le fichier « {ws.path.name} » ne contient aucune présérie : créez-en "
-                "une avec « ordnum preserie create »."
+                f"Le fichier « {ws.path.name} » ne contient aucune présérie.", hint=Hint.CREATE_PRESERIE
             )
         if len(rows) > 1:
             raise UserError(
-                f"Le fichier « {ws.path.name} » contient {len(rows)} préséries : "
-                "précisez laquelle avec --preserie ID."
+                f"Le fichier « {ws.path.name} » contient {len(rows)} préséries.", hint=Hint.CHOOSE_PRESERIE
             )
         return rows[0]
 

@@ -16,7 +16,7 @@ from sqlmodel import select
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.text import parse_yes_no
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.io.cell_values import cell_text, parse_date
 from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
@@ -177,8 +177,8 @@ def read_roster(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], Ros
     present = {c.field for c in columns if c}
     if "last_name" not in present:
         raise UserError(
-            f"Le classeur « {path.name} » n'a pas de colonne « Nom » en ligne 1 : utilisez le "
-            "modèle « ordnum roster template »."
+            f"Le classeur « {path.name} » n'a pas de colonne « Nom » en ligne 1.",
+            hint=Hint.USE_ROSTER_TEMPLATE,
         )
     out: list[tuple[int, dict[str, Any]]] = []
     for number, values in enumerate(rows, start=2):
@@ -271,9 +271,10 @@ def import_roster(
             ).all()
         )
         if existing and not replace:
-            raise UserError(
-                f"La présérie a déjà un effectif de {len(existing)} médecin(s) : relancez avec "
-                "--replace pour le remplacer (les plannings des médecins conservés sont gardés)."
+            raise RuleError(
+                f"La présérie a déjà un effectif de {len(existing)} médecin(s) : il n'est remplacé "
+                "que sur demande.",
+                hint=Hint.REPLACE_ROSTER,
             )
         by_identifier = {(d.mode, doctor_identifier(d)): d for d in existing if doctor_identifier(d)}
         kept: set[int] = set()

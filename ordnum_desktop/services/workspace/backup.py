@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.store import audit, backups
 from ordnum_desktop.store.backups import BackupInfo
 from ordnum_desktop.store.engine import WorkspaceError, open_engine
@@ -83,9 +83,7 @@ def resolve_backup(path: Path | str, ref: str) -> Path:
     candidate = Path(ref).expanduser()
     if candidate.is_file():
         return candidate
-    raise UserError(
-        f"Sauvegarde « {ref} » introuvable : « ordnum backup list » donne les sauvegardes disponibles."
-    )
+    raise UserError(f"Sauvegarde « {ref} » introuvable.", hint=Hint.LIST_BACKUPS)
 
 
 def restore_backup(path: Path | str, ref: str | Path) -> Path | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import UserError, user_message
 from ordnum_desktop.services.followup.prerequisites import update_preserie
 from ordnum_desktop.services.roster.preseries import create_preserie, resolve_preserie
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_new_preserie_dialog import Ui_NewPreserieDialog
+from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 EXERCISE_CHOICES = (
     ("liberal", "Libéral (cabinet de ville)"),
@@ -77,7 +78,7 @@ class NewPreserieDialog(QDialog):
             )
         except UserError as exc:
             # Kept open with the message so that nothing typed is lost.
-            ui.errorLabel.setText(str(exc))
+            ui.errorLabel.setText(user_message(exc, WINDOW_REMEDIES))
             ui.errorLabel.show()
             return
         self.created_id = p.id
@@ -99,7 +100,7 @@ class NewPreserieDialog(QDialog):
                 small_market_share=ui.smallShareCheck.isChecked(),
             )
         except UserError as exc:
-            ui.errorLabel.setText(str(exc))
+            ui.errorLabel.setText(user_message(exc, WINDOW_REMEDIES))
             ui.errorLabel.show()
             return
         super().accept()

@@ -1,0 +1,24 @@
+"""What to click next, for each hint a service gives with its refusal (domain/errors.py): the
+window's wording of the remedies the command line gives as commands."""
+
+from __future__ import annotations
+
+from ordnum_desktop.domain.errors import Hint
+
+WINDOW_REMEDIES: dict[Hint, str] = {
+    Hint.ADD_PREREQUISITES: (
+        "Ajoutez-en avec le bouton Ajouter de la page Prérequis techniques avant de la valider."
+    ),
+    Hint.REPLACE_ROSTER: "Répondez « Remplacer » quand l'onglet PS le propose.",
+    Hint.USE_ROSTER_TEMPLATE: "Partez du classeur que donne le bouton Modèle vierge de l'onglet PS.",
+    Hint.USE_SATISFACTION_TEMPLATE: (
+        "Partez du classeur que donne le bouton Questionnaire à remplir de la page Satisfaction."
+    ),
+    Hint.LIST_PRESERIES: "Choisissez-en une dans la liste Présérie en haut de la fenêtre.",
+    Hint.CREATE_PRESERIE: "Créez-en une avec le bouton Nouvelle présérie.",
+    Hint.CHOOSE_PRESERIE: "Choisissez-en une dans la liste Présérie en haut de la fenêtre.",
+    Hint.LIST_BACKUPS: "Le menu Fichier › Restaurer une sauvegarde liste les sauvegardes disponibles.",
+    Hint.CHECK_ROSTER: "Vérifiez l'identifiant dans l'onglet PS.",
+    Hint.GIVE_SCORE: "Donnez une note globale ou les notes des questions.",
+    Hint.CREATE_WORKSPACE: "Créez-le avec le menu Fichier › Nouveau…",
+}

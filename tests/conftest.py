@@ -23,6 +23,14 @@ def _backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _error_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The log file of unexpected errors goes to the test's folder, not the user's."""
+    folder = tmp_path / "journaux"
+    monkeypatch.setenv("ORDNUM_LOG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "espace.sqlite"

@@ -13,7 +13,7 @@ import pytest
 from ordnum_desktop.cli import main
 from ordnum_desktop.services import followup
 from ordnum_desktop.services.bilan.compute import compute_bilan
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.followup.questionnaire import load_questionnaire, overall_score
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
@@ -116,8 +116,9 @@ def test_update_preserie_validates_status_exercise_and_dates(ws: Workspace, libe
 
 def test_technical_prerequisites_validation_and_unvalidation(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
-    with pytest.raises(UserError, match="vide"):
+    with pytest.raises(RuleError, match="vide") as refused:
         followup.validate_technical_prerequisites(ws, pid)
+    assert refused.value.hint is Hint.ADD_PREREQUISITES
     with pytest.raises(UserError, match="vide"):
         followup.add_technical_prerequisite(ws, pid, "   ")
     first = followup.add_technical_prerequisite(ws, pid, "Version 7.4.2 minimum")

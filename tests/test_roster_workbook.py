@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.planning.dates import get_plans, update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor, check_roster_for, list_doctors
 from ordnum_desktop.services.roster.workbook import export_roster, import_roster, write_roster_template
@@ -69,8 +69,9 @@ def test_replace_is_explicit_and_keeps_planning(
     update_plan(ws, kept.id or 0, training_date=date(2025, 3, 20))
     second = write_roster(tmp_path / "b.xlsx", [liberal_row(0), liberal_row(7)])
     before = hashlib.sha256(ws.path.read_bytes()).hexdigest()
-    with pytest.raises(UserError, match="--replace"):
+    with pytest.raises(RuleError, match="déjà un effectif de 5") as refused:
         import_roster(ws, liberal_preserie_id, second)
+    assert refused.value.hint is Hint.REPLACE_ROSTER
     assert hashlib.sha256(ws.path.read_bytes()).hexdigest() == before
     report = import_roster(ws, liberal_preserie_id, second, replace=True)
     assert report.imported == 2 and report.replaced == 4

@@ -12,9 +12,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
+from ordnum_desktop.services.io.error_log import setup_error_log
+from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
 from ordnum_desktop.ui.dialogs.prompts import Prompts
+from ordnum_desktop.ui.error_hooks import ErrorHooks
 
 ORGANISATION = "Assurance Maladie"
 APPLICATION = "ordnum-desktop"
@@ -63,6 +66,12 @@ class ConsolePrompts(Prompts):
         print(f"{title} : {text} → {no}", file=sys.stderr)
         return False
 
+    def run_dialog(self, dialog: QDialog) -> bool:
+        if isinstance(dialog, ErrorDialog):  # nobody is there to close it
+            print(f"Erreur inattendue : {dialog.message()}", file=sys.stderr)
+            return False
+        return super().run_dialog(dialog)
+
 
 def take_screenshots(window: object, folder: Path) -> list[Path]:
     """Shows each tab in turn at 1280×800 and saves it as NN-name.png."""
@@ -87,10 +96,13 @@ def take_screenshots(window: object, folder: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_error_log()
     app = make_application(sys.argv[:1])
     from ordnum_desktop.ui.main_window import MainWindow
 
     window = MainWindow(prompts=ConsolePrompts() if args.screenshot else None)
+    hooks = ErrorHooks(window.prompts, window)
+    hooks.install()
     window.show()
 
     def after_first_paint() -> None:
@@ -113,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             app.exit(0)
 
     QTimer.singleShot(0, after_first_paint)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        hooks.uninstall()
 
 
 if __name__ == "__main__":

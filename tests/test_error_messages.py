@@ -1,0 +1,206 @@
+"""One exception → one French sentence (services/errors.py), and the command line's use of it:
+OS errors by errno, SQLite's own errors, hints rendered as commands, bugs sent to the log file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from ordnum_desktop.cli import main
+from ordnum_desktop.cli_commands import roster_cmds
+from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
+from ordnum_desktop.domain.errors import Hint, OrdnumError
+from ordnum_desktop.services.errors import failure_message, is_unexpected, user_message
+from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
+
+SERVICES = Path(__file__).resolve().parent.parent / "ordnum_desktop" / "services"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (errno.ENOSPC, "Le disque est plein : « /data/bilan.pdf »"),
+        (errno.EACCES, "Accès refusé à « /data/bilan.pdf »"),
+        (errno.EPERM, "Opération non permise sur « /data/bilan.pdf »"),
+        (errno.ENOENT, "« /data/bilan.pdf » est introuvable"),
+        (errno.EROFS, "« /data/bilan.pdf » est sur un support en lecture seule"),
+        (errno.EISDIR, "« /data/bilan.pdf » est un dossier"),
+        (errno.ENOTDIR, "Le chemin « /data/bilan.pdf » passe par un élément qui n'est pas un dossier"),
+        (errno.EEXIST, "« /data/bilan.pdf » existe déjà"),
+    ],
+)
+def test_os_errors_are_french_by_errno(code: int, expected: str) -> None:
+    exc = OSError(code, os.strerror(code), "/data/bilan.pdf")
+    message = user_message(exc)
+    assert expected in message
+    assert os.strerror(code) not in message  # never the English strerror
+
+
+def test_os_error_without_a_known_errno_still_names_the_file() -> None:
+    assert user_message(OSError(errno.ELOOP, "Too many levels", "/a/b")) == (
+        f"Opération impossible sur « /a/b » (erreur système n° {errno.ELOOP})."
+    )
+
+
+def test_real_os_errors(tmp_path: Path) -> None:
+    with pytest.raises(OSError) as missing:
+        (tmp_path / "absent.xlsx").read_bytes()
+    assert (
+        user_message(missing.value)
+        == f"Le fichier ou dossier « {tmp_path / 'absent.xlsx'} » est introuvable."
+    )
+    with pytest.raises(OSError) as folder:
+        tmp_path.read_bytes()
+    assert user_message(folder.value) == f"« {tmp_path} » est un dossier, pas un fichier."
+
+
+def test_sqlite_locked_and_readonly_in_french(tmp_path: Path) -> None:
+    db = tmp_path / "suivi.sqlite"
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        other = sqlite3.connect(db, timeout=0)
+        with pytest.raises(sqlite3.OperationalError) as locked:
+            other.execute("INSERT INTO t VALUES (1)")
+        other.close()
+        assert user_message(locked.value).startswith("Le fichier de suivi est occupé par un autre programme")
+        # The same error through SQLAlchemy, as the services meet it.
+        engine = create_engine(f"sqlite:///{db}", connect_args={"timeout": 0})
+        with pytest.raises(OperationalError) as wrapped, engine.connect() as conn:
+            conn.execute(text("INSERT INTO t VALUES (2)"))
+        engine.dispose()
+        assert user_message(wrapped.value) == user_message(locked.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    reader = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as readonly:
+        reader.execute("INSERT INTO t VALUES (3)")
+    reader.close()
+    assert (
+        user_message(readonly.value)
+        == "Le fichier de suivi est en lecture seule : ouvrez une copie modifiable."
+    )
+    assert not is_unexpected(readonly.value)
+
+
+def test_bug_names_the_log_file_and_logs_the_traceback(_error_log_in_tmp: Path) -> None:
+    from ordnum_desktop.services.io.error_log import setup_error_log
+
+    log = setup_error_log()
+    assert log.parent == _error_log_in_tmp
+    try:
+        {}["clé"]  # noqa: B018 - a real KeyError with a real traceback
+    except KeyError as exc:
+        message = failure_message(exc, context="essai")
+    assert message.startswith("Erreur inattendue (KeyError) : aucune modification n'a été enregistrée.")
+    assert f"« {log} »" in message
+    logged = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged and "KeyError: 'clé'" in logged
+
+
+def test_each_front_end_words_the_remedy_of_a_hint() -> None:
+    exc = OrdnumError("La liste est vide.", hint=Hint.ADD_PREREQUISITES)
+    assert user_message(exc) == "La liste est vide."
+    assert "« ordnum prerequisites add »" in user_message(exc, CLI_REMEDIES)
+    window = user_message(exc, WINDOW_REMEDIES)
+    assert "bouton Ajouter" in window and "ordnum" not in window
+
+
+def test_every_hint_has_both_remedies_and_the_window_never_types_a_command() -> None:
+    assert set(CLI_REMEDIES) == set(Hint) == set(WINDOW_REMEDIES)
+    assert [r for r in WINDOW_REMEDIES.values() if "ordnum " in r or "--" in r] == []
+
+
+def test_no_service_message_names_a_command() -> None:
+    """The services describe; the front ends tell what to do (a command, a button)."""
+    offenders = []
+    for path in SERVICES.rglob("*.py"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            stripped = line.strip()
+            if stripped.startswith(("#", '"""')) or '"' not in stripped:
+                continue
+            if "« ordnum " in stripped or " --" in stripped.split("#")[0].replace('"""', ""):
+                offenders.append(f"{path.relative_to(SERVICES)}:{number}: {stripped}")
+    assert offenders == []
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [(errno.ENOSPC, "Le disque est plein"), (errno.EACCES, "Accès refusé à")],
+)
+def test_cli_os_error_is_one_french_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    code: int,
+    expected: str,
+) -> None:
+    out = tmp_path / "modele.xlsx"
+
+    def refuse(path: object) -> Path:
+        raise OSError(code, os.strerror(code), str(out))
+
+    monkeypatch.setattr(roster_cmds, "write_roster_template", refuse)
+    status, _, err = run(capsys, "roster", "template", str(out))
+    assert status == 2
+    assert err.startswith(expected) and f"« {out} »" in err
+    assert err.count("\n") == 1 and os.strerror(code) not in err
+
+
+def test_cli_real_os_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "absent" / "modele.xlsx"
+    status, _, err = run(capsys, "roster", "template", str(target))
+    assert status == 2
+    assert "introuvable" in err and "No such file" not in err
+
+
+def test_cli_bug_names_the_log_file(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, _error_log_in_tmp: Path
+) -> None:
+    def broken(path: object) -> Path:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(roster_cmds, "write_roster_template", broken)
+    status, _, err = run(capsys, "roster", "template", "x.xlsx")
+    log = _error_log_in_tmp / "ordnum.log"
+    assert status == 2
+    assert err.startswith("Erreur inattendue (ZeroDivisionError)") and f"« {log} »" in err
+    assert "division by zero" not in err  # English detail stays in the log
+    logged = log.read_text(encoding="utf-8")
+    assert "ordnum roster" in logged and "ZeroDivisionError: division by zero" in logged
+    assert "Traceback (most recent call last)" in logged
+
+
+def test_cli_renders_the_hint_as_a_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "w.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    created = run(
+        capsys, "preserie", "create", "--db", db, "--editor", "E", "--software", "L", "--version", "1",
+        "--exercise", "liberal", "--cpam", "33",
+    )  # fmt: skip
+    assert created[0] == 0, created
+    status, _, err = run(capsys, "prerequisites", "validate", "--db", db)
+    assert status == 2
+    assert err == (
+        "La liste des prérequis techniques au déploiement est vide : elle ne peut pas être validée. "
+        "Ajoutez-en avec « ordnum prerequisites add » avant de la valider.\n"
+    )
+    status, _, err = run(capsys, "preserie", "list", "--db", str(tmp_path / "absent.sqlite"))
+    assert status == 2 and "ordnum init --db" in err

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.roster.preseries import (
     create_preserie,
     list_preseries,
@@ -35,8 +35,9 @@ def test_resolve_preserie(ws: Workspace) -> None:
     first = create_preserie(ws, editor="A", software="S", version="1", exercise="centre")
     assert resolve_preserie(ws, None).id == first.id
     create_preserie(ws, editor="B", software="S", version="1", exercise="mixte")
-    with pytest.raises(UserError, match="--preserie"):
+    with pytest.raises(UserError, match="contient 2 préséries") as ambiguous:
         resolve_preserie(ws, None)
+    assert ambiguous.value.hint is Hint.CHOOSE_PRESERIE
     with pytest.raises(UserError, match="n° 99"):
         resolve_preserie(ws, 99)
     with pytest.raises(UserError, match="inconnu"):

@@ -25,26 +25,26 @@ SERVICES = Path(__file__).resolve().parent.parent / "ordnum_desktop" / "services
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        (errno.ENOSPC, "Le disque est plein : « /data/bilan.pdf »"),
-        (errno.EACCES, "Accès refusé à « /data/bilan.pdf »"),
-        (errno.EPERM, "Opération non permise sur « /data/bilan.pdf »"),
-        (errno.ENOENT, "« /data/bilan.pdf » est introuvable"),
-        (errno.EROFS, "« /data/bilan.pdf » est sur un support en lecture seule"),
-        (errno.EISDIR, "« /data/bilan.pdf » est un dossier"),
-        (errno.ENOTDIR, "Le chemin « /data/bilan.pdf » passe par un élément qui n'est pas un dossier"),
-        (errno.EEXIST, "« /data/bilan.pdf » existe déjà"),
+        (errno.ENOSPC, "le disque est plein"),
+        (errno.EACCES, "accès refusé"),
+        (errno.EPERM, "opération non permise"),
+        (errno.ENOENT, "fichier ou dossier introuvable"),
+        (errno.EROFS, "le support est en lecture seule"),
+        (errno.EISDIR, "c'est un dossier, pas un fichier"),
+        (errno.ENOTDIR, "un élément du chemin n'est pas un dossier"),
+        (errno.EEXIST, "le fichier existe déjà"),
     ],
 )
 def test_os_errors_are_french_by_errno(code: int, expected: str) -> None:
     exc = OSError(code, os.strerror(code), "/data/bilan.pdf")
     message = user_message(exc)
-    assert expected in message
+    assert message.startswith(f"Opération impossible sur « /data/bilan.pdf » : {expected}")
     assert os.strerror(code) not in message  # never the English strerror
 
 
 def test_os_error_without_a_known_errno_still_names_the_file() -> None:
     assert user_message(OSError(errno.ELOOP, "Too many levels", "/a/b")) == (
-        f"Opération impossible sur « /a/b » (erreur système n° {errno.ELOOP})."
+        f"Opération impossible sur « /a/b » : erreur système n° {errno.ELOOP}."
     )
 
 
@@ -53,11 +53,13 @@ def test_real_os_errors(tmp_path: Path) -> None:
         (tmp_path / "absent.xlsx").read_bytes()
     assert (
         user_message(missing.value)
-        == f"Le fichier ou dossier « {tmp_path / 'absent.xlsx'} » est introuvable."
+        == f"Opération impossible sur « {tmp_path / 'absent.xlsx'} » : fichier ou dossier introuvable."
     )
     with pytest.raises(OSError) as folder:
         tmp_path.read_bytes()
-    assert user_message(folder.value) == f"« {tmp_path} » est un dossier, pas un fichier."
+    assert user_message(folder.value) == (
+        f"Opération impossible sur « {tmp_path} » : c'est un dossier, pas un fichier."
+    )
 
 
 def test_sqlite_locked_and_readonly_in_french(tmp_path: Path) -> None:
@@ -143,7 +145,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [(errno.ENOSPC, "Le disque est plein"), (errno.EACCES, "Accès refusé à")],
+    [(errno.ENOSPC, "le disque est plein"), (errno.EACCES, "accès refusé")],
 )
 def test_cli_os_error_is_one_french_line_and_exit_2(
     capsys: pytest.CaptureFixture[str],
@@ -160,7 +162,7 @@ def test_cli_os_error_is_one_french_line_and_exit_2(
     monkeypatch.setattr(roster_cmds, "write_roster_template", refuse)
     status, _, err = run(capsys, "roster", "template", str(out))
     assert status == 2
-    assert err.startswith(expected) and f"« {out} »" in err
+    assert err.startswith(f"Opération impossible sur « {out} » : {expected}")
     assert err.count("\n") == 1 and os.strerror(code) not in err
 
 

@@ -8,6 +8,7 @@ module is a leaf so that store/, services/ and both front ends can share the fam
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
 
 
@@ -53,3 +54,28 @@ class WorkspaceError(OrdnumError):
 
 # The name thirty service modules import for unusable input; the same class, not a second one.
 UserError = InputError
+
+
+# Why an OS call failed, by errno, as a clause that follows a colon. Python's `strerror` is
+# English (and the C library's wording); the user reads these instead.
+OS_REASONS: dict[int, str] = {
+    errno.ENOSPC: "le disque est plein, libérez de la place puis recommencez",
+    errno.EDQUOT: "votre quota de disque est atteint",
+    errno.EACCES: "accès refusé, vous n'avez pas les droits nécessaires",
+    errno.EPERM: "opération non permise, vous n'avez pas les droits nécessaires",
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EROFS: "le support est en lecture seule, choisissez un autre emplacement",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.EEXIST: "le fichier existe déjà",
+    errno.ENAMETOOLONG: "le nom est trop long pour le système",
+    errno.EBUSY: "le fichier est utilisé par un autre programme, fermez-le puis recommencez",
+    errno.EIO: "erreur de lecture ou d'écriture du disque, vérifiez le support",
+    errno.EXDEV: "impossible de le déplacer vers un autre disque",
+    errno.EMFILE: "trop de fichiers ouverts, fermez des programmes puis recommencez",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The French clause for an OS error, for the messages that embed it."""
+    return OS_REASONS.get(exc.errno or -1, f"erreur système n° {exc.errno}")

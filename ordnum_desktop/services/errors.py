@@ -12,7 +12,15 @@ import errno
 import sqlite3
 from collections.abc import Mapping
 
-from ordnum_desktop.domain.errors import Hint, InputError, OrdnumError, RuleError, UserError, WorkspaceError
+from ordnum_desktop.domain.errors import (
+    Hint,
+    InputError,
+    OrdnumError,
+    RuleError,
+    UserError,
+    WorkspaceError,
+    os_reason,
+)
 from ordnum_desktop.services.io.error_log import log_failure, log_path
 
 __all__ = [
@@ -23,33 +31,12 @@ __all__ = [
     "UserError",
     "WorkspaceError",
     "failure_message",
+    "os_reason",
     "is_unexpected",
     "user_message",
 ]
 
 Remedies = Mapping[Hint, str]
-
-# errno → sentence about the file `{name}`.
-_OS_MESSAGES: dict[int, str] = {
-    errno.ENOSPC: (
-        "Le disque est plein : « {name} » n'a pas pu être écrit. Libérez de la place puis recommencez."
-    ),
-    errno.EACCES: (
-        "Accès refusé à « {name} » : vous n'avez pas les droits nécessaires sur ce fichier ou ce dossier."
-    ),
-    errno.EPERM: "Opération non permise sur « {name} » : vous n'avez pas les droits nécessaires.",
-    errno.ENOENT: "Le fichier ou dossier « {name} » est introuvable.",
-    errno.EROFS: "« {name} » est sur un support en lecture seule : choisissez un autre emplacement.",
-    errno.EISDIR: "« {name} » est un dossier, pas un fichier.",
-    errno.ENOTDIR: "Le chemin « {name} » passe par un élément qui n'est pas un dossier.",
-    errno.EEXIST: "« {name} » existe déjà.",
-    errno.ENAMETOOLONG: "Le nom « {name} » est trop long pour le système.",
-    errno.EBUSY: "« {name} » est utilisé par un autre programme : fermez-le puis recommencez.",
-    errno.EIO: "Erreur de lecture ou d'écriture du disque sur « {name} » : vérifiez le support.",
-    errno.EDQUOT: "Votre quota de disque est atteint : « {name} » n'a pas pu être écrit.",
-    errno.EXDEV: "« {name} » ne peut pas être déplacé vers un autre disque.",
-    errno.EMFILE: "Trop de fichiers ouverts en même temps : fermez des programmes puis recommencez.",
-}
 
 # Fragment of SQLite's message → sentence about the workspace.
 _SQLITE_MESSAGES: tuple[tuple[str, str], ...] = (
@@ -101,10 +88,7 @@ def _os_message(exc: OSError) -> str:
     name = exc.filename if exc.filename is not None else "fichier"
     if exc.filename2 is not None and exc.errno in (errno.EEXIST, errno.EXDEV):
         name = exc.filename2
-    template = _OS_MESSAGES.get(exc.errno or -1)
-    if template is None:
-        return f"Opération impossible sur « {name} » (erreur système n° {exc.errno})."
-    return template.format(name=name)
+    return f"Opération impossible sur « {name} » : {os_reason(exc)}."
 
 
 def user_message(exc: BaseException, remedies: Remedies | None = None) -> str:

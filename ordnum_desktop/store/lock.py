@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ordnum_desktop.domain.errors import os_reason
 from ordnum_desktop.store.engine import WorkspaceError
 
 FOREIGN_LOCK_MAX_AGE = timedelta(hours=12)
@@ -112,7 +113,7 @@ def _take(path: Path, lock_path: Path) -> int:
         except OSError as exc:
             raise WorkspaceError(
                 f"Impossible de réserver le fichier « {path.name} » pour écrire "
-                f"({exc.strerror}) : ouvrez-le en lecture seule ou copiez-le dans "
+                f"({os_reason(exc)}) : ouvrez-le en lecture seule ou copiez-le dans "
                 "un dossier où vous pouvez écrire."
             ) from exc
         if not _try_lock(fd):

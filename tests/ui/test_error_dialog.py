@@ -119,4 +119,5 @@ def test_service_refusal_shows_the_window_remedy(
 def test_os_error_in_the_window_is_french(qtbot, prompts: ScriptedPrompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ctx = AppContext(prompts)  # type: ignore[arg-type]
     assert ctx.run("Ouvrir", (tmp_path / "absent.csv").read_bytes) is None
-    assert prompts.errors() == [f"Le fichier ou dossier « {tmp_path / 'absent.csv'} » est introuvable."]
+    absent = tmp_path / "absent.csv"
+    assert prompts.errors() == [f"Opération impossible sur « {absent} » : fichier ou dossier introuvable."]

@@ -23,7 +23,7 @@ from ordnum_desktop.services.demo.traces import (
     write_traces_csv,
     write_traces_xlsx,
 )
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import UserError, os_reason
 from ordnum_desktop.services.planning.dates import set_kickoff, update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
@@ -226,7 +226,7 @@ def _check_target(path: Path) -> None:
         # `make run` writes the demo under ~/.local/share/ordnum-desktop/, absent on a first run.
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Impossible de créer le dossier « {path.parent} » ({exc.strerror}).") from exc
+        raise UserError(f"Impossible de créer le dossier « {path.parent} » : {os_reason(exc)}.") from exc
 
 
 def build_demo(path: Path | str) -> Path:

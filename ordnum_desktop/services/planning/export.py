@@ -19,7 +19,7 @@ from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
 from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.services.bilan.document import EXERCISE_LABELS
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import UserError, os_reason
 from ordnum_desktop.services.io.xlsx_tables import (
     Column,
     new_workbook,
@@ -127,7 +127,7 @@ def export_planning(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Impossible de créer le dossier « {folder} » ({exc.strerror}).") from exc
+        raise UserError(f"Impossible de créer le dossier « {folder} » : {os_reason(exc)}.") from exc
     day = today or date.today()
     rows = planning_rows(ws, preserie_id)
     with ws.session() as s:

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ordnum_desktop.services.errors import Hint, UserError
+from ordnum_desktop.services.errors import Hint, UserError, failure_message
 from ordnum_desktop.store import audit, backups
 from ordnum_desktop.store.backups import BackupInfo
 from ordnum_desktop.store.engine import WorkspaceError, open_engine
@@ -31,7 +31,8 @@ def _safe_backup(path: Path, reason: str, what: str) -> Path | None:
         return backups.make_backup(path, reason)
     except (OSError, sqlite3.Error) as exc:
         raise UserError(
-            f"La sauvegarde de « {path.name} » avant {what} a échoué ({exc}) : rien n'a été modifié."
+            f"La sauvegarde de « {path.name} » avant {what} a échoué, rien n'a été modifié. "
+            + failure_message(exc, context=f"Sauvegarde avant {what}")
         ) from exc
 
 

@@ -10,6 +10,7 @@ good copies out.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -22,6 +23,8 @@ import platformdirs
 
 from ordnum_desktop.store.engine import WorkspaceError, file_revision
 from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY, SQLITE_MAGIC, known_revisions
+
+log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 10
 REASONS = {
@@ -182,7 +185,9 @@ def check_backup(backup: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"La sauvegarde « {backup.name} » est endommagée ({exc}).") from exc
+        # SQLite's reason is English: it goes to the log file, the user reads the sentence.
+        log.warning("Sauvegarde illisible : %s", backup, exc_info=exc)
+        raise WorkspaceError(f"La sauvegarde « {backup.name} » est endommagée.") from exc
     if not verdict or verdict[0] != "ok":
         raise WorkspaceError(f"La sauvegarde « {backup.name} » est endommagée : elle n'a pas été restaurée.")
     return revision

@@ -8,6 +8,7 @@ back from the journal at the next open.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -27,6 +28,8 @@ from ordnum_desktop.store.schema import (
     known_revisions,
     user_version,
 )
+
+log = logging.getLogger(__name__)
 
 # Called with the file and its current revision (None: a new, empty file) just before it is
 # migrated; raising refuses the migration and leaves the file as it is.
@@ -63,7 +66,9 @@ def file_revision(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"Le fichier « {path.name} » est illisible ou endommagé ({exc}).") from exc
+        # SQLite's reason is English: it goes to the log file, the user reads the sentence.
+        log.warning("Fichier illisible : %s", path, exc_info=exc)
+        raise WorkspaceError(f"Le fichier « {path.name} » est illisible ou endommagé.") from exc
     return row[0] if row else None
 
 

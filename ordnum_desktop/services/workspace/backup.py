@@ -47,8 +47,8 @@ def before_migration(path: Path, revision: str | None) -> None:
         backups.make_backup(path, "migration")
     except (OSError, sqlite3.Error) as exc:
         raise WorkspaceError(
-            f"Le fichier « {path.name} » doit être mis à jour, mais sa sauvegarde "
-            f"préalable a échoué ({exc}) : le fichier n'a pas été modifié."
+            f"Le fichier « {path.name} » doit être mis à jour, mais sa sauvegarde préalable a échoué : "
+            "le fichier n'a pas été modifié. " + failure_message(exc, context="Sauvegarde avant migration")
         ) from exc
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import platformdirs
 
-from ordnum_desktop.store.engine import WorkspaceError, file_revision
+from ordnum_desktop.domain.errors import WorkspaceError
+from ordnum_desktop.store.engine import file_revision
 from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY, SQLITE_MAGIC, known_revisions
 
 log = logging.getLogger(__name__)

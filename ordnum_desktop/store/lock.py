@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ordnum_desktop.domain.errors import os_reason
-from ordnum_desktop.store.engine import WorkspaceError
+from ordnum_desktop.domain.errors import WorkspaceError, os_reason
 
 FOREIGN_LOCK_MAX_AGE = timedelta(hours=12)
 

@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 
-from ordnum_desktop.store.engine import WorkspaceError, file_revision
+from ordnum_desktop.domain.errors import WorkspaceError
+from ordnum_desktop.store.engine import file_revision
 from ordnum_desktop.store.schema import head_revision
 
 

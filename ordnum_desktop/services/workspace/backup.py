@@ -14,10 +14,11 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ordnum_desktop.domain.errors import WorkspaceError
 from ordnum_desktop.services.errors import Hint, UserError, failure_message
 from ordnum_desktop.store import audit, backups
 from ordnum_desktop.store.backups import BackupInfo
-from ordnum_desktop.store.engine import WorkspaceError, open_engine
+from ordnum_desktop.store.engine import open_engine
 from ordnum_desktop.store.lock import WorkspaceLock
 from ordnum_desktop.store.models import AppMeta
 from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY

@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from ordnum_desktop.domain.errors import WorkspaceError
 from ordnum_desktop.services.workspace.backup import before_migration
 from ordnum_desktop.store import audit
-from ordnum_desktop.store.engine import WorkspaceError, open_engine
+from ordnum_desktop.store.engine import open_engine
 from ordnum_desktop.store.location import location_warning
 from ordnum_desktop.store.lock import WorkspaceLock
 from ordnum_desktop.store.readonly import open_read_only_engine

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ordnum_desktop.services.followup import prerequisites
 from ordnum_desktop.services.io.error_log import setup_error_log
+from ordnum_desktop.services.roster.preseries import create_preserie
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
 from ordnum_desktop.ui.error_hooks import ErrorHooks
+from ordnum_desktop.ui.main_window import MainWindow
 from tests.ui.scripted_prompts import ScriptedPrompts
 
 
@@ -121,3 +123,30 @@ def test_os_error_in_the_window_is_french(qtbot, prompts: ScriptedPrompts, tmp_p
     assert ctx.run("Ouvrir", (tmp_path / "absent.csv").read_bytes) is None
     absent = tmp_path / "absent.csv"
     assert prompts.errors() == [f"Opération impossible sur « {absent} » : fichier ou dossier introuvable."]
+
+
+def test_valider_on_an_empty_list_shows_the_button_to_use(
+    qtbot, prompts: ScriptedPrompts, ws_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The finding of issue 10: the window used to tell its user to type « ordnum prerequisites add »."""
+    ws = Workspace.open(ws_path, create=True)
+    try:
+        create_preserie(
+            ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal", cpams=["33"]
+        )
+    finally:
+        ws.close()
+    win = MainWindow(prompts=prompts)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_path(ws_path)
+    win.ui.tabs.setCurrentIndex(3)
+    bilan = win.tab_widgets["bilan"]
+    assert bilan.ui.validatePrerequisitesButton.isEnabled()
+    bilan.ui.validatePrerequisitesButton.click()
+    [message] = prompts.errors()
+    assert message.endswith(
+        "Ajoutez-en avec le bouton Ajouter de la page Prérequis techniques avant de la valider."
+    )
+    assert "ordnum" not in message
+    win.close()

@@ -29,7 +29,7 @@ def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(f"Le fichier « {path.name} » est un classeur endommagé ({exc}).") from exc
+        raise UserError(f"Le fichier « {path.name} » est un classeur endommagé.") from exc
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
         raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel (.xlsx) lisible.")

@@ -125,6 +125,15 @@ def test_planning_export_writes_the_whole_and_one_workbook_per_cpam(
     assert "3 classeur(s)" in window.statusBar().currentMessage()
 
 
+def test_import_traces_menu_brings_the_bilan_tab_and_its_dialog(window, prompts) -> None:
+    window.ui.tabs.setCurrentIndex(0)
+    seen: list[str] = []
+    prompts.dialog_handlers.append(lambda dialog: seen.append(type(dialog).__name__) or False)
+    window.ui.actionImportTraces.trigger()
+    assert window.ui.tabs.currentIndex() == 3
+    assert seen == ["TracesImportDialog"]
+
+
 def test_bilan_pdf_export_runs_in_the_background(window, prompts, qtbot, tmp_path: Path) -> None:
     from ordnum_desktop.ui.background import BackgroundTask
 

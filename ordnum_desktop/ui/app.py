@@ -1,8 +1,8 @@
 """`ordnum-desktop [--db FILE] [--screenshot DIR]`: the desktop application.
 
-Start-up is ordered for a fast first paint: only PySide6 is imported before the window shows;
-the workspace (SQLModel, services) is opened by a zero-delay timer right after, and matplotlib
-only when a tab with a chart is first shown.
+Start-up is ordered for a fast first paint: only PySide6 and light modules are imported before
+the window shows (see `ui/main_window.py`); the workspace (SQLModel, services) is opened by a
+zero-delay timer right after, and matplotlib only when a tab with a chart is first shown.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from ordnum_desktop.services.io.error_log import setup_error_log
 from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.error_hooks import ErrorHooks
+from ordnum_desktop.ui.main_window import MainWindow
+from ordnum_desktop.ui.recent_files import recent_files
 
 ORGANISATION = "Assurance Maladie"
 APPLICATION = "ordnum-desktop"
@@ -73,11 +75,8 @@ class ConsolePrompts(Prompts):
         return super().run_dialog(dialog)
 
 
-def take_screenshots(window: object, folder: Path) -> list[Path]:
+def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     """Shows each tab in turn at 1280×800 and saves it as NN-name.png."""
-    from ordnum_desktop.ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(*SCREENSHOT_SIZE)
     # A local event loop rather than QApplication.processEvents(): in PySide6 6.12 the static
@@ -98,7 +97,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_error_log()
     app = make_application(sys.argv[:1])
-    from ordnum_desktop.ui.main_window import MainWindow
 
     window = MainWindow(prompts=ConsolePrompts() if args.screenshot else None)
     hooks = ErrorHooks(window.prompts, window)
@@ -106,8 +104,6 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
 
     def after_first_paint() -> None:
-        from ordnum_desktop.ui.recent_files import recent_files
-
         install_french_translation(app)
         db = args.db
         if db is None and not args.screenshot:

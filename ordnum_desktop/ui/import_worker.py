@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from ordnum_desktop.services.errors import failure_message
+from ordnum_desktop.services.traces.importer import ImportCancelled, import_traces
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 
@@ -33,8 +34,6 @@ class ImportThread(QThread):
         self._cancel.set()
 
     def run(self) -> None:
-        from ordnum_desktop.services.traces.importer import ImportCancelled, import_traces
-
         try:
             report = import_traces(
                 self.ws,

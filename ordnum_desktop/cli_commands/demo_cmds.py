@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.vocabulary import Decision
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.services.workspace.session import Workspace
@@ -21,13 +23,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = build_demo(args.db)
     with Workspace.open(path) as ws:
         bilan = compute_bilan(ws, resolve_preserie(ws, None).id or 0)
-    doctors = bilan["criteria"]["doctor_rate"]["doctors"]
-    under = [d["name"] for d in doctors if not d["met"]]
-    decision = "déploiement" if bilan["decision"] == "deploy" else "prolongation"
+    doctors = bilan.doctor_rate.doctors
+    under = [d.name for d in bilan.doctor_rate.below]
+    decision = "déploiement" if bilan.decision is Decision.DEPLOY else "prolongation"
     print(f"Démonstration créée : {path}")
     print(
         f"Présérie Médilogic (mixte, CPAM 33 et 62-artois) : {len(doctors)} médecins utilisateurs, "
-        f"bilan au {bilan['as_of'][8:10]}/{bilan['as_of'][5:7]}/{bilan['as_of'][:4]} : {decision}"
+        f"bilan au {format_date(bilan.as_of)} : {decision}"
         + (f" ({', '.join(under)} sous le seuil)." if under else ".")
     )
     print(f"Voir « ordnum bilan --db {path} ».")

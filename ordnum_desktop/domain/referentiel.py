@@ -41,6 +41,11 @@ class Thresholds:
 class Choice:
     code: str
     label: str
+    long_label: str = ""  # where a heading wants more than the label (exercise types)
+
+    @property
+    def long(self) -> str:
+        return self.long_label or self.label
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,13 @@ class Referentiel:
     group_practice_structures: frozenset[str]
     specialties: tuple[Choice, ...]
     preserie_prerequisites: tuple[Choice, ...]
+    # The words of the app's vocabulary (domain/vocabulary.py): one place to change a title.
+    criteria: tuple[Choice, ...]
+    decisions: tuple[Choice, ...]
+    exercises: tuple[Choice, ...]
+    modes: tuple[Choice, ...]
+    statuses: tuple[Choice, ...]
+    no_operation_label: str
 
     def caisse(self, caisse_id: str) -> Caisse | None:
         return next((c for c in self.caisses if c.id == caisse_id), None)
@@ -101,7 +113,7 @@ class Referentiel:
 
 
 def _choices(items: list[dict[str, str]]) -> tuple[Choice, ...]:
-    return tuple(Choice(i["code"], i["label"]) for i in items)
+    return tuple(Choice(i["code"], i["label"], i.get("long_label", "")) for i in items)
 
 
 def parse_referentiel(data: dict[str, Any]) -> Referentiel:
@@ -117,6 +129,12 @@ def parse_referentiel(data: dict[str, Any]) -> Referentiel:
         group_practice_structures=frozenset(data["group_practice_structures"]),
         specialties=_choices(data["specialties"]),
         preserie_prerequisites=_choices(data["preserie_prerequisites"]),
+        criteria=_choices(data["criteria"]),
+        decisions=_choices(data["decisions"]),
+        exercises=_choices(data["exercises"]),
+        modes=_choices(data["modes"]),
+        statuses=_choices(data["statuses"]),
+        no_operation_label=data["no_operation_label"],
     )
 
 

@@ -22,15 +22,18 @@ import json
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
+from ordnum_desktop.domain.bilan_rules import IdentifierCounts, OperationCount, PrescriptionGroup
+from ordnum_desktop.domain.vocabulary import Operation
 from ordnum_desktop.domain.trace_tally import PrescriptionDays, TraceTally, earliest
 from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
 
-OPERATIONS = ("creer", "consulter", "rechercher")
+OPERATIONS = tuple(op.value for op in Operation)  # the order of the stored cells
 SUMMARY_VERSION = 3
 Summary = dict[str, Any]
 
@@ -364,9 +367,8 @@ def summary_without_batch(conn: Connection, preserie_id: int, batch_id: int) -> 
     return {"presc": [[*key, n] for key, n in groups.items() if n > 0], "rows": rows}
 
 
-def stats_as_of(summary: Summary, day: str) -> dict[str, list[int]]:
-    """Per identifier, the figures as of `day` (inclusive): [prescriptions, e-prescriptions,
-    registered, rows, créer calls, créer successes, consulter…, rechercher…]."""
+def stats_as_of(summary: Summary, day: str) -> dict[str, IdentifierCounts]:
+    """Per identifier with at least one row on or before `day` (inclusive), its figures then."""
     stats: dict[str, list[int]] = {}
     for ident, first_day, digital_day, registered, count in summary["presc"]:
         if first_day <= day:
@@ -382,13 +384,40 @@ def stats_as_of(summary: Summary, day: str) -> dict[str, list[int]]:
             if d <= day:
                 for k in range(7):
                     out[3 + k] += values[k]
-    return {ident: v for ident, v in stats.items() if v[3]}
+    # The stored layout is positional (compact JSON); it stops here.
+    return {
+        ident: IdentifierCounts(
+            prescriptions=v[0],
+            digital=v[1],
+            registered=v[2],
+            rows=v[3],
+            creer=OperationCount(v[4], v[5]),
+            consulter=OperationCount(v[6], v[7]),
+            rechercher=OperationCount(v[8], v[9]),
+        )
+        for ident, v in stats.items()
+        if v[3]
+    }
+
+
+def prescription_groups(summary: Summary) -> list[PrescriptionGroup]:
+    """The summary's prescriptions grouped by (identifier, first day, e-prescription day)."""
+    return [
+        PrescriptionGroup(
+            ident,
+            date.fromisoformat(first_day),
+            date.fromisoformat(digital_day) if digital_day is not None else None,
+            count,
+        )
+        for ident, first_day, digital_day, _registered, count in summary["presc"]
+    ]
 
 
 __all__ = [
     "ImportFold",
     "OPERATIONS",
     "fold",
+    "prescription_groups",
     "load_summary",
     "refresh_summary",
     "signature",

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from matplotlib.figure import Figure
 
+from ordnum_desktop.domain.bilan_rules import DoctorRate, WeekPoint
 from ordnum_desktop.domain.fr_format import (
     NNBSP,
     format_date,
@@ -20,9 +21,9 @@ from ordnum_desktop.domain.fr_format import (
 from ordnum_desktop.services.bilan import charts
 
 WEEKS = [
-    {"week": "2025-03-03", "prescriptions": 10, "digital": 6, "rate": 0.6},
-    {"week": "2025-03-10", "prescriptions": 0, "digital": 0, "rate": None},
-    {"week": "2025-03-17", "prescriptions": 8, "digital": 2, "rate": 0.25},
+    WeekPoint(date(2025, 3, 3), prescriptions=10, digital=6),
+    WeekPoint(date(2025, 3, 10), prescriptions=0, digital=0),
+    WeekPoint(date(2025, 3, 17), prescriptions=8, digital=2),
 ]
 
 
@@ -59,9 +60,9 @@ def test_doctor_chart_has_threshold_line_and_both_panels() -> None:
 
 def test_summary_chart_colours_met_and_not_met() -> None:
     doctors = [
-        {"identifier": "331234567", "name": "A", "rate": 0.8, "met": True},
-        {"identifier": "331234568", "name": "B", "rate": 0.2, "met": False},
-        {"identifier": "331234569", "name": "C", "rate": None, "met": False},
+        DoctorRate("331234567", "A", 1, 10, 8, 0.8, True),
+        DoctorRate("331234568", "B", 2, 10, 2, 0.2, False),
+        DoctorRate("331234569", "C", 3, 0, 0, None, False),
     ]
     fig = charts.rates_summary_chart(doctors, threshold=0.5)
     ax = fig.axes[0]

@@ -12,6 +12,7 @@ from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.errors import UserError
 
+
 def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("bilan", help="bilan de la présérie : critères et décision")
     add_db(b)
@@ -76,7 +77,9 @@ def summary_lines(b: Bilan) -> list[str]:
         lines.append(f"   {ops.open_blocking_anomalies} anomalie(s) bloquante(s) encore ouverte(s).")
     pre = b.prerequisites
     state = "validée" if pre.validated_at else "non validée"
-    lines.append(f"{Criterion.PREREQUISITES.numbered} : {_met(pre.met)} — {pre.count} prérequis, liste {state}")
+    lines.append(
+        f"{Criterion.PREREQUISITES.numbered} : {_met(pre.met)} — {pre.count} prérequis, liste {state}"
+    )
     sat = b.satisfaction
     lines.append(
         f"{Criterion.SATISFACTION.numbered} : {_met(sat.met)} — "

@@ -6,8 +6,8 @@ import argparse
 from datetime import datetime
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.domain.vocabulary import operation_label
 from ordnum_desktop.services import followup
-from ordnum_desktop.services.followup.anomalies import OPERATION_LABELS
 
 
 def fr_datetime(value: datetime | None) -> str:
@@ -251,7 +251,7 @@ def cmd_anomaly_list(args: argparse.Namespace) -> int:
     for a in items:
         state = f"close le {fr_datetime(a.closed_at)}" if a.closed_at else "ouverte"
         print(
-            f"{a.id}. [{OPERATION_LABELS.get(a.operation, a.operation)}]"
+            f"{a.id}. [{operation_label(a.operation)}]"
             f"{' BLOQUANTE' if a.blocking else ''} {a.description} ({state})"
         )
     if not items:

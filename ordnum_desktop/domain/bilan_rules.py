@@ -245,7 +245,12 @@ class SatisfactionCriterion:
     blocking: int
 
     def as_json(self) -> Json:
-        return {"met": self.met, "expected": self.expected, "answered": self.answered, "blocking": self.blocking}
+        return {
+            "met": self.met,
+            "expected": self.expected,
+            "answered": self.answered,
+            "blocking": self.blocking,
+        }
 
 
 @dataclass(frozen=True)
@@ -260,7 +265,11 @@ class UnmatchedIdentifier:
 
 
 AnyCriterion = (
-    DoctorRateCriterion | RegistrationCriterion | OperationsCriterion | PrerequisitesCriterion | SatisfactionCriterion
+    DoctorRateCriterion
+    | RegistrationCriterion
+    | OperationsCriterion
+    | PrerequisitesCriterion
+    | SatisfactionCriterion
 )
 
 
@@ -316,7 +325,15 @@ def doctor_rate_criterion(
         c = counts.get(d.identifier, NO_COUNTS)
         met = bool(c.prescriptions) and c.digital / c.prescriptions >= threshold
         doctors.append(
-            DoctorRate(d.identifier, d.name, d.doctor_id, c.prescriptions, c.digital, rate(c.digital, c.prescriptions), met)
+            DoctorRate(
+                d.identifier,
+                d.name,
+                d.doctor_id,
+                c.prescriptions,
+                c.digital,
+                rate(c.digital, c.prescriptions),
+                met,
+            )
         )
     return DoctorRateCriterion(bool(doctors) and all(d.met for d in doctors), threshold, tuple(doctors))
 
@@ -338,7 +355,9 @@ def registration_criterion(totals: IdentifierCounts, threshold: float) -> Regist
 
 def operations_criterion(totals: IdentifierCounts, open_blocking_anomalies: int) -> OperationsCriterion:
     met = all(totals.operation(op).succeeded > 0 for op in Operation) and not open_blocking_anomalies
-    return OperationsCriterion(met, totals.creer, totals.consulter, totals.rechercher, open_blocking_anomalies)
+    return OperationsCriterion(
+        met, totals.creer, totals.consulter, totals.rechercher, open_blocking_anomalies
+    )
 
 
 def prerequisites_criterion(count: int, validated_at: datetime | None) -> PrerequisitesCriterion:
@@ -368,8 +387,12 @@ def evaluate_bilan(inputs: BilanInputs) -> Bilan:
         doctor_rate=doctor_rate_criterion(inputs.users, inputs.counts, t.doctor_rate),
         registration=registration_criterion(totals, t.registration_rate),
         operations=operations_criterion(totals, inputs.open_blocking_anomalies),
-        prerequisites=prerequisites_criterion(inputs.technical_prerequisites, inputs.prerequisites_validated_at),
-        satisfaction=satisfaction_criterion(inputs.users, inputs.answered_doctor_ids, inputs.blocking_answers),
+        prerequisites=prerequisites_criterion(
+            inputs.technical_prerequisites, inputs.prerequisites_validated_at
+        ),
+        satisfaction=satisfaction_criterion(
+            inputs.users, inputs.answered_doctor_ids, inputs.blocking_answers
+        ),
         unmatched=unmatched_identifiers(inputs.counts, inputs.roster_identifiers),
         preserie=inputs.preserie,
     )
@@ -419,7 +442,9 @@ def monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def weekly_points(identifiers: Iterable[str], groups: Iterable[PrescriptionGroup], as_of: date) -> WeeklySeries:
+def weekly_points(
+    identifiers: Iterable[str], groups: Iterable[PrescriptionGroup], as_of: date
+) -> WeeklySeries:
     """Per identifier (in the given order): one point per week (Monday) from the first week with a
     prescription up to the as-of week, gaps filled with zeros. A prescription belongs to the week
     of its first row; it counts as an e-prescription when that became so by `as_of`."""
@@ -437,9 +462,7 @@ def weekly_points(identifiers: Iterable[str], groups: Iterable[PrescriptionGroup
         return {i: () for i in found}
     first, last = min(all_weeks), max(monday(as_of), max(all_weeks))
     span = [first + timedelta(days=7 * n) for n in range((last - first).days // 7 + 1)]
-    return {
-        ident: tuple(WeekPoint(w, *weeks.get(w, (0, 0))) for w in span) for ident, weeks in found.items()
-    }
+    return {ident: tuple(WeekPoint(w, *weeks.get(w, (0, 0))) for w in span) for ident, weeks in found.items()}
 
 
 __all__ = [

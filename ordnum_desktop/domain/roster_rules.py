@@ -8,9 +8,11 @@ from typing import Any
 
 from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
 from ordnum_desktop.domain.referentiel import Referentiel
+from ordnum_desktop.domain.vocabulary import Exercise, Mode, labels
 
-EXERCISES = {"liberal": "libéral", "centre": "centre de santé", "mixte": "mixte"}
-MODES = {"liberal": "Libéral", "salarie": "Salarié"}
+# {code: label}, the words from the référentiel (domain/vocabulary.py).
+EXERCISES = labels(Exercise)
+MODES = labels(Mode)
 
 
 @dataclass

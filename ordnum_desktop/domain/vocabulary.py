@@ -90,6 +90,11 @@ class Exercise(StrEnum):
         return _choice(_ref().exercises, self.value).long
 
 
+def exercise_title(code: str) -> str:
+    """« Mixte (libéral et centre de santé) » for a stored exercise code; an unknown code as is."""
+    return Exercise(code).long_label if code in set(Exercise) else code
+
+
 class Mode(StrEnum):
     """A doctor's exercise situation."""
 
@@ -126,6 +131,7 @@ __all__ = [
     "Mode",
     "Operation",
     "PreserieStatus",
+    "exercise_title",
     "labels",
     "operation_label",
 ]

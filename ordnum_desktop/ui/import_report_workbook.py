@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from ordnum_desktop.domain.bilan_rules import UnmatchedIdentifier
 
 
 def _safe(value: object) -> object:
@@ -16,7 +19,7 @@ def _safe(value: object) -> object:
     return value
 
 
-def write_import_report(report: dict[str, Any], unknown: list[dict[str, Any]], path: Path) -> Path:
+def write_import_report(report: dict[str, Any], unknown: Sequence[UnmatchedIdentifier], path: Path) -> Path:
     wb = Workbook()
     summary = wb.active
     summary.title = "Rapport"
@@ -43,7 +46,7 @@ def write_import_report(report: dict[str, Any], unknown: list[dict[str, Any]], p
     strangers = wb.create_sheet("PS inconnus")
     strangers.append(["Identifiant PS", "Lignes"])
     for u in unknown:
-        strangers.append([_safe(u["identifier"]), u["rows"]])
+        strangers.append([_safe(u.identifier), u.rows])
     strangers.column_dimensions["A"].width = 18
     for sheet in (errors, strangers):
         for cell in sheet[1]:

@@ -16,9 +16,9 @@ Signatures (every argument after `*` is optional):
   (hollow circle), the installation done (green dot), the overdue ones (red: planned before
   today, not installed) and the first e-prescription (blue diamond).
 
-`weeks` is one value of `services.bilan.weekly_series(...)`: a list of
-`{"week": "YYYY-MM-DD" (Monday), "prescriptions": int, "digital": int, "rate": float | None}`.
-`doctors` is `bilan["criteria"]["doctor_rate"]["doctors"]` (identifier, name, rate, met).
+`weeks` is one value of `services.bilan.compute.weekly_series(...)`: `WeekPoint`s (week, the
+Monday; prescriptions; digital; rate). `doctors` is `bilan.doctor_rate.doctors` (`DoctorRate`s).
+Both are the frozen dataclasses of domain/bilan_rules.py.
 `rows` are `{"label": str, "planned": date | None, "actual": date | None,
 "first_eprescription": date | None}`.
 """
@@ -37,7 +37,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
+from ordnum_desktop.domain.bilan_rules import DoctorRate, WeekPoint
 from ordnum_desktop.domain.fr_format import format_percent
+from ordnum_desktop.domain.vocabulary import Criterion
 
 GREEN = "#2e7d32"
 RED = "#c62828"
@@ -69,9 +71,8 @@ def _style(ax: Axes) -> None:
     ax.set_axisbelow(True)
 
 
-def _week_labels(weeks: Sequence[dict[str, Any]]) -> list[str]:
-    # "03/03" for the Monday of each week: short enough for 12 weeks on a half-page chart.
-    return [f"{w['week'][8:10]}/{w['week'][5:7]}" for w in weeks]
+def _week_labels(weeks: Sequence[WeekPoint]) -> list[str]:
+    return [w.label for w in weeks]
 
 
 def _thin_ticks(ax: Axes, labels: list[str]) -> None:
@@ -106,7 +107,7 @@ def _legend_above(ax: Axes) -> None:
     )
 
 
-def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> None:
+def _draw_rate(ax: Axes, weeks: Sequence[WeekPoint], threshold: float) -> None:
     _style(ax)
     ax.set_ylim(0, 1.05)
     ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
@@ -122,8 +123,8 @@ def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> N
         _empty(ax, "Aucune prescription")
         return
     labels = _week_labels(weeks)
-    xs = [i for i, w in enumerate(weeks) if w.get("rate") is not None]
-    ys = [weeks[i]["rate"] for i in xs]
+    xs = [i for i, w in enumerate(weeks) if w.rate is not None]
+    ys = [weeks[i].rate for i in xs]
     ax.plot(xs, ys, color=BLUE, marker="o", markersize=3, linewidth=1.4, label="taux")
     ax.set_xlim(-0.5, len(weeks) - 0.5)
     _thin_ticks(ax, labels)
@@ -131,14 +132,14 @@ def _draw_rate(ax: Axes, weeks: Sequence[dict[str, Any]], threshold: float) -> N
     _legend_above(ax)
 
 
-def _draw_bars(ax: Axes, weeks: Sequence[dict[str, Any]]) -> None:
+def _draw_bars(ax: Axes, weeks: Sequence[WeekPoint]) -> None:
     _style(ax)
     if not weeks:
         _empty(ax, "Aucune prescription")
         return
     xs = list(range(len(weeks)))
-    digital = [int(w.get("digital") or 0) for w in weeks]
-    paper = [int(w.get("prescriptions") or 0) - d for w, d in zip(weeks, digital, strict=True)]
+    digital = [w.digital for w in weeks]
+    paper = [w.prescriptions - w.digital for w in weeks]
     ax.bar(xs, digital, color=GREEN, width=0.7, label="numériques")
     ax.bar(xs, paper, bottom=digital, color=PAPER, width=0.7, label="papier")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
@@ -148,7 +149,7 @@ def _draw_bars(ax: Axes, weeks: Sequence[dict[str, Any]]) -> None:
     _legend_above(ax)
 
 
-def weekly_rate_chart(weeks: Sequence[dict[str, Any]], *, title: str = "", threshold: float = 0.5) -> Figure:
+def weekly_rate_chart(weeks: Sequence[WeekPoint], *, title: str = "", threshold: float = 0.5) -> Figure:
     fig = _new_figure(5.5, 2.6)
     _draw_rate(fig.add_subplot(), weeks, threshold)
     if title:
@@ -156,7 +157,7 @@ def weekly_rate_chart(weeks: Sequence[dict[str, Any]], *, title: str = "", thres
     return fig
 
 
-def prescription_bars_chart(weeks: Sequence[dict[str, Any]], *, title: str = "") -> Figure:
+def prescription_bars_chart(weeks: Sequence[WeekPoint], *, title: str = "") -> Figure:
     fig = _new_figure(5.5, 2.6)
     _draw_bars(fig.add_subplot(), weeks)
     if title:
@@ -164,7 +165,7 @@ def prescription_bars_chart(weeks: Sequence[dict[str, Any]], *, title: str = "")
     return fig
 
 
-def doctor_chart(weeks: Sequence[dict[str, Any]], *, title: str = "", threshold: float = 0.5) -> Figure:
+def doctor_chart(weeks: Sequence[WeekPoint], *, title: str = "", threshold: float = 0.5) -> Figure:
     fig = _new_figure(7.0, 1.85, constrained=False)
     fig.subplots_adjust(left=0.075, right=0.985, bottom=0.145, top=0.76, wspace=0.18)
     left, right = fig.subplots(1, 2)
@@ -175,7 +176,7 @@ def doctor_chart(weeks: Sequence[dict[str, Any]], *, title: str = "", threshold:
     return fig
 
 
-def rates_summary_chart(doctors: Sequence[dict[str, Any]], *, threshold: float = 0.5) -> Figure:
+def rates_summary_chart(doctors: Sequence[DoctorRate], *, threshold: float = 0.5) -> Figure:
     height = 1.0 + 0.28 * max(len(doctors), 1)
     fig = _new_figure(7.0, height)
     ax = fig.add_subplot()
@@ -185,11 +186,9 @@ def rates_summary_chart(doctors: Sequence[dict[str, Any]], *, threshold: float =
     if not doctors:
         _empty(ax, "Aucun médecin utilisateur")
         return fig
-    labels = [plain(f"{d.get('name') or ''} ({d['identifier']})".strip()) for d in doctors]
-    rates = [d.get("rate") for d in doctors]
-    colours = [
-        GREY if r is None else (GREEN if d.get("met") else RED) for d, r in zip(doctors, rates, strict=True)
-    ]
+    labels = [plain(f"{d.name} ({d.identifier})".strip()) for d in doctors]
+    rates = [d.rate for d in doctors]
+    colours = [GREY if d.rate is None else (GREEN if d.met else RED) for d in doctors]
     ys = list(range(len(doctors)))
     ax.barh(ys, [r or 0 for r in rates], color=colours, height=0.6)
     for y, r in zip(ys, rates, strict=True):
@@ -201,7 +200,7 @@ def rates_summary_chart(doctors: Sequence[dict[str, Any]], *, threshold: float =
     ax.set_xlim(0, 1.12)
     ax.xaxis.set_major_formatter(_PERCENT)
     ax.set_title(
-        f"Taux d'ordonnances numériques par médecin (seuil {format_percent(threshold, digits=0)})",
+        f"{Criterion.DOCTOR_RATE.label} (seuil {format_percent(threshold, digits=0)})",
         fontsize=8,
         color=INK,
         loc="left",

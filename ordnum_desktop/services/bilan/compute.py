@@ -23,11 +23,17 @@ from ordnum_desktop.domain.bilan_rules import (
     weekly_points,
 )
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
-from ordnum_desktop.services.bilan.summary import load_summary, prescription_groups, stats_as_of, store_summary
+from ordnum_desktop.services.bilan.summary import (
+    load_summary,
+    prescription_groups,
+    stats_as_of,
+    store_summary,
+)
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, Doctor, Preserie, SatisfactionAnswer, TechnicalPrerequisite
+
 
 def _preserie(s: Session, preserie_id: int) -> Preserie:
     p = s.get(Preserie, preserie_id)

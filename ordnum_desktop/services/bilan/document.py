@@ -19,29 +19,25 @@ from typing import Any
 
 from sqlmodel import Session, func, select
 
+from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
 from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.vocabulary import exercise_title
+from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
+from ordnum_desktop.services.followup.anomalies import list_anomalies
+from ordnum_desktop.services.followup.prerequisites import list_technical_prerequisites
+from ordnum_desktop.services.followup.satisfaction import answer_scores, answers_by_doctor
+from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Doctor, InstallationPlan, Prerequisite, Preserie
 
-EXERCISE_LABELS = {
-    "liberal": "Libéral",
-    "centre": "Centre de santé",
-    "mixte": "Mixte (libéral et centre de santé)",
-}
-CRITERION_LABELS = {
-    "doctor_rate": "Taux d'ordonnances numériques par médecin",
-    "registration": "Enregistrement dans la base de l'Assurance Maladie",
-    "operations": "Services créer, consulter et rechercher",
-    "prerequisites": "Prérequis techniques au déploiement",
-    "satisfaction": "Satisfaction des médecins utilisateurs",
-}
-OPERATION_LABELS = {"creer": "Créer", "consulter": "Consulter", "rechercher": "Rechercher", "": "—"}
 DIGEST_KEYS = ("as_of", "criteria", "unmatched_rows", "unmatched", "decision", "failed")
 
 
 @dataclass
-class PreserieInfo:
+class PreserieSheet:
+    """The présérie's identity as the cover page shows it."""
+
     id: int
     editor: str
     software: str
@@ -62,9 +58,9 @@ class PreserieInfo:
 
 @dataclass
 class BilanDocument:
-    preserie: PreserieInfo
-    bilan: dict[str, Any]
-    weekly: dict[str, list[dict[str, Any]]]
+    preserie: PreserieSheet
+    bilan: Bilan
+    weekly: WeeklySeries
     workspace_name: str
     digest: str
     prerequisites: list[dict[str, Any]] = field(default_factory=list)  # the three before start
@@ -75,20 +71,34 @@ class BilanDocument:
 
     @property
     def as_of(self) -> date:
-        return date.fromisoformat(self.bilan["as_of"])
+        return self.bilan.as_of
 
     @property
-    def doctors(self) -> list[dict[str, Any]]:
-        return list(self.bilan["criteria"]["doctor_rate"]["doctors"])
+    def doctors(self) -> tuple[DoctorRate, ...]:
+        return self.bilan.doctor_rate.doctors
+
+    @property
+    def mean_score(self) -> float | None:
+        """The answers' mean overall score (1 to 5), None without answers."""
+        scores = [a["score"] for a in self.satisfaction]
+        return sum(scores) / len(scores) if scores else None
+
+    def question_scores(self, question_id: str) -> list[float]:
+        return [
+            a["scores"][question_id]
+            for a in self.satisfaction
+            if isinstance(a["scores"].get(question_id), int | float)
+        ]
 
 
-def figures_digest(bilan: dict[str, Any]) -> str:
-    figures = {key: bilan.get(key) for key in DIGEST_KEYS}
+def figures_digest(bilan: Bilan) -> str:
+    data = bilan.as_json()
+    figures = {key: data.get(key) for key in DIGEST_KEYS}
     canonical = json.dumps(figures, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
-def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieInfo:
+def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieSheet:
     try:
         ref = load_referentiel(p.referentiel or None)
     except FileNotFoundError:
@@ -97,14 +107,14 @@ def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieInfo:
     for cid in cpam_ids:
         caisse = ref.caisse(cid)
         cpams.append(caisse.label if caisse else cid)
-    return PreserieInfo(
+    return PreserieSheet(
         id=p.id or 0,
         editor=p.editor,
         software=p.software,
         version=p.version,
         module=p.module,
         exercise=p.exercise,
-        exercise_label=EXERCISE_LABELS.get(p.exercise, p.exercise),
+        exercise_label=exercise_title(p.exercise),
         small_market_share=p.small_market_share,
         cpams=cpams,
         cnda_reference=p.cnda_reference,
@@ -138,14 +148,8 @@ def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | No
 
 
 def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
-    from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
-    from ordnum_desktop.services.followup.anomalies import list_anomalies
-    from ordnum_desktop.services.followup.prerequisites import list_technical_prerequisites
-    from ordnum_desktop.services.followup.satisfaction import answer_scores, answers_by_doctor
-    from ordnum_desktop.services.roster.doctors import doctor_identifier
-
     bilan = compute_bilan(ws, preserie_id, as_of)
-    day = date.fromisoformat(bilan["as_of"])
+    day = bilan.as_of
     weekly = weekly_series(ws, preserie_id, day)
     with ws.session() as s:
         p = s.get(Preserie, preserie_id)

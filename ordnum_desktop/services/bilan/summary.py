@@ -29,8 +29,8 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
 from ordnum_desktop.domain.bilan_rules import IdentifierCounts, OperationCount, PrescriptionGroup
-from ordnum_desktop.domain.vocabulary import Operation
 from ordnum_desktop.domain.trace_tally import PrescriptionDays, TraceTally, earliest
+from ordnum_desktop.domain.vocabulary import Operation
 from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
 
 OPERATIONS = tuple(op.value for op in Operation)  # the order of the stored cells

@@ -13,12 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from ordnum_desktop.domain.fr_format import yes_no
-from ordnum_desktop.services.bilan.document import (
-    CRITERION_LABELS,
-    OPERATION_LABELS,
-    BilanDocument,
-    gather_bilan_document,
-)
+from ordnum_desktop.domain.vocabulary import Criterion, Operation, operation_label
+from ordnum_desktop.services.bilan.document import BilanDocument, gather_bilan_document
 from ordnum_desktop.services.io.xlsx_tables import (
     Column,
     new_workbook,
@@ -28,12 +24,10 @@ from ordnum_desktop.services.io.xlsx_tables import (
 )
 from ordnum_desktop.services.workspace.session import Workspace
 
-DECISIONS = {"deploy": "Déploiement autorisé", "extend": "Prolongation de la présérie"}
-
 
 def _summary(doc: BilanDocument) -> list[tuple[str, object]]:
     p = doc.preserie
-    failed = [CRITERION_LABELS.get(k, k) for k in doc.bilan.get("failed", [])]
+    failed = [k.label for k in doc.bilan.failed]
     return [
         ("Éditeur", p.editor),
         ("Logiciel", p.software),
@@ -47,65 +41,55 @@ def _summary(doc: BilanDocument) -> list[tuple[str, object]]:
         ("Première ordonnance numérique", p.first_eprescription_date),
         ("Bilan arrêté au", doc.as_of),
         ("Référentiel", p.referentiel),
-        ("Décision", DECISIONS.get(doc.bilan["decision"], doc.bilan["decision"])),
+        ("Décision", doc.bilan.decision.label),
         ("Critères non atteints", " ; ".join(failed) or "aucun"),
-        ("Lignes de traces non rattachées", doc.bilan.get("unmatched_rows", 0)),
+        ("Lignes de traces non rattachées", doc.bilan.unmatched_rows),
         ("Espace de travail", doc.workspace_name),
         ("Empreinte des chiffres", doc.digest),
     ]
 
 
 def _criteria_rows(doc: BilanDocument) -> list[list[object]]:
-    c = doc.bilan["criteria"]
-    rate, reg, ops, pre, sat = (c[k] for k in CRITERION_LABELS)
-    doctors = rate["doctors"]
+    b = doc.bilan
+    rate, reg, ops, pre, sat = b.doctor_rate, b.registration, b.operations, b.prerequisites, b.satisfaction
     ops_detail = " ; ".join(
-        f"{OPERATION_LABELS[o]} {ops[o]['succeeded']}/{ops[o]['calls']}"
-        for o in ("creer", "consulter", "rechercher")
+        f"{op.label} {ops.operation(op).succeeded}/{ops.operation(op).calls}" for op in Operation
     )
+    rows: list[tuple[Criterion, float | None, float | None, str]] = [
+        (
+            Criterion.DOCTOR_RATE,
+            rate.threshold,
+            None,
+            f"{rate.at_threshold} / {len(rate.doctors)} médecins au seuil",
+        ),
+        (
+            Criterion.REGISTRATION,
+            reg.threshold,
+            reg.rate,
+            f"{reg.registered} enregistrées / {reg.created} créées",
+        ),
+        (
+            Criterion.OPERATIONS,
+            None,
+            None,
+            f"{ops_detail} ; anomalies bloquantes ouvertes : {ops.open_blocking_anomalies}",
+        ),
+        (
+            Criterion.PREREQUISITES,
+            None,
+            None,
+            f"{pre.count} prérequis, " + ("liste validée" if pre.validated_at else "liste non validée"),
+        ),
+        (
+            Criterion.SATISFACTION,
+            None,
+            None,
+            f"{sat.answered} / {sat.expected} réponses, {sat.blocking} frein(s) bloquant(s)",
+        ),
+    ]
     return [
-        [
-            1,
-            CRITERION_LABELS["doctor_rate"],
-            rate["threshold"],
-            None,
-            f"{sum(1 for d in doctors if d['met'])} / {len(doctors)} médecins au seuil",
-            yes_no(rate["met"]),
-        ],
-        [
-            2,
-            CRITERION_LABELS["registration"],
-            reg["threshold"],
-            reg["rate"],
-            f"{reg['registered']} enregistrées / {reg['created']} créées",
-            yes_no(reg["met"]),
-        ],
-        [
-            3,
-            CRITERION_LABELS["operations"],
-            None,
-            None,
-            f"{ops_detail} ; anomalies bloquantes ouvertes : {ops.get('open_blocking_anomalies', 0)}",
-            yes_no(ops["met"]),
-        ],
-        [
-            4,
-            CRITERION_LABELS["prerequisites"],
-            None,
-            None,
-            f"{pre.get('count', len(doc.technical_prerequisites))} prérequis, "
-            + ("liste validée" if doc.technical_validated_at else "liste non validée"),
-            yes_no(pre["met"]),
-        ],
-        [
-            5,
-            CRITERION_LABELS["satisfaction"],
-            None,
-            None,
-            f"{sat.get('answered', len(doc.satisfaction))} / {sat.get('expected', len(doctors))} réponses, "
-            f"{sat.get('blocking', 0)} frein(s) bloquant(s)",
-            yes_no(sat["met"]),
-        ],
+        [key.number, key.label, threshold, measured, detail, yes_no(b.criterion(key).met)]
+        for key, threshold, measured, detail in rows
     ]
 
 
@@ -126,7 +110,7 @@ def build_bilan_workbook(
         ],
         _criteria_rows(doc),
     )
-    names = {d["identifier"]: d.get("name", "") for d in doc.doctors}
+    names = {d.identifier: d.name for d in doc.doctors}
     write_table(
         wb.create_sheet("Médecins"),
         [
@@ -137,27 +121,10 @@ def build_bilan_workbook(
             Column("Taux", 9, "percent"),
             Column("Atteint", 9),
         ],
-        [
-            [
-                d["identifier"],
-                d.get("name", ""),
-                d["prescriptions"],
-                d["digital"],
-                d["rate"],
-                yes_no(d["met"]),
-            ]
-            for d in doc.doctors
-        ],
+        [[d.identifier, d.name, d.prescriptions, d.digital, d.rate, yes_no(d.met)] for d in doc.doctors],
     )
     weekly_rows = [
-        [
-            ident,
-            names.get(ident, ""),
-            date.fromisoformat(w["week"]),
-            w["prescriptions"],
-            w["digital"],
-            w["rate"],
-        ]
+        [ident, names.get(ident, ""), w.week, w.prescriptions, w.digital, w.rate]
         for ident, weeks in doc.weekly.items()
         for w in weeks
     ]
@@ -173,7 +140,7 @@ def build_bilan_workbook(
         ],
         weekly_rows,
     )
-    ops = doc.bilan["criteria"]["operations"]
+    ops = doc.bilan.operations
     write_table(
         wb.create_sheet("Opérations"),
         [
@@ -184,14 +151,8 @@ def build_bilan_workbook(
             Column("Taux de succès", 14, "percent"),
         ],
         [
-            [
-                OPERATION_LABELS[o],
-                ops[o]["calls"],
-                ops[o]["succeeded"],
-                ops[o]["calls"] - ops[o]["succeeded"],
-                ops[o]["succeeded"] / ops[o]["calls"] if ops[o]["calls"] else None,
-            ]
-            for o in ("creer", "consulter", "rechercher")
+            [op.label, count.calls, count.succeeded, count.failed, count.success_rate]
+            for op, count in ((op, ops.operation(op)) for op in Operation)
         ],
     )
     write_table(
@@ -200,7 +161,7 @@ def build_bilan_workbook(
             Column("Identifiant PS", 16),
             Column("Lignes", 10, "int"),
         ],
-        [[u["identifier"], u["rows"]] for u in doc.bilan.get("unmatched", [])],
+        [[u.identifier, u.rows] for u in doc.bilan.unmatched],
     )
     write_table(
         wb.create_sheet("Satisfaction"),
@@ -231,7 +192,7 @@ def build_bilan_workbook(
         [
             [
                 a["id"],
-                OPERATION_LABELS.get(a["operation"], a["operation"]),
+                operation_label(a["operation"]),
                 a["description"],
                 yes_no(a["blocking"]),
                 a["opened_at"],

@@ -3,7 +3,6 @@ prerequisites (services/followup/prerequisites.py), satisfaction (services/follo
 services/followup/satisfaction_workbook.py) and anomalies (services/followup/anomalies.py)."""
 
 from ordnum_desktop.services.followup.anomalies import (
-    OPERATION_LABELS,
     add_anomaly,
     close_anomaly,
     list_anomalies,
@@ -38,7 +37,6 @@ from ordnum_desktop.services.followup.satisfaction_workbook import (
 )
 
 __all__ = [
-    "OPERATION_LABELS",
     "PRESERIE_FIELDS",
     "Question",
     "Questionnaire",

@@ -12,8 +12,6 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, Doctor, Preserie
 
-OPERATION_LABELS = {"creer": "Créer", "consulter": "Consulter", "rechercher": "Rechercher", "": "Autre"}
-
 
 def normalise_operation(text: str | None) -> str:
     """`Créer`, `creer`, `CRÉER`… → 'creer'; empty → '' (an anomaly outside the three services)."""

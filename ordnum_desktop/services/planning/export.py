@@ -18,7 +18,7 @@ from pathlib import Path
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
 from ordnum_desktop.domain.roster_rules import MODES
-from ordnum_desktop.services.bilan.document import EXERCISE_LABELS
+from ordnum_desktop.domain.vocabulary import exercise_title
 from ordnum_desktop.services.errors import UserError, os_reason
 from ordnum_desktop.services.io.xlsx_tables import (
     Column,
@@ -154,7 +154,7 @@ def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], today: 
             ("Éditeur", p.editor),
             ("Logiciel", p.software),
             ("Version", p.version),
-            ("Type d'exercice", EXERCISE_LABELS.get(p.exercise, p.exercise)),
+            ("Type d'exercice", exercise_title(p.exercise)),
             ("CPAM", scope),
             ("Médecins", len(rows)),
             ("Réunion de lancement", p.kickoff_date),

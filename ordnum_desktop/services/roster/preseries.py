@@ -9,18 +9,12 @@ from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES
+from ordnum_desktop.domain.vocabulary import PreserieStatus, labels
 from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import CpamSelection, Prerequisite, Preserie
 
-STATUSES = {
-    "preparation": "Préparation",
-    "lancee": "Lancée",
-    "en_cours": "En cours",
-    "bilan": "Bilan",
-    "validee": "Validée",
-    "prolongee": "Prolongée",
-}
+STATUSES = labels(PreserieStatus)  # {code: label}, the words from the référentiel
 
 
 def create_preserie(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
+from ordnum_desktop.domain.bilan_rules import UnmatchedIdentifier
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.traces.importer import preview_traces
@@ -29,7 +30,7 @@ class TracesImportDialog(QDialog):
         self.path: Path | None = None
         self.thread: ImportThread | None = None
         self.report: dict[str, Any] | None = None
-        self.unknown: list[dict[str, Any]] = []
+        self.unknown: list[UnmatchedIdentifier] = []
         self.outcome = ""  # "imported" | "cancelled" | "failed"
         self.ui.browseButton.clicked.connect(self.browse)
         self.ui.importButton.clicked.connect(self.start_import)
@@ -155,7 +156,7 @@ class TracesImportDialog(QDialog):
         self.outcome = "imported"
         self.report = report.as_json()
         try:
-            self.unknown = compute_bilan(self.ctx.ws, self.ctx.preserie_id).get("unmatched", [])
+            self.unknown = list(compute_bilan(self.ctx.ws, self.ctx.preserie_id).unmatched)
         except Exception:  # noqa: BLE001 - the report stays readable without the list
             self.unknown = []
         self._show_report()
@@ -179,7 +180,7 @@ class TracesImportDialog(QDialog):
 
     def _show_report(self) -> None:
         r = self.report or {}
-        unknown_ids = ", ".join(u["identifier"] for u in self.unknown[:8])
+        unknown_ids = ", ".join(u.identifier for u in self.unknown[:8])
         more = " …" if len(self.unknown) > 8 else ""
         lines = [
             f"<b>{r['file']}</b> : {format_int(r['read'])} ligne(s) lue(s).",

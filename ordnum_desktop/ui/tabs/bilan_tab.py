@@ -14,10 +14,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QTableWidget, QTableWidgetItem
 
+from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRateCriterion, WeeklySeries, WeekPoint
 from ordnum_desktop.domain.fr_format import format_date, format_datetime, format_int, format_percent
+from ordnum_desktop.domain.vocabulary import Criterion, Operation, operation_label
 from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
 from ordnum_desktop.services.followup.anomalies import (
-    OPERATION_LABELS,
     add_anomaly,
     close_anomaly,
     list_anomalies,
@@ -32,7 +33,7 @@ from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.ui.context import FOLLOWUP, PRESERIE, ROSTER, TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_bilan_tab import Ui_BilanTab
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
-from ordnum_desktop.ui.widgets.bilan_cards import CRITERIA_TITLES, CriterionCard
+from ordnum_desktop.ui.widgets.bilan_cards import CriterionCard
 
 GREEN, RED = QColor("#2e7d32"), QColor("#c62828")
 
@@ -63,7 +64,7 @@ class BilanTab(BaseTab):
         super().__init__(ctx)
         self.ui = Ui_BilanTab()
         self.ui.setupUi(self)
-        self.cards = {key: CriterionCard(key) for key in CRITERIA_TITLES}
+        self.cards = {key: CriterionCard(key) for key in Criterion}
         for card in self.cards.values():
             self.ui.cardsLayout.addWidget(card)
         _setup_table(
@@ -89,8 +90,9 @@ class BilanTab(BaseTab):
             ["Fichier", "Importé le", "Lues", "Acceptées", "Doublons", "Refusées", "PS inconnus", "État"],
             stretch=0,
         )
-        for code, label in OPERATION_LABELS.items():
-            self.ui.anomalyOperation.addItem(label, code)
+        for op in Operation:
+            self.ui.anomalyOperation.addItem(op.label, op.value)
+        self.ui.anomalyOperation.addItem(operation_label(""), "")
         self.ui.asOfDate.setDate(QDate.currentDate())
         self.ui.asOfDate.dateChanged.connect(self._on_date_changed)
         self.ui.doctorTable.itemSelectionChanged.connect(self._draw_selected_doctor)
@@ -108,8 +110,8 @@ class BilanTab(BaseTab):
         self.ui.exportBilanButton.clicked.connect(self.export_bilan)
         self.ui.doctorSplitter.setSizes([560, 640])
         self.as_of: date | None = None  # None: the day of the latest trace (the service's default)
-        self.bilan: dict[str, Any] = {}
-        self.series: dict[str, list[dict[str, Any]]] | None = None
+        self.bilan: Bilan | None = None
+        self.series: WeeklySeries | None = None
         self._answers: list = []
         self._anomalies: list = []
         self._batches: list = []
@@ -119,22 +121,21 @@ class BilanTab(BaseTab):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         ws, pid = self.ctx.ws, self.ctx.preserie_id
-        self.bilan = compute_bilan(ws, pid, self.as_of)
+        bilan = self.bilan = compute_bilan(ws, pid, self.as_of)
         self.series = None  # computed when a doctor's chart is first drawn
         self._loading = True
-        self.ui.asOfDate.setDate(QDate.fromString(self.bilan["as_of"], "yyyy-MM-dd"))
+        self.ui.asOfDate.setDate(QDate(bilan.as_of))
         self._loading = False
-        criteria = self.bilan["criteria"]
-        for key, card in self.cards.items():
-            card.show_criterion(criteria[key])
-        self._show_decision()
-        unmatched = self.bilan.get("unmatched_rows", 0)
+        for card in self.cards.values():
+            card.show_criterion(bilan)
+        self._show_decision(bilan)
+        unmatched = bilan.unmatched_rows
         self.ui.tracesLabel.setText(
             f"  {format_int(unmatched)} ligne(s) de PS inconnus, hors critères" if unmatched else ""
         )
-        self._fill_doctors(criteria["doctor_rate"])
-        self._fill_operations(criteria)
-        self._fill_prerequisites()
+        self._fill_doctors(bilan.doctor_rate)
+        self._fill_operations(bilan)
+        self._fill_prerequisites(bilan)
         self._fill_satisfaction()
         self._fill_anomalies()
         self._fill_imports()
@@ -158,8 +159,8 @@ class BilanTab(BaseTab):
         self.refresh()
         self.ctx.say(f"Bilan recalculé au {format_date(self.as_of)}.")
 
-    def _show_decision(self) -> None:
-        failed = self.bilan.get("failed", [])
+    def _show_decision(self, bilan: Bilan) -> None:
+        failed = bilan.failed
         if not failed:
             text = (
                 "<span style='color:#2e7d32; font-size:13pt'><b>Décision : déploiement.</b></span> "
@@ -169,13 +170,9 @@ class BilanTab(BaseTab):
         else:
             parts = []
             for key in failed:
-                name = CRITERIA_TITLES[key].split(". ", 1)[1].lower()
-                if key == "doctor_rate":
-                    below = [
-                        d.get("name") or d["identifier"]
-                        for d in self.bilan["criteria"]["doctor_rate"]["doctors"]
-                        if not d["met"]
-                    ]
+                name = key.label.lower()
+                if key is Criterion.DOCTOR_RATE:
+                    below = [d.display_name for d in bilan.doctor_rate.below]
                     if below:
                         name += f" ({', '.join(below)} sous le seuil)"
                 parts.append(name)
@@ -187,62 +184,59 @@ class BilanTab(BaseTab):
             )
         self.ui.decisionLabel.setText(text)
 
-    def _fill_doctors(self, criterion: dict[str, Any]) -> None:
+    def _fill_doctors(self, criterion: DoctorRateCriterion) -> None:
         table = self.ui.doctorTable
         selected = self.selected_identifier()
-        table.setRowCount(len(criterion["doctors"]))
-        for row, d in enumerate(criterion["doctors"]):
-            table.setItem(row, 0, _item(d.get("name") or d["identifier"]))
-            table.item(row, 0).setData(Qt.ItemDataRole.UserRole, d["identifier"])
-            table.setItem(row, 1, _item(d["identifier"]))
-            table.setItem(row, 2, _item(format_int(d["prescriptions"]), True))
-            table.setItem(row, 3, _item(format_int(d["digital"]), True))
-            rate = _item(format_percent(d["rate"]), True)
-            rate.setForeground(QBrush(GREEN if d["met"] else RED))
+        table.setRowCount(len(criterion.doctors))
+        for row, d in enumerate(criterion.doctors):
+            table.setItem(row, 0, _item(d.display_name))
+            table.item(row, 0).setData(Qt.ItemDataRole.UserRole, d.identifier)
+            table.setItem(row, 1, _item(d.identifier))
+            table.setItem(row, 2, _item(format_int(d.prescriptions), True))
+            table.setItem(row, 3, _item(format_int(d.digital), True))
+            rate = _item(format_percent(d.rate), True)
+            rate.setForeground(QBrush(GREEN if d.met else RED))
             table.setItem(row, 4, rate)
-            mark = _item("✔" if d["met"] else "✖")
-            mark.setForeground(QBrush(GREEN if d["met"] else RED))
+            mark = _item("✔" if d.met else "✖")
+            mark.setForeground(QBrush(GREEN if d.met else RED))
             mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(row, 5, mark)
-        if not criterion["doctors"]:
+        if not criterion.doctors:
             self._show_charts(None)
             return
-        identifiers = [d["identifier"] for d in criterion["doctors"]]
+        identifiers = [d.identifier for d in criterion.doctors]
         table.blockSignals(True)
         table.selectRow(identifiers.index(selected) if selected in identifiers else 0)
         table.blockSignals(False)
         self._draw_selected_doctor()
 
-    def _fill_operations(self, criteria: dict[str, Any]) -> None:
-        ops = criteria["operations"]
+    def _fill_operations(self, bilan: Bilan) -> None:
         table = self.ui.operationsTable
-        table.setRowCount(3)
-        for row, (code, label) in enumerate(
-            (("creer", "Créer"), ("consulter", "Consulter"), ("rechercher", "Rechercher"))
-        ):
-            calls, ok = ops[code]["calls"], ops[code]["succeeded"]
-            table.setItem(row, 0, _item(label))
-            table.setItem(row, 1, _item(format_int(calls), True))
-            table.setItem(row, 2, _item(format_int(ok), True))
-            table.setItem(row, 3, _item(format_int(calls - ok), True))
-            mark = _item("✔ oui" if ok else "✖ non")
-            mark.setForeground(QBrush(GREEN if ok else RED))
+        table.setRowCount(len(Operation))
+        for row, op in enumerate(Operation):
+            count = bilan.operations.operation(op)
+            table.setItem(row, 0, _item(op.label))
+            table.setItem(row, 1, _item(format_int(count.calls), True))
+            table.setItem(row, 2, _item(format_int(count.succeeded), True))
+            table.setItem(row, 3, _item(format_int(count.failed), True))
+            mark = _item("✔ oui" if count.succeeded else "✖ non")
+            mark.setForeground(QBrush(GREEN if count.succeeded else RED))
             table.setItem(row, 4, mark)
-        reg = criteria["registration"]
+        reg = bilan.registration
         self.ui.registrationLabel.setText(
-            f"E-prescriptions créées : {format_int(reg['created'])} · enregistrées dans la base de "
-            f"l'Assurance Maladie : {format_int(reg['registered'])} ({format_percent(reg['rate'])}, "
-            f"seuil {format_percent(reg['threshold'], 0)})."
+            f"E-prescriptions créées : {format_int(reg.created)} · enregistrées dans la base de "
+            f"l'Assurance Maladie : {format_int(reg.registered)} ({format_percent(reg.rate)}, "
+            f"seuil {format_percent(reg.threshold, 0)})."
         )
 
-    def _fill_prerequisites(self) -> None:
+    def _fill_prerequisites(self, bilan: Bilan) -> None:
         items = list_technical_prerequisites(self.ctx.ws, self.ctx.preserie_id)
         self.ui.prerequisitesList.clear()
         for n, item in enumerate(items, start=1):
             self.ui.prerequisitesList.addItem(QListWidgetItem(f"{n}. {item.text}"))
-        when = self.bilan["criteria"]["prerequisites"].get("validated_at")
+        when = bilan.prerequisites.validated_at
         if when:
-            self.ui.prerequisitesStatus.setText(f"✔ Liste validée le {format_datetime(_dt(when))}.")
+            self.ui.prerequisitesStatus.setText(f"✔ Liste validée le {format_datetime(when)}.")
         elif items:
             self.ui.prerequisitesStatus.setText("Liste non validée : validez-la quand l'équipe l'a relue.")
         else:
@@ -275,7 +269,7 @@ class BilanTab(BaseTab):
         for row, a in enumerate(self._anomalies):
             table.setItem(row, 0, _item(a.id, True))
             table.setItem(row, 1, _item(format_datetime(a.opened_at)))
-            table.setItem(row, 2, _item(OPERATION_LABELS.get(a.operation, a.operation)))
+            table.setItem(row, 2, _item(operation_label(a.operation)))
             table.setItem(row, 3, _item(a.description))
             blocking = _item("oui" if a.blocking else "non")
             if a.blocking and a.closed_at is None:
@@ -309,21 +303,14 @@ class BilanTab(BaseTab):
 
     def _draw_selected_doctor(self) -> None:
         ident = self.selected_identifier()
-        if ident is None or not self.isVisible() and not self.bilan:
+        if ident is None or self.bilan is None:
             return
         if self.series is None:
             self.series = weekly_series(self.ctx.ws, self.ctx.preserie_id, self.as_of)
-        name = next(
-            (
-                d.get("name")
-                for d in self.bilan["criteria"]["doctor_rate"]["doctors"]
-                if d["identifier"] == ident
-            ),
-            ident,
-        )
-        self._show_charts((name, self.series.get(ident, [])))
+        doctor = self.bilan.doctor_rate.doctor(ident)
+        self._show_charts((doctor.name if doctor else ident, self.series.get(ident, ())))
 
-    def _show_charts(self, data: tuple[str, list[dict[str, Any]]] | None) -> None:
+    def _show_charts(self, data: tuple[str, tuple[WeekPoint, ...]] | None) -> None:
         from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
 
         try:
@@ -332,15 +319,17 @@ class BilanTab(BaseTab):
             return
         if not self._charts:
             self._charts = [ChartSlot(self.ui.chartLayout), ChartSlot(self.ui.chartLayout)]
-        name, weeks = data if data is not None else ("aucun médecin utilisateur", [])
-        threshold = self.bilan.get("criteria", {}).get("doctor_rate", {}).get("threshold", 0.5)
+        name, weeks = data if data is not None else ("aucun médecin utilisateur", ())
+        if self.bilan is None:
+            return
+        threshold = self.bilan.doctor_rate.threshold
         self._charts[0].show(weekly_rate_chart(weeks, title=name, threshold=threshold))
         self._charts[1].show(prescription_bars_chart(weeks))
 
     # -- follow-up actions ------------------------------------------------------------------
     def add_prerequisite(self) -> None:
         text = self.ui.prerequisiteEdit.text()
-        was_validated = bool(self.bilan["criteria"]["prerequisites"].get("validated_at"))
+        was_validated = self.bilan is not None and self.bilan.prerequisites.validated_at is not None
         if (
             self.ctx.run(
                 "Prérequis techniques", add_technical_prerequisite, self.ctx.ws, self.ctx.preserie_id, text
@@ -481,7 +470,8 @@ class BilanTab(BaseTab):
         dialog.shutdown()
 
     def export_bilan(self) -> None:
-        name = f"bilan-{self.bilan.get('as_of', date.today().isoformat())}.pdf"
+        day = self.bilan.as_of if self.bilan is not None else date.today()
+        name = f"bilan-{day.isoformat()}.pdf"
         path = self.ctx.prompts.save_file("Exporter le bilan", name, "Document PDF (*.pdf)")
         if not path:
             return
@@ -515,9 +505,3 @@ class BilanTab(BaseTab):
             on_done=done,
             on_failed=failed,
         )
-
-
-def _dt(text: str) -> Any:
-    from datetime import datetime
-
-    return datetime.fromisoformat(text)

@@ -32,7 +32,8 @@ from ordnum_desktop.domain.fr_format import (
     format_percent,
     yes_no,
 )
-from ordnum_desktop.services.bilan.document import CRITERION_LABELS, OPERATION_LABELS, BilanDocument
+from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation, operation_label
+from ordnum_desktop.services.bilan.document import BilanDocument
 from ordnum_desktop.services.bilan.pdf import styles as st
 from ordnum_desktop.services.bilan.pdf.styles import (
     esc,
@@ -129,22 +130,21 @@ def _multiline(value: str) -> Paragraph:
 
 
 def decision(doc: BilanDocument) -> list[Flowable]:
-    failed = doc.bilan.get("failed") or [k for k, c in doc.bilan["criteria"].items() if not c.get("met")]
-    if doc.bilan["decision"] == "deploy":
-        line = "Décision : <b>Déploiement autorisé</b> — les cinq critères de validation sont atteints."
+    failed = doc.bilan.failed
+    decided = doc.bilan.decision
+    if decided is Decision.DEPLOY:
+        line = f"Décision : <b>{esc(decided.label)}</b> — les cinq critères de validation sont atteints."
         colour, background = st.GREEN, st.GREEN_BG
     else:
-        names = " ; ".join(f"{_criterion_number(k)}. {esc(CRITERION_LABELS.get(k, k))}" for k in failed)
+        names = " ; ".join(esc(k.numbered) for k in failed)
         line = (
-            f"Décision : <b>Prolongation de la présérie</b> — critère{_s(len(failed))} "
+            f"Décision : <b>{esc(decided.label)}</b> — critère{_s(len(failed))} "
             f"non atteint{_s(len(failed))} : {names}."
         )
-        below = [d for d in doc.doctors if not d["met"]]
-        if "doctor_rate" in failed and below:
+        below = doc.bilan.doctor_rate.below
+        if Criterion.DOCTOR_RATE in failed and below:
             who = (
-                ", ".join(esc(d.get("name") or d["identifier"]) for d in below)
-                if len(below) <= 3
-                else f"{len(below)} médecins"
+                ", ".join(esc(d.display_name) for d in below) if len(below) <= 3 else f"{len(below)} médecins"
             )
             line = line[:-1] + f" (sous le seuil : {who})."
         colour, background = st.RED, st.RED_BG
@@ -163,80 +163,72 @@ def decision(doc: BilanDocument) -> list[Flowable]:
     return [Spacer(1, 5 * mm), box]
 
 
-def _criterion_number(key: str) -> int:
-    return list(CRITERION_LABELS).index(key) + 1 if key in CRITERION_LABELS else 0
-
-
 def criteria_table(doc: BilanDocument) -> list[Flowable]:
-    c = doc.bilan["criteria"]
-    rate, reg, ops = c["doctor_rate"], c["registration"], c["operations"]
-    doctors = rate["doctors"]
-    at_threshold = sum(1 for d in doctors if d["met"])
-    rated = [d["rate"] for d in doctors if d["rate"] is not None]
+    b = doc.bilan
+    rate, reg, ops, pre, sat = b.doctor_rate, b.registration, b.operations, b.prerequisites, b.satisfaction
+    lowest = rate.lowest_rate
     measured_rate = (
-        f"{at_threshold} / {len(doctors)} médecins au seuil"
-        + (f"\ntaux le plus bas : {_pct(min(rated))}" if rated else "")
-        if doctors
+        f"{rate.at_threshold} / {len(rate.doctors)} médecins au seuil"
+        + (f"\ntaux le plus bas : {_pct(lowest)}" if lowest is not None else "")
+        if rate.doctors
         else "aucun médecin utilisateur"
     )
     measured_reg = (
-        f"{_pct(reg['rate'])}\n({format_int(reg['registered'])} enregistrées / "
-        f"{format_int(reg['created'])} créées)"
-        if reg.get("created")
+        f"{_pct(reg.rate)}\n({format_int(reg.registered)} enregistrées / {format_int(reg.created)} créées)"
+        if reg.created
         else "aucune ordonnance numérique créée"
     )
     op_lines = [
-        f"{OPERATION_LABELS[o]} : {format_int(ops[o]['succeeded'])} succès / "
-        f"{format_int(ops[o]['calls'])} appels"
-        for o in ("creer", "consulter", "rechercher")
+        f"{op.label} : {format_int(ops.operation(op).succeeded)} succès / "
+        f"{format_int(ops.operation(op).calls)} appels"
+        for op in Operation
     ]
-    blocking = ops.get(
-        "open_blocking_anomalies", sum(1 for a in doc.anomalies if a["blocking"] and a["closed_at"] is None)
-    )
-    op_lines.append(f"anomalies bloquantes ouvertes : {format_int(blocking)}")
-    pre = c["prerequisites"]
-    count = pre.get("count", len(doc.technical_prerequisites))
-    if not count:
+    op_lines.append(f"anomalies bloquantes ouvertes : {format_int(ops.open_blocking_anomalies)}")
+    if not pre.count:
         measured_pre = "aucun prérequis saisi"
-    elif doc.technical_validated_at:
-        measured_pre = f"{count} prérequis\nliste validée le {format_date(doc.technical_validated_at)}"
+    elif pre.validated_at:
+        measured_pre = f"{pre.count} prérequis\nliste validée le {format_date(pre.validated_at)}"
     else:
-        measured_pre = f"{count} prérequis\nliste non validée"
-    sat = c["satisfaction"]
-    expected = sat.get("expected", len(doctors))
-    answered = sat.get("answered", len(doc.satisfaction))
-    blocking_answers = sat.get("blocking", sum(1 for a in doc.satisfaction if a["blocking"]))
-    scores = [a["score"] for a in doc.satisfaction]
+        measured_pre = f"{pre.count} prérequis\nliste non validée"
+    mean = doc.mean_score
     measured_sat = (
-        f"{answered} / {expected} réponses"
-        + (f"\nnote moyenne {format_decimal(sum(scores) / len(scores))} / 5" if scores else "")
-        + f"\n{blocking_answers} frein{_s(blocking_answers)} bloquant{_s(blocking_answers)} "
-        f"signalé{_s(blocking_answers)}"
+        f"{sat.answered} / {sat.expected} réponses"
+        + (f"\nnote moyenne {format_decimal(mean)} / 5" if mean is not None else "")
+        + f"\n{sat.blocking} frein{_s(sat.blocking)} bloquant{_s(sat.blocking)} "
+        f"signalé{_s(sat.blocking)}"
     )
     rows: list[list[object]] = [header_row("N°", "Critère", "Seuil", "Valeur mesurée", "Atteint")]
     spec = [
         (
-            "doctor_rate",
-            f"≥ {_pct_short(rate['threshold'])} des prescriptions de chaque médecin utilisateur",
+            Criterion.DOCTOR_RATE,
+            f"≥ {_pct_short(rate.threshold)} des prescriptions de chaque médecin utilisateur",
             measured_rate,
         ),
-        ("registration", f"≥ {_pct_short(reg['threshold'])} des ordonnances numériques créées", measured_reg),
         (
-            "operations",
+            Criterion.REGISTRATION,
+            f"≥ {_pct_short(reg.threshold)} des ordonnances numériques créées",
+            measured_reg,
+        ),
+        (
+            Criterion.OPERATIONS,
             "au moins un succès par service et aucune anomalie bloquante ouverte",
             "\n".join(op_lines),
         ),
-        ("prerequisites", "liste établie et validée", measured_pre),
-        ("satisfaction", "tous les médecins utilisateurs ont répondu, aucun frein bloquant", measured_sat),
+        (Criterion.PREREQUISITES, "liste établie et validée", measured_pre),
+        (
+            Criterion.SATISFACTION,
+            "tous les médecins utilisateurs ont répondu, aucun frein bloquant",
+            measured_sat,
+        ),
     ]
     for key, threshold, measured in spec:
         rows.append(
             [
-                str(_criterion_number(key)),
-                text(CRITERION_LABELS[key], st.CELL_BOLD),
+                str(key.number),
+                text(key.label, st.CELL_BOLD),
                 markup(nb(esc(threshold)), st.CELL),
                 measured,
-                met_cell(c[key]["met"]),
+                met_cell(b.criterion(key).met),
             ]
         )
     table = grid_table(
@@ -257,7 +249,7 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     from ordnum_desktop.services.bilan.charts import rates_summary_chart
 
     doctors = doc.doctors
-    out: list[Flowable] = [Paragraph("2. Taux d'ordonnances numériques par médecin utilisateur", st.H1)]
+    out: list[Flowable] = [Paragraph(f"2. {esc(Criterion.DOCTOR_RATE.label)}", st.H1)]
     if not doctors:
         out.append(
             text("Aucun médecin utilisateur (équipé pour l'Ordonnance numérique) dans l'effectif.", st.BODY)
@@ -269,12 +261,12 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     for d in doctors:
         rows.append(
             [
-                d["identifier"] or "—",
-                text(d.get("name", "")),
-                format_int(d["prescriptions"]),
-                format_int(d["digital"]),
-                _pct(d["rate"]),
-                met_cell(d["met"]),
+                d.identifier or "—",
+                text(d.name),
+                format_int(d.prescriptions),
+                format_int(d.digital),
+                _pct(d.rate),
+                met_cell(d.met),
             ]
         )
     out.append(
@@ -285,7 +277,7 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
             numeric_to=4,
         )
     )
-    threshold = doc.bilan["criteria"]["doctor_rate"]["threshold"]
+    threshold = doc.bilan.doctor_rate.threshold
     out.append(
         Paragraph(
             nb(
@@ -311,7 +303,7 @@ def doctor_charts(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     doctors = doc.doctors
     if not doctors:
         return []
-    threshold = doc.bilan["criteria"]["doctor_rate"]["threshold"]
+    threshold = doc.bilan.doctor_rate.threshold
     out: list[Flowable] = [
         CondPageBreak(60 * mm),
         Paragraph("3. Évolution hebdomadaire par médecin", st.H1),
@@ -320,8 +312,8 @@ def doctor_charts(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
         ),
     ]
     for d in doctors:
-        title = f"{d.get('name') or ''} ({d['identifier']}) — {_pct(d['rate'])}"
-        figure = doctor_chart(doc.weekly.get(d["identifier"], []), title=title, threshold=threshold)
+        title = f"{d.name} ({d.identifier}) — {_pct(d.rate)}"
+        figure = doctor_chart(doc.weekly.get(d.identifier, ()), title=title, threshold=threshold)
         out.append(Spacer(1, 2 * mm))
         out.append(_image(render(figure), WIDTH))
     return out
@@ -351,23 +343,23 @@ def _image(picture: PILImage, width: float) -> ChartImage:
 
 
 def operations_table(doc: BilanDocument) -> list[Flowable]:
-    ops = doc.bilan["criteria"]["operations"]
+    ops = doc.bilan.operations
     rows: list[list[object]] = [
         header_row("Service", "Appels", "Succès", "Échecs", "Taux de succès", "Au moins un succès")
     ]
-    for o in ("creer", "consulter", "rechercher"):
-        calls, ok = ops[o]["calls"], ops[o]["succeeded"]
+    for op in Operation:
+        count = ops.operation(op)
         rows.append(
             [
-                OPERATION_LABELS[o],
-                format_int(calls),
-                format_int(ok),
-                format_int(calls - ok),
-                _pct(ok / calls if calls else None),
-                met_cell(ok > 0),
+                op.label,
+                format_int(count.calls),
+                format_int(count.succeeded),
+                format_int(count.failed),
+                _pct(count.success_rate),
+                met_cell(count.succeeded > 0),
             ]
         )
-    reg = doc.bilan["criteria"]["registration"]
+    reg = doc.bilan.registration
     return [
         Paragraph("4. Services de l'Ordonnance numérique", st.H1),
         grid_table(
@@ -379,10 +371,10 @@ def operations_table(doc: BilanDocument) -> list[Flowable]:
         Paragraph(
             nb(
                 esc(
-                    f"Enregistrement : {format_int(reg['registered'])} ordonnances numériques enregistrées "
+                    f"Enregistrement : {format_int(reg.registered)} ordonnances numériques enregistrées "
                     "dans "
-                    f"la base de l'Assurance Maladie sur {format_int(reg['created'])} créées "
-                    f"({_pct(reg['rate'])} ; seuil {_pct_short(reg['threshold'])}). Comptés sur les lignes "
+                    f"la base de l'Assurance Maladie sur {format_int(reg.created)} créées "
+                    f"({_pct(reg.rate)} ; seuil {_pct_short(reg.threshold)}). Comptés sur les lignes "
                     "des médecins utilisateurs ; code retour 0 = succès."
                 )
             ),
@@ -406,7 +398,7 @@ def prerequisites(doc: BilanDocument) -> list[Flowable]:
                 ]
             )
         out.append(grid_table(rows, [0.46 * WIDTH, 0.08 * WIDTH, 0.13 * WIDTH, 0.33 * WIDTH]))
-    out.append(Paragraph("Prérequis techniques au déploiement (critère 4)", st.H2))
+    out.append(Paragraph(f"{esc(Criterion.PREREQUISITES.label)} (critère 4)", st.H2))
     if not doc.technical_prerequisites:
         out.append(text("Aucun prérequis technique n'a été saisi.", st.BODY))
     else:
@@ -423,16 +415,15 @@ def prerequisites(doc: BilanDocument) -> list[Flowable]:
 
 
 def satisfaction(doc: BilanDocument, questions: list[dict[str, str]]) -> list[Flowable]:
-    sat = doc.bilan["criteria"]["satisfaction"]
     answers = doc.satisfaction
-    expected = sat.get("expected", len(doc.doctors))
-    out: list[Flowable] = [Paragraph("6. Satisfaction des médecins utilisateurs", st.H1)]
-    if not answers:
+    expected = doc.bilan.satisfaction.expected
+    out: list[Flowable] = [Paragraph(f"6. {esc(Criterion.SATISFACTION.label)}", st.H1)]
+    mean = doc.mean_score
+    if mean is None:
         out.append(
             text(f"Aucune réponse au questionnaire (médecins utilisateurs attendus : {expected}).", st.BODY)
         )
         return out
-    mean = sum(a["score"] for a in answers) / len(answers)
     out.append(
         Paragraph(
             nb(
@@ -448,7 +439,7 @@ def satisfaction(doc: BilanDocument, questions: list[dict[str, str]]) -> list[Fl
     )
     question_rows: list[list[object]] = [header_row("Question", "Réponses", "Note moyenne")]
     for q in questions:
-        values = [a["scores"][q["id"]] for a in answers if isinstance(a["scores"].get(q["id"]), int | float)]
+        values = doc.question_scores(q["id"])
         question_rows.append(
             [
                 text(q["text"]),
@@ -488,7 +479,7 @@ def anomalies(doc: BilanDocument) -> list[Flowable]:
     ]
     for a in doc.anomalies:
         description = a["description"] + (f"\nRésolution : {a['resolution']}" if a.get("resolution") else "")
-        operation = OPERATION_LABELS.get(a["operation"], a["operation"])
+        operation = operation_label(a["operation"])
         rows.append(
             [
                 str(a["id"]),
@@ -508,8 +499,8 @@ def anomalies(doc: BilanDocument) -> list[Flowable]:
 
 
 def unmatched(doc: BilanDocument) -> list[Flowable]:
-    total = doc.bilan.get("unmatched_rows", 0)
-    listed = doc.bilan.get("unmatched") or []
+    total = doc.bilan.unmatched_rows
+    listed = doc.bilan.unmatched
     out: list[Flowable] = [Paragraph("8. Lignes de traces non rattachées", st.H1)]
     if not total:
         out.append(text("Toutes les lignes de traces correspondent à un médecin de l'effectif.", st.BODY))
@@ -529,7 +520,7 @@ def unmatched(doc: BilanDocument) -> list[Flowable]:
     )
     if listed:
         rows: list[list[object]] = [header_row("Identifiant PS", "Lignes")]
-        rows += [[u["identifier"], format_int(u["rows"])] for u in listed[:UNMATCHED_LISTED]]
+        rows += [[u.identifier, format_int(u.rows)] for u in listed[:UNMATCHED_LISTED]]
         out.append(Spacer(1, 2 * mm))
         out.append(grid_table(rows, [0.30 * WIDTH, 0.15 * WIDTH], numeric_from=1))
         if len(listed) > UNMATCHED_LISTED:

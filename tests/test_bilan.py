@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ordnum_desktop.domain.bilan_rules import WeekPoint
 from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.traces.importer import import_traces
@@ -21,7 +22,7 @@ from tests.bilan_scenario import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, se
 def test_scenario_figure_by_figure(ws: Workspace, tmp_path: Path) -> None:
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     c = b["criteria"]
     assert b["as_of"] == "2025-03-10"
     rate = c["doctor_rate"]
@@ -49,13 +50,13 @@ def test_scenario_figure_by_figure(ws: Workspace, tmp_path: Path) -> None:
 def test_as_of_cut_and_default_as_of_is_the_latest_trace_day(ws: Workspace, tmp_path: Path) -> None:
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
-    early = compute_bilan(ws, pid, as_of=date(2025, 3, 3))
+    early = compute_bilan(ws, pid, as_of=date(2025, 3, 3)).as_json()
     assert [(d["prescriptions"], d["digital"]) for d in early["criteria"]["doctor_rate"]["doctors"]] == [
         (1, 1),
         (1, 1),
         (0, 0),
     ]
-    latest = compute_bilan(ws, pid)
+    latest = compute_bilan(ws, pid).as_json()
     assert latest["as_of"] == "2025-03-11"
     assert latest["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
     assert latest["criteria"]["doctor_rate"]["doctors"][0]["rate"] == 0.75
@@ -64,7 +65,7 @@ def test_as_of_cut_and_default_as_of_is_the_latest_trace_day(ws: Workspace, tmp_
 def test_empty_workspace_bilan_is_dated_today_and_fails_everything(
     ws: Workspace, liberal_preserie_id: int
 ) -> None:
-    b = compute_bilan(ws, liberal_preserie_id)
+    b = compute_bilan(ws, liberal_preserie_id).as_json()
     assert b["as_of"] == date.today().isoformat()
     assert b["failed"] == ["doctor_rate", "registration", "operations", "prerequisites", "satisfaction"]
     assert b["criteria"]["registration"]["rate"] is None and b["unmatched_rows"] == 0
@@ -74,7 +75,7 @@ def test_a_doctor_added_after_the_import_matches_at_once(ws: Workspace, tmp_path
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
     add_doctor(ws, pid, last_name="Cinq", am=STRANGER, equipped=True)
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert b["criteria"]["doctor_rate"]["doctors"][-1]["identifier"] == STRANGER
     assert b["criteria"]["doctor_rate"]["doctors"][-1]["prescriptions"] == 1
     assert b["unmatched_rows"] == 2
@@ -99,7 +100,7 @@ def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> No
             s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=doctor_id, score=4))
         anomaly = Anomaly(preserie_id=pid, operation="creer", description="Erreur 503", blocking=True)
         s.add(anomaly)
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert b["failed"] == ["operations"]  # the open blocking anomaly
     assert b["criteria"]["operations"]["open_blocking_anomalies"] == 1
     with ws.session() as s:
@@ -107,7 +108,7 @@ def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> No
         assert row is not None
         row.closed_at = datetime(2025, 3, 9, 10, 0)
         s.add(row)
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert b["failed"] == [] and b["decision"] == "deploy"
     assert b["criteria"]["prerequisites"] == {"met": True, "count": 1, "validated_at": "2025-03-12 09:00:00"}
     assert b["criteria"]["satisfaction"]["met"] is True
@@ -117,14 +118,14 @@ def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> No
         assert a is not None
         a.blocking = True
         s.add(a)
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 10))["failed"] == ["satisfaction"]
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()["failed"] == ["satisfaction"]
 
 
 def test_satisfaction_needs_every_user_doctor(ws: Workspace, tmp_path: Path) -> None:
     pid, ids = setup_roster(ws)
     with ws.session() as s:
         s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=ids[0], score=5))
-    sat = compute_bilan(ws, pid)["criteria"]["satisfaction"]
+    sat = compute_bilan(ws, pid).as_json()["criteria"]["satisfaction"]
     assert sat == {"met": False, "expected": 3, "answered": 1, "blocking": 0}
 
 
@@ -132,7 +133,7 @@ def test_prerequisites_need_a_list_and_its_validation(ws: Workspace, liberal_pre
     pid = liberal_preserie_id
     with ws.session() as s:
         s.add(TechnicalPrerequisite(preserie_id=pid, text="Réseau"))
-    assert compute_bilan(ws, pid)["criteria"]["prerequisites"]["met"] is False
+    assert compute_bilan(ws, pid).as_json()["criteria"]["prerequisites"]["met"] is False
 
 
 def test_weekly_series_per_user_doctor(ws: Workspace, tmp_path: Path) -> None:
@@ -140,12 +141,13 @@ def test_weekly_series_per_user_doctor(ws: Workspace, tmp_path: Path) -> None:
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
     series = weekly_series(ws, pid, as_of=date(2025, 3, 11))
     assert list(series) == [D1, D2, D4]
-    assert series[D1] == [
+    assert [w.as_json() for w in series[D1]] == [
         {"week": "2025-03-03", "prescriptions": 3, "digital": 2, "rate": 0.6667},
         {"week": "2025-03-10", "prescriptions": 1, "digital": 1, "rate": 1.0},
     ]
-    assert series[D2][1] == {"week": "2025-03-10", "prescriptions": 1, "digital": 0, "rate": 0.0}
-    assert [w["prescriptions"] for w in series[D4]] == [0, 0]
+    assert series[D2][1] == WeekPoint(date(2025, 3, 10), prescriptions=1, digital=0)
+    assert series[D2][1].rate == 0.0
+    assert [w.prescriptions for w in series[D4]] == [0, 0]
 
 
 # --- property: re-importing or splitting a file changes no figure -------------------------------
@@ -174,7 +176,7 @@ def _bilan_after(imports: list[list[str]], tmp: Path) -> dict:
         pid, _ = setup_roster(ws)
         for k, lines in enumerate(imports):
             import_traces(ws, pid, write(tmp / f"part{k}.csv", lines))
-        return compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+        return compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()
     finally:
         ws.close()
 
@@ -209,7 +211,7 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
 
     pid, _ = setup_roster(ws)
     first = import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[:6]))
-    before = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    before = compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()
     assert before["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 3
     with ws.session() as s:  # the summary was stored
         assert (
@@ -219,15 +221,15 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
             == 1
         )
     second = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
-    after = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    after = compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()
     assert after["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
-    assert after == compute_bilan(ws, pid, as_of=date(2025, 3, 31))  # from the cache: same figures
+    assert after == compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()  # from the cache: same figures
 
     undo_batch(ws, second.batch_id or 0)
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"] == before["criteria"]
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()["criteria"] == before["criteria"]
     undo_batch(ws, first.batch_id or 0)
     assert (
-        compute_bilan(ws, pid, as_of=date(2025, 3, 31))["criteria"]["doctor_rate"]["doctors"][0][
+        compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()["criteria"]["doctor_rate"]["doctors"][0][
             "prescriptions"
         ]
         == 0
@@ -238,18 +240,23 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
         s.connection().exec_driver_sql(
             "UPDATE app_meta SET value = '{not json' WHERE key = ?", (f"bilan_summary:{pid}",)
         )
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 10))["criteria"]["registration"]["registered"] == 3
+    assert (
+        compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()["criteria"]["registration"]["registered"]
+        == 3
+    )
 
 
 def test_bilan_on_a_read_only_workspace(ws: Workspace, ws_path: Path, tmp_path: Path) -> None:
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
-    expected = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    expected = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     import_traces(ws, pid, write(tmp_path / "u.csv", [f"2025-03-12 08:00;{D1};P5;Biologie;Non;;"]))
     ws.close()
     ro = Workspace.open(ws_path, read_only=True)
     try:
-        assert compute_bilan(ro, pid, as_of=date(2025, 3, 10)) == expected  # stale cache rebuilt in memory
+        assert (
+            compute_bilan(ro, pid, as_of=date(2025, 3, 10)).as_json() == expected
+        )  # stale cache rebuilt in memory
     finally:
         ro.close()
 
@@ -320,7 +327,7 @@ def test_bilan_matches_a_literal_reading_of_the_spec(raw: list, cut_day: int) ->
         try:
             pid, _ = setup_roster(ws)
             import_traces(ws, pid, write(Path(tmp) / "t.csv", lines))
-            b = compute_bilan(ws, pid, as_of=as_of)
+            b = compute_bilan(ws, pid, as_of=as_of).as_json()
         finally:
             ws.close()
     c = b["criteria"]

@@ -49,7 +49,7 @@ def test_first_import_leaves_a_current_summary(ws: Workspace, tmp_path: Path) ->
     stored = _stored(ws, pid)
     assert stored is not None  # no bilan was computed: the import stored it
     assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert [d["prescriptions"] for d in b["criteria"]["doctor_rate"]["doctors"]] == [3, 4, 0]
 
 
@@ -85,7 +85,7 @@ def test_stale_summary_is_left_to_the_next_bilan(ws: Workspace, tmp_path: Path) 
         )
     import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     assert _stored(ws, pid) is None
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert b["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 3
     stored = _stored(ws, pid)
     assert stored is not None and normal_summary(stored) == normal_summary(_rebuilt(ws, pid))
@@ -146,5 +146,5 @@ def test_a_summary_of_the_wrong_shape_does_not_fail_the_import(ws: Workspace, tm
     report = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     assert report.accepted == len(SCENARIO) - 6
     assert _stored(ws, pid) is None  # dropped: the next bilan rebuilds it
-    b = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    b = compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()
     assert b["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from ordnum_desktop.cli import main
 from ordnum_desktop.domain.fr_format import NNBSP, format_int, format_percent
+from ordnum_desktop.domain.vocabulary import Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.bilan.document import figures_digest, gather_bilan_document
 from ordnum_desktop.services.bilan.pdf_export import build_pdf, write_bilan_pdf
@@ -43,22 +44,23 @@ def test_pdf_shows_decision_failed_criteria_and_every_figure(
     pages = _pages(pdf)
     text = _flat("\n".join(pages))
     bilan = compute_bilan(ws, pid)
-    assert bilan["decision"] == "extend"
+    assert bilan.decision == "extend"
     assert "Décision : Prolongation de la présérie" in text
     assert "Taux d'ordonnances numériques par médecin" in text and "Satisfaction des médecins" in text
-    for d in bilan["criteria"]["doctor_rate"]["doctors"]:
-        assert d["identifier"] in text
+    for d in bilan.doctor_rate.doctors:
+        assert d.identifier in text
         row = (
-            f"{d['identifier']} {d['name']} {format_int(d['prescriptions'])} {format_int(d['digital'])} "
-            f"{format_percent(d['rate'])} {'Oui' if d['met'] else 'Non'}"
+            f"{d.identifier} {d.name} {format_int(d.prescriptions)} {format_int(d.digital)} "
+            f"{format_percent(d.rate)} {'Oui' if d.met else 'Non'}"
         )
         assert row in text, row
-    reg = bilan["criteria"]["registration"]
-    assert format_percent(reg["rate"]) in text
-    assert f"({format_int(reg['registered'])} enregistrées / {format_int(reg['created'])} créées)" in text
-    ops = bilan["criteria"]["operations"]
+    reg = bilan.registration
+    assert format_percent(reg.rate) in text
+    assert f"({format_int(reg.registered)} enregistrées / {format_int(reg.created)} créées)" in text
+    ops = bilan.operations
     for label, key in (("Créer", "creer"), ("Consulter", "consulter"), ("Rechercher", "rechercher")):
-        assert f"{label} : {ops[key]['succeeded']} succès / {ops[key]['calls']} appels" in text
+        count = ops.operation(Operation(key))
+        assert f"{label} : {count.succeeded} succès / {count.calls} appels" in text
     assert "339999999" in text and "7 lignes de traces ne correspondent" in text
     # French percent: narrow no-break space before %, decimal comma.
     assert f"20,0{NNBSP}%" in text
@@ -99,7 +101,7 @@ def test_deploy_decision(ws: Workspace, tmp_path: Path) -> None:
     pid = populate(ws, tmp_path, doctors=5, weeks=3, deploy=True)
     pdf = write_bilan_pdf(ws, pid, tmp_path / "ok.pdf")
     text = _flat("\n".join(_pages(pdf)))
-    assert compute_bilan(ws, pid)["decision"] == "deploy"
+    assert compute_bilan(ws, pid).decision == "deploy"
     assert "Décision : Déploiement autorisé — les cinq critères de validation sont atteints." in text
     assert "Prolongation" not in text
 

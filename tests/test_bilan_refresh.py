@@ -46,19 +46,19 @@ def _current_summary(ws: Workspace, pid: int) -> dict | None:
 def test_undo_leaves_a_current_summary_with_the_right_figures(ws: Workspace, tmp_path: Path) -> None:
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[::2]))
-    before = compute_bilan(ws, pid, as_of=date(2025, 3, 31))
+    before = compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()
     # the second file completes prescriptions of the first (D1 P1, D2 P1…)
     second = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[1::2]))
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)) != before
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json() != before
     assert _current_summary(ws, pid) is not None
 
     undo_batch(ws, second.batch_id or 0)
     refreshed = _current_summary(ws, pid)
     assert refreshed is not None  # rebuilt by the undo, not left to the next bilan
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)) == before
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json() == before
     with ws.session() as s:  # the same figures as a rebuild from the rows
         s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
-    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)) == before
+    assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json() == before
     assert sorted(map(tuple, _current_summary(ws, pid)["presc"])) == sorted(  # type: ignore[index]
         map(tuple, refreshed["presc"])
     )
@@ -93,7 +93,7 @@ def test_summary_carried_through_an_undo_equals_a_rebuild(raw: list, undone: int
                 for k, lines in enumerate(files)
                 if lines
             ]
-            compute_bilan(ws, pid)  # the summary is current before the undo
+            compute_bilan(ws, pid).as_json()  # the summary is current before the undo
             undo_module.DELTA_MAX_SHARE = 1.0  # subtract whatever the batch's size
             try:
                 undo_batch(ws, batches[undone % len(batches)] or 0)

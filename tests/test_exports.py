@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ordnum_desktop.cli import main
+from ordnum_desktop.domain.vocabulary import Criterion
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
 from ordnum_desktop.services.io.safe_text import safe_cell
@@ -73,30 +74,20 @@ def test_bilan_workbook_has_every_sheet_and_the_bilan_figures(ws: Workspace, tmp
     assert summary["Lignes de traces non rattachées"] == 7
     rows = list(wb["Médecins"].iter_rows(min_row=2, values_only=True))
     expected = [
-        (
-            d["identifier"],
-            d["name"],
-            d["prescriptions"],
-            d["digital"],
-            d["rate"],
-            "Oui" if d["met"] else "Non",
-        )
-        for d in bilan["criteria"]["doctor_rate"]["doctors"]
+        (d.identifier, d.name, d.prescriptions, d.digital, d.rate, "Oui" if d.met else "Non")
+        for d in bilan.doctor_rate.doctors
     ]
     assert rows == expected
     assert rows[2][1] == f"{HOSTILE[0]} {HOSTILE[3]}"  # the name as typed, as text
     assert wb["Médecins"]["E2"].number_format == "0.0%"
     criteria = list(wb["Critères"].iter_rows(min_row=2, values_only=True))
-    assert [c[5] for c in criteria] == [
-        "Oui" if bilan["criteria"][k]["met"] else "Non"
-        for k in ("doctor_rate", "registration", "operations", "prerequisites", "satisfaction")
-    ]
-    assert criteria[1][3] == bilan["criteria"]["registration"]["rate"]
+    assert [c[5] for c in criteria] == ["Oui" if bilan.criterion(k).met else "Non" for k in Criterion]
+    assert criteria[1][3] == bilan.registration.rate
     weekly = list(wb["Séries hebdomadaires"].iter_rows(min_row=2, values_only=True))
     assert len(weekly) == 10 * 6 and weekly[0][2].date() == date(2025, 3, 3)
     ops = {r[0]: r[1:3] for r in wb["Opérations"].iter_rows(min_row=2, values_only=True)}
-    creer = bilan["criteria"]["operations"]["creer"]
-    assert ops["Créer"] == (creer["calls"], creer["succeeded"])
+    creer = bilan.operations.creer
+    assert ops["Créer"] == (creer.calls, creer.succeeded)
     assert list(wb["Lignes non rattachées"].iter_rows(min_row=2, values_only=True)) == [("339999999", 7)]
     descriptions = [r[2] for r in wb["Anomalies"].iter_rows(min_row=2, values_only=True)]
     assert HOSTILE[1] in descriptions and "-Erreur 3 à la création" in descriptions

@@ -122,13 +122,13 @@ def test_technical_prerequisites_validation_and_unvalidation(ws: Workspace, libe
     with pytest.raises(UserError, match="vide"):
         followup.add_technical_prerequisite(ws, pid, "   ")
     first = followup.add_technical_prerequisite(ws, pid, "Version 7.4.2 minimum")
-    assert compute_bilan(ws, pid)["criteria"]["prerequisites"]["met"] is False
+    assert compute_bilan(ws, pid).prerequisites.met is False
     stamp = followup.validate_technical_prerequisites(ws, pid, when=datetime(2025, 3, 27, 16, 30))
     assert stamp == datetime(2025, 3, 27, 16, 30)
-    assert compute_bilan(ws, pid)["criteria"]["prerequisites"]["met"] is True
+    assert compute_bilan(ws, pid).prerequisites.met is True
     followup.add_technical_prerequisite(ws, pid, "Carte e-CPS")
     assert followup.technical_prerequisites_validated_at(ws, pid) is None
-    assert compute_bilan(ws, pid)["criteria"]["prerequisites"]["met"] is False
+    assert compute_bilan(ws, pid).prerequisites.met is False
     assert [i.text for i in followup.list_technical_prerequisites(ws, pid)] == [
         "Version 7.4.2 minimum",
         "Carte e-CPS",
@@ -174,13 +174,13 @@ def test_open_blocking_anomaly_fails_operations_until_closed(ws: Workspace, libe
     followup.add_anomaly(ws, pid, "rechercher", "Tri des résultats", blocking=False)
     assert a.operation == "creer"
     bilan = compute_bilan(ws, pid)
-    assert bilan["criteria"]["operations"]["open_blocking_anomalies"] == 1
+    assert bilan.operations.open_blocking_anomalies == 1
     assert followup.open_blocking_count(ws, pid) == 1
     with pytest.raises(UserError, match="avant son ouverture"):
         followup.close_anomaly(ws, a.id or 0, when=datetime(2025, 2, 1))
     closed = followup.close_anomaly(ws, a.id or 0, "Corrigé en 7.4.2", when=datetime(2025, 3, 4, 18))
     assert closed.closed_at == datetime(2025, 3, 4, 18) and closed.resolution == "Corrigé en 7.4.2"
-    assert compute_bilan(ws, pid)["criteria"]["operations"]["open_blocking_anomalies"] == 0
+    assert compute_bilan(ws, pid).operations.open_blocking_anomalies == 0
     assert len(followup.list_anomalies(ws, pid)) == 2
     assert [x.description for x in followup.list_anomalies(ws, pid, open_only=True)] == ["Tri des résultats"]
     with pytest.raises(UserError, match="déjà close"):
@@ -272,15 +272,15 @@ def test_satisfaction_criterion_follows_user_doctors_and_blocking(
     pid = liberal_preserie_id
     _roster(ws, pid)
     followup.record_satisfaction(ws, pid, AM_1, 4)
-    sat = compute_bilan(ws, pid)["criteria"]["satisfaction"]
-    assert (sat["met"], sat["expected"], sat["answered"]) == (False, 2, 1)
+    sat = compute_bilan(ws, pid).satisfaction
+    assert (sat.met, sat.expected, sat.answered) == (False, 2, 1)
     followup.record_satisfaction(ws, pid, AM_2, 5)
-    assert compute_bilan(ws, pid)["criteria"]["satisfaction"]["met"] is True
+    assert compute_bilan(ws, pid).satisfaction.met is True
     followup.record_satisfaction(ws, pid, "331234583", 1, blocking_text="Pas équipé")  # not a user
-    sat = compute_bilan(ws, pid)["criteria"]["satisfaction"]
-    assert sat["met"] is False and sat["blocking"] == 1  # a blocking obstacle reported is one
+    sat = compute_bilan(ws, pid).satisfaction
+    assert sat.met is False and sat.blocking == 1  # a blocking obstacle reported is one
     followup.record_satisfaction(ws, pid, "331234583", 3)
-    assert compute_bilan(ws, pid)["criteria"]["satisfaction"]["met"] is True
+    assert compute_bilan(ws, pid).satisfaction.met is True
 
 
 def test_cli_satisfaction_record(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,11 @@ def test_cards_and_decision_name_the_failed_criteria(window) -> None:
         "satisfaction": False,
     }
     text = bilan.ui.decisionLabel.text()
-    assert "prolongation" in text and "satisfaction" in text and "taux par médecin" in text
+    assert (
+        "prolongation" in text
+        and "satisfaction" in text
+        and "taux d'ordonnances numériques par médecin utilisateur" in text
+    )
     assert bilan.ui.doctorTable.rowCount() == 10
     assert bilan.ui.doctorTable.item(0, 4).text() == "20,0\u202f%"
     assert len(bilan._charts) == 2 and bilan._charts[0].canvas is not None

@@ -108,10 +108,8 @@ def cmd_bilan(args: argparse.Namespace) -> int:
 
             written.append(write_bilan_pdf(ws, pid, args.pdf, as_of=as_of))
         if args.xlsx:
-            try:
-                from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
-            except ImportError:
-                raise UserError("Le classeur du bilan n'est pas disponible dans cette version.") from None
+            from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
+
             written.append(write_bilan_workbook(ws, pid, args.xlsx, as_of=as_of))
     if args.json:
         print_json(result.as_json())

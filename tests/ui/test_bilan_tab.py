@@ -32,17 +32,19 @@ def test_cards_and_decision_name_the_failed_criteria(window) -> None:
     )
     assert bilan.ui.doctorTable.rowCount() == 10
     assert bilan.ui.doctorTable.item(0, 4).text() == "20,0\u202f%"
-    assert len(bilan._charts) == 2 and bilan._charts[0].canvas is not None
+    assert len(bilan.doctors_page.charts) == 2 and bilan.doctors_page.charts[0].canvas is not None
 
 
 def test_closing_the_blocking_anomaly_and_the_satisfaction_form_update_the_cards(window, prompts) -> None:
     bilan = _bilan(window)
-    row = next(r for r, a in enumerate(bilan._anomalies) if a.blocking and a.closed_at is None)
+    row = next(r for r, a in enumerate(bilan.anomalies_page.anomalies) if a.blocking and a.closed_at is None)
     bilan.ui.anomalyTable.selectRow(row)
-    bilan.close_selected_anomaly()
+    bilan.anomalies_page.close_selected_anomaly()
     assert bilan.cards["operations"].met is True
 
-    blocked = next(r for r, (_, a) in enumerate(bilan._answers) if a is not None and a.blocking)
+    blocked = next(
+        r for r, (_, a) in enumerate(bilan.satisfaction_page.answers) if a is not None and a.blocking
+    )
 
     def answer(dialog: SatisfactionDialog) -> bool:
         assert len(dialog.combos) == len(dialog.questionnaire.questions)
@@ -53,7 +55,7 @@ def test_closing_the_blocking_anomaly_and_the_satisfaction_form_update_the_cards
 
     prompts.dialog_handlers.append(answer)
     bilan.ui.satisfactionTable.selectRow(blocked)
-    bilan.answer_selected()
+    bilan.satisfaction_page.answer_selected()
     assert bilan.cards["satisfaction"].met is True
     assert bilan.ui.satisfactionTable.item(blocked, 3).text() == "non"
 
@@ -61,22 +63,22 @@ def test_closing_the_blocking_anomaly_and_the_satisfaction_form_update_the_cards
 def test_prerequisite_added_unvalidates_then_validate(window) -> None:
     bilan = _bilan(window)
     bilan.ui.prerequisiteEdit.setText("Certificat serveur renouvelé")
-    bilan.add_prerequisite()
+    bilan.prerequisites_page.add_prerequisite()
     assert bilan.cards["prerequisites"].met is False
     assert bilan.ui.prerequisitesList.count() == 3
-    bilan.validate_prerequisites()
+    bilan.prerequisites_page.validate_prerequisites()
     assert bilan.cards["prerequisites"].met is True
 
 
 def test_blocking_anomaly_added_fails_criterion_three(window) -> None:
     bilan = _bilan(window)
     bilan.ui.anomalyEdit.setText("")
-    bilan.add_anomaly()  # empty description: refused, nothing added
+    bilan.anomalies_page.add_anomaly()  # empty description: refused, nothing added
     count = bilan.ui.anomalyTable.rowCount()
     assert window.prompts.errors()
     bilan.ui.anomalyEdit.setText("Recherche impossible")
     bilan.ui.anomalyBlocking.setChecked(True)
-    bilan.add_anomaly()
+    bilan.anomalies_page.add_anomaly()
     assert bilan.ui.anomalyTable.rowCount() == count + 1
 
 
@@ -92,10 +94,10 @@ def test_undo_of_an_import_from_the_imports_page(window, prompts) -> None:
     assert bilan.ui.importsTable.rowCount() == 1
     bilan.ui.importsTable.selectRow(0)
     prompts.yes_no.append(False)
-    bilan.undo_selected_import()
+    bilan.imports_page.undo_selected_import()
     assert bilan.ui.doctorTable.item(0, 2).text() == "60"
     prompts.yes_no.append(True)
-    bilan.undo_selected_import()
+    bilan.imports_page.undo_selected_import()
     assert bilan.ui.doctorTable.item(0, 2).text() == "0"
     assert bilan.ui.importsTable.item(0, 7).text().startswith("retiré le")
 
@@ -104,8 +106,8 @@ def test_answers_workbook_round_trip(window, prompts, tmp_path) -> None:  # type
     bilan = _bilan(window)
     book = tmp_path / "questionnaire.xlsx"
     prompts.files.append(str(book))
-    bilan.save_answers_template()
+    bilan.satisfaction_page.save_answers_template()
     assert book.exists()
     prompts.files.append(str(book))
-    bilan.import_answers()  # the blank template: nothing recorded, no traceback
+    bilan.satisfaction_page.import_answers()  # the blank template: nothing recorded, no traceback
     assert "réponse(s) enregistrée(s)" in window.statusBar().currentMessage() or prompts.errors()

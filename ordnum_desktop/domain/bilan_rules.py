@@ -426,13 +426,13 @@ class WeekPoint:
 
 
 class PrescriptionGroup(NamedTuple):
-    """`count` prescriptions of one identifier sharing their first day and first e-prescription
-    day (None: never an e-prescription)."""
+    """`prescriptions` of one identifier sharing their first day and first e-prescription day
+    (None: never an e-prescription)."""
 
     identifier: str
     first_day: date
     digital_day: date | None
-    count: int
+    prescriptions: int
 
 
 WeeklySeries = dict[str, tuple[WeekPoint, ...]]
@@ -456,7 +456,7 @@ def weekly_points(
         week = monday(g.first_day)
         presc, digital = weeks.get(week, (0, 0))
         digital_now = g.digital_day is not None and g.digital_day <= as_of
-        weeks[week] = (presc + g.count, digital + (g.count if digital_now else 0))
+        weeks[week] = (presc + g.prescriptions, digital + (g.prescriptions if digital_now else 0))
     all_weeks = [w for weeks in found.values() for w in weeks]
     if not all_weeks:
         return {i: () for i in found}

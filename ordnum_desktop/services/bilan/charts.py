@@ -123,8 +123,8 @@ def _draw_rate(ax: Axes, weeks: Sequence[WeekPoint], threshold: float) -> None:
         _empty(ax, "Aucune prescription")
         return
     labels = _week_labels(weeks)
-    xs = [i for i, w in enumerate(weeks) if w.rate is not None]
-    ys = [weeks[i].rate for i in xs]
+    rated = [(i, w.rate) for i, w in enumerate(weeks) if w.rate is not None]
+    xs, ys = [i for i, _ in rated], [r for _, r in rated]
     ax.plot(xs, ys, color=BLUE, marker="o", markersize=3, linewidth=1.4, label="taux")
     ax.set_xlim(-0.5, len(weeks) - 0.5)
     _thin_ticks(ax, labels)

@@ -223,7 +223,8 @@ def planning_timeline_chart(rows: Sequence[dict[str, Any]], *, today: date) -> F
     seen: set[str] = set()
 
     def mark(x: date, y: int, label: str, **style: Any) -> None:
-        ax.plot([x], [y], linestyle="none", label=None if label in seen else label, **style)
+        # Dates go through matplotlib's units registry; its hints only name numbers.
+        ax.plot([x], [y], linestyle="none", label=None if label in seen else label, **style)  # type: ignore[arg-type]
         seen.add(label)
 
     for y, r in zip(ys, rows, strict=True):

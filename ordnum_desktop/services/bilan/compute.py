@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Connection
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from ordnum_desktop.domain.bilan_rules import (
     Bilan,
@@ -43,7 +43,7 @@ def _preserie(s: Session, preserie_id: int) -> Preserie:
 
 
 def _doctors(s: Session, preserie_id: int) -> list[Doctor]:
-    q = select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+    q = select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(col(Doctor.position), col(Doctor.id))
     return list(s.exec(q).all())
 
 

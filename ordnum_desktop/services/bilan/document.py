@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
 from ordnum_desktop.domain.referentiel import load_referentiel
@@ -131,7 +131,7 @@ def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | No
     """When the présérie's date was not typed: the earliest in the plans, else in the traces."""
     planned = s.exec(
         select(func.min(InstallationPlan.first_eprescription))
-        .join(Doctor, Doctor.id == InstallationPlan.doctor_id)
+        .join(Doctor, col(Doctor.id) == InstallationPlan.doctor_id)
         .where(Doctor.preserie_id == preserie_id)
     ).one()
     if planned:
@@ -162,7 +162,9 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         prerequisites = [
             {"label": r.label, "done": r.done, "date": r.done_date, "comment": r.comment}
             for r in s.exec(
-                select(Prerequisite).where(Prerequisite.preserie_id == preserie_id).order_by(Prerequisite.id)
+                select(Prerequisite)
+                .where(Prerequisite.preserie_id == preserie_id)
+                .order_by(col(Prerequisite.id))
             )
         ]
         validated_at = p.technical_prerequisites_validated_at

@@ -119,7 +119,7 @@ def _build_summary(conn: Connection, preserie_id: int) -> Summary:
     thread.start()
     try:
         driver = conn.connection.driver_connection
-        groups = Counter(driver.execute(PRESCRIPTION_DAYS_SQL, (preserie_id,)))  # type: ignore[union-attr]
+        groups: Counter[tuple[Any, ...]] = Counter(driver.execute(PRESCRIPTION_DAYS_SQL, (preserie_id,)))  # type: ignore[union-attr]
     finally:
         thread.join()
     if "error" in found:

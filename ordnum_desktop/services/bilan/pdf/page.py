@@ -34,7 +34,7 @@ def numbered_canvas(footer: str, header: str = "") -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own reset, not in its stubs
 
         def save(self) -> None:
             total = len(self._saved_pages)
@@ -54,8 +54,8 @@ def numbered_canvas(footer: str, header: str = "") -> type[Canvas]:
             self.setFont(REGULAR, FOOTER_SIZE)
             self.setFillColor(GREY)
             self.drawString(PAGE_MARGIN, y, footer)
-            self.drawRightString(width - PAGE_MARGIN, y, f"page {self._pageNumber} / {total}")
-            if header and self._pageNumber > 1:
+            self.drawRightString(width - PAGE_MARGIN, y, f"page {self.getPageNumber()} / {total}")
+            if header and self.getPageNumber() > 1:
                 self.drawString(PAGE_MARGIN, A4[1] - PAGE_MARGIN + 8, header)
             self.restoreState()
 

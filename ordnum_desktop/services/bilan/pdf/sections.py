@@ -536,7 +536,7 @@ def unmatched(doc: BilanDocument) -> list[Flowable]:
 
 def signatures(doc: BilanDocument) -> list[Flowable]:
     def block(title: str) -> Table:
-        rows = [
+        rows: list[list[object]] = [
             [markup(title, st.CELL_BOLD)],
             [text("Nom :")],
             [text("Fonction :")],

@@ -6,6 +6,7 @@ it reaches reportlab's Paragraph markup, so `CentreMed <Pro>` or `Santé & Co` p
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -86,7 +87,7 @@ def grid_table(
         ]
     # splitInRow: a cell taller than a page (a pasted log in an anomaly) continues on the next one.
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("LEADING", (0, 0), (-1, -1), 10),
@@ -107,13 +108,13 @@ def grid_table(
     return table
 
 
-def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A TableStyle on the embedded font: a table left on reportlab's default would name
     Helvetica, a font the PDF does not embed."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
-def header_row(*labels: str) -> list[Paragraph]:
+def header_row(*labels: str) -> list[object]:
     return [Paragraph(esc(label), HEAD) for label in labels]
 
 

@@ -104,11 +104,11 @@ def cmd_bilan(args: argparse.Namespace) -> int:
         result = compute_bilan(ws, pid, as_of)
         written = []
         if args.pdf:
-            from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf
+            from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf  # reportlab, matplotlib
 
             written.append(write_bilan_pdf(ws, pid, args.pdf, as_of=as_of))
         if args.xlsx:
-            from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
+            from ordnum_desktop.services.bilan.workbook import write_bilan_workbook  # openpyxl
 
             written.append(write_bilan_workbook(ws, pid, args.xlsx, as_of=as_of))
     if args.json:

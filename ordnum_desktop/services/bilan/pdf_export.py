@@ -20,32 +20,29 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from ordnum_desktop.domain.fr_format import format_datetime
+from ordnum_desktop.services.bilan.charts import render_image
 from ordnum_desktop.services.bilan.document import BilanDocument, gather_bilan_document
+from ordnum_desktop.services.bilan.pdf import sections
+from ordnum_desktop.services.bilan.pdf.page import footer_text, numbered_canvas
+from ordnum_desktop.services.bilan.pdf.styles import PAGE_MARGIN
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.followup.questionnaire import load_questionnaire
 from ordnum_desktop.services.workspace.session import Workspace
 
 PRINT_DPI = 150  # print resolution for the charts: sharp on paper, under 1 s for ten doctors
 
 
 def _render(fig: Figure) -> PILImage:
-    from ordnum_desktop.services.bilan.charts import render_image
-
     return render_image(fig, dpi=PRINT_DPI)
 
 
 def load_questions() -> list[dict[str, str]]:
     """The satisfaction questions (id, text) of the shipped questionnaire."""
-    from ordnum_desktop.services.followup.questionnaire import load_questionnaire
-
     return [{"id": q.id, "text": q.text} for q in load_questionnaire().questions]
 
 
 def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetime | None = None) -> Path:
     """Lays out a gathered bilan into `out_path` (A4)."""
-    from ordnum_desktop.services.bilan.pdf import sections
-    from ordnum_desktop.services.bilan.pdf.page import footer_text, numbered_canvas
-    from ordnum_desktop.services.bilan.pdf.styles import PAGE_MARGIN
-
     out = Path(out_path)
     generated = format_datetime(generated_at or datetime.now().replace(microsecond=0))
     p = doc.preserie

@@ -22,6 +22,7 @@ from ordnum_desktop.services.io.xlsx_tables import (
     write_pairs,
     write_table,
 )
+from ordnum_desktop.services.workspace.audit_log import export_rows
 from ordnum_desktop.services.workspace.session import Workspace
 
 
@@ -220,7 +221,6 @@ def build_bilan_workbook(
 def write_bilan_workbook(
     ws: Workspace, preserie_id: int, out_path: Path | str, as_of: date | None = None
 ) -> Path:
-    from ordnum_desktop.services.workspace.audit_log import export_rows
 
     doc = gather_bilan_document(ws, preserie_id, as_of)
     return build_bilan_workbook(doc, out_path, journal=export_rows(ws, preserie_id))

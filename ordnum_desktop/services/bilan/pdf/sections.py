@@ -33,6 +33,7 @@ from ordnum_desktop.domain.fr_format import (
     yes_no,
 )
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation, operation_label
+from ordnum_desktop.services.bilan.charts import doctor_chart, rates_summary_chart
 from ordnum_desktop.services.bilan.document import BilanDocument
 from ordnum_desktop.services.bilan.pdf import styles as st
 from ordnum_desktop.services.bilan.pdf.styles import (
@@ -246,8 +247,6 @@ def _pct_short(value: float) -> str:
 
 
 def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
-    from ordnum_desktop.services.bilan.charts import rates_summary_chart
-
     doctors = doc.doctors
     out: list[Flowable] = [Paragraph(f"2. {esc(Criterion.DOCTOR_RATE.label)}", st.H1)]
     if not doctors:
@@ -298,8 +297,6 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
 
 
 def doctor_charts(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
-    from ordnum_desktop.services.bilan.charts import doctor_chart
-
     doctors = doc.doctors
     if not doctors:
         return []

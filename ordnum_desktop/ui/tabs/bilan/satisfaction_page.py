@@ -88,6 +88,7 @@ class SatisfactionPage:
         self.ctx.notify(FOLLOWUP)
 
     def save_answers_template(self) -> None:
+        # openpyxl is loaded when a workbook is written, not with the window.
         from ordnum_desktop.services.followup.satisfaction_workbook import write_satisfaction_template
 
         path = self.ctx.prompts.save_file(

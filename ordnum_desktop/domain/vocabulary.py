@@ -91,7 +91,7 @@ class Exercise(StrEnum):
 
 
 def exercise_title(code: str) -> str:
-    """« Mixte (libéral et centre de santé) » for a stored exercise code; an unknown code as is."""
+    """« Mixte (libéraux et centres de santé) » for a stored exercise code; an unknown code as is."""
     return Exercise(code).long_label if code in set(Exercise) else code
 
 

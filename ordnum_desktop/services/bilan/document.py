@@ -15,7 +15,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from sqlmodel import Session, col, func, select
 
@@ -56,6 +55,39 @@ class PreserieSheet:
     referentiel: str  # « 2025-01 — Référentiel présérie médecins — janvier 2025 »
 
 
+@dataclass(frozen=True)
+class PrerequisiteLine:
+    """One of the three prerequisites before the start of the présérie."""
+
+    label: str
+    done: bool
+    date: date | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class SatisfactionLine:
+    identifier: str
+    name: str
+    score: int  # overall, 1 to 5
+    scores: dict[str, int]  # question id -> 1 to 5
+    blocking: bool
+    blocking_text: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class AnomalyLine:
+    id: int | None
+    operation: str  # an Operation code, or '' outside the three services
+    description: str
+    blocking: bool
+    opened_at: datetime
+    closed_at: datetime | None
+    resolution: str
+    doctor: str  # the doctor's name, '' when none
+
+
 @dataclass
 class BilanDocument:
     preserie: PreserieSheet
@@ -63,11 +95,11 @@ class BilanDocument:
     weekly: WeeklySeries
     workspace_name: str
     digest: str
-    prerequisites: list[dict[str, Any]] = field(default_factory=list)  # the three before start
+    prerequisites: list[PrerequisiteLine] = field(default_factory=list)  # the three before start
     technical_prerequisites: list[str] = field(default_factory=list)
     technical_validated_at: datetime | None = None
-    satisfaction: list[dict[str, Any]] = field(default_factory=list)
-    anomalies: list[dict[str, Any]] = field(default_factory=list)
+    satisfaction: list[SatisfactionLine] = field(default_factory=list)
+    anomalies: list[AnomalyLine] = field(default_factory=list)
 
     @property
     def as_of(self) -> date:
@@ -80,15 +112,11 @@ class BilanDocument:
     @property
     def mean_score(self) -> float | None:
         """The answers' mean overall score (1 to 5), None without answers."""
-        scores = [a["score"] for a in self.satisfaction]
+        scores = [a.score for a in self.satisfaction]
         return sum(scores) / len(scores) if scores else None
 
-    def question_scores(self, question_id: str) -> list[float]:
-        return [
-            a["scores"][question_id]
-            for a in self.satisfaction
-            if isinstance(a["scores"].get(question_id), int | float)
-        ]
+    def question_scores(self, question_id: str) -> list[int]:
+        return [a.scores[question_id] for a in self.satisfaction if question_id in a.scores]
 
 
 def figures_digest(bilan: Bilan) -> str:
@@ -160,7 +188,7 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         # Read only: followup's list_prerequisites creates missing rows, and a bilan may be
         # printed from a workspace opened read-only.
         prerequisites = [
-            {"label": r.label, "done": r.done, "date": r.done_date, "comment": r.comment}
+            PrerequisiteLine(r.label, r.done, r.done_date, r.comment)
             for r in s.exec(
                 select(Prerequisite)
                 .where(Prerequisite.preserie_id == preserie_id)
@@ -171,30 +199,30 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
     technical = [r.text for r in list_technical_prerequisites(ws, preserie_id)]
     pairs = answers_by_doctor(ws, preserie_id)
     satisfaction = [
-        {
-            "identifier": doctor_identifier(d),
-            "name": f"{d.last_name} {d.first_name}".strip(),
-            "score": a.score,
-            "scores": answer_scores(a),
-            "blocking": a.blocking,
-            "blocking_text": a.blocking_text,
-            "comment": a.comment,
-        }
+        SatisfactionLine(
+            identifier=doctor_identifier(d),
+            name=f"{d.last_name} {d.first_name}".strip(),
+            score=a.score,
+            scores=answer_scores(a),
+            blocking=a.blocking,
+            blocking_text=a.blocking_text,
+            comment=a.comment,
+        )
         for d, a in pairs
         if a is not None
     ]
     names = {d.id: f"{d.last_name} {d.first_name}".strip() for d, _a in pairs}
     anomaly_items = [
-        {
-            "id": a.id,
-            "operation": a.operation,
-            "description": a.description,
-            "blocking": a.blocking,
-            "opened_at": a.opened_at,
-            "closed_at": a.closed_at,
-            "resolution": a.resolution,
-            "doctor": names.get(a.doctor_id, "") if a.doctor_id else "",
-        }
+        AnomalyLine(
+            id=a.id,
+            operation=a.operation,
+            description=a.description,
+            blocking=a.blocking,
+            opened_at=a.opened_at,
+            closed_at=a.closed_at,
+            resolution=a.resolution,
+            doctor=names.get(a.doctor_id, "") if a.doctor_id else "",
+        )
         for a in list_anomalies(ws, preserie_id)
     ]
     return BilanDocument(

@@ -175,7 +175,7 @@ def build_bilan_workbook(
             Column("Commentaire", 40),
         ],
         [
-            [a["identifier"], a["name"], a["score"], yes_no(a["blocking"]), a["blocking_text"], a["comment"]]
+            [a.identifier, a.name, a.score, yes_no(a.blocking), a.blocking_text, a.comment]
             for a in doc.satisfaction
         ],
     )
@@ -192,13 +192,13 @@ def build_bilan_workbook(
         ],
         [
             [
-                a["id"],
-                operation_label(a["operation"]),
-                a["description"],
-                yes_no(a["blocking"]),
-                a["opened_at"],
-                a["closed_at"],
-                a["resolution"],
+                a.id,
+                operation_label(a.operation),
+                a.description,
+                yes_no(a.blocking),
+                a.opened_at,
+                a.closed_at,
+                a.resolution,
             ]
             for a in doc.anomalies
         ],

@@ -5,18 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ordnum_desktop.domain.vocabulary import Exercise
 from ordnum_desktop.services.errors import UserError, user_message
 from ordnum_desktop.services.followup.prerequisites import update_preserie
 from ordnum_desktop.services.roster.preseries import create_preserie, resolve_preserie
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_new_preserie_dialog import Ui_NewPreserieDialog
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
-
-EXERCISE_CHOICES = (
-    ("liberal", "Libéral (cabinet de ville)"),
-    ("centre", "Centre de santé"),
-    ("mixte", "Mixte (libéraux et centres de santé)"),
-)
 
 
 class NewPreserieDialog(QDialog):
@@ -27,8 +22,8 @@ class NewPreserieDialog(QDialog):
         self.edit_id = edit_id
         self.ui = Ui_NewPreserieDialog()
         self.ui.setupUi(self)
-        for code, label in EXERCISE_CHOICES:
-            self.ui.exerciseCombo.addItem(label, code)
+        for exercise in Exercise:
+            self.ui.exerciseCombo.addItem(exercise.long_label, exercise.value)
         self.ui.cndaDate.setDate(QDate.currentDate())
         self.ui.cndaDateCheck.toggled.connect(self.ui.cndaDate.setEnabled)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Créer la présérie")

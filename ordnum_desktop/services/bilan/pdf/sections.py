@@ -388,10 +388,10 @@ def prerequisites(doc: BilanDocument) -> list[Flowable]:
         for item in doc.prerequisites:
             rows.append(
                 [
-                    text(item["label"]),
-                    yes_no(item["done"]),
-                    format_date(item["date"]),
-                    text(item["comment"] or ""),
+                    text(item.label),
+                    yes_no(item.done),
+                    format_date(item.date),
+                    text(item.comment or ""),
                 ]
             )
         out.append(grid_table(rows, [0.46 * WIDTH, 0.08 * WIDTH, 0.13 * WIDTH, 0.33 * WIDTH]))
@@ -449,20 +449,20 @@ def satisfaction(doc: BilanDocument, questions: list[dict[str, str]]) -> list[Fl
         out.append(grid_table(question_rows, [0.66 * WIDTH, 0.14 * WIDTH, 0.20 * WIDTH], numeric_from=1))
     rows: list[list[object]] = [header_row("Identifiant", "Nom", "Note globale", "Frein bloquant")]
     for a in answers:
-        rows.append([a["identifier"] or "—", text(a["name"]), f"{a['score']} / 5", yes_no(a["blocking"])])
+        rows.append([a.identifier or "—", text(a.name), f"{a.score} / 5", yes_no(a.blocking)])
     out.append(Spacer(1, 2 * mm))
     out.append(
         grid_table(
             rows, [0.18 * WIDTH, 0.42 * WIDTH, 0.16 * WIDTH, 0.24 * WIDTH], numeric_from=2, numeric_to=2
         )
     )
-    blocking = [a for a in answers if a["blocking"]]
+    blocking = [a for a in answers if a.blocking]
     out.append(Paragraph("Freins bloquants signalés", st.H2))
     if not blocking:
         out.append(text("Aucun médecin n'a signalé de frein bloquant.", st.BODY))
     for a in blocking:
-        quote = a["blocking_text"] or "(frein signalé sans précision)"
-        out.append(markup(f"« {esc(quote)} » — {esc(a['name'])} ({esc(a['identifier'])})", st.QUOTE))
+        quote = a.blocking_text or "(frein signalé sans précision)"
+        out.append(markup(f"« {esc(quote)} » — {esc(a.name)} ({esc(a.identifier)})", st.QUOTE))
     return out
 
 
@@ -475,16 +475,16 @@ def anomalies(doc: BilanDocument) -> list[Flowable]:
         header_row("N°", "Service", "Description", "Bloquante", "Ouverte le", "Clôturée le")
     ]
     for a in doc.anomalies:
-        description = a["description"] + (f"\nRésolution : {a['resolution']}" if a.get("resolution") else "")
-        operation = operation_label(a["operation"])
+        description = a.description + (f"\nRésolution : {a.resolution}" if a.resolution else "")
+        operation = operation_label(a.operation)
         rows.append(
             [
-                str(a["id"]),
+                str(a.id),
                 operation,
                 _multiline(description),
-                yes_no(a["blocking"]),
-                format_date(a["opened_at"]),
-                format_date(a["closed_at"]) if a["closed_at"] else "ouverte",
+                yes_no(a.blocking),
+                format_date(a.opened_at),
+                format_date(a.closed_at) if a.closed_at else "ouverte",
             ]
         )
     table = grid_table(

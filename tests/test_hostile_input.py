@@ -43,7 +43,7 @@ try:
         from ordnum_desktop.services.traces.importer import import_traces
         report = import_traces(ws, 1, path)
         result = {"report": {k: v for k, v in report.as_json().items() if k != "errors"},
-                  "errors": report.errors[:20]}
+                  "errors": [e.as_json() for e in report.errors[:20]]}
     elif kind == "roster":
         from ordnum_desktop.services.roster.workbook import import_roster
         report = import_roster(ws, 1, path)

@@ -54,8 +54,8 @@ def test_rows_breaking_rules_are_loaded_and_flagged(
     rows.append([None, "Sans nom", "Libéral"] + [None] * 13)
     report = import_roster(ws, liberal_preserie_id, write_roster(tmp_path / "e.xlsx", rows))
     assert report.imported == 5
-    assert [r["row"] for r in report.rejected] == [7]
-    assert report.warnings[0]["row"] == 6 and "Accord de principe" in report.warnings[0]["message"]
+    assert [r.row for r in report.rejected] == [7]
+    assert report.warnings[0].row == 6 and report.warnings[0].column == "Accord de principe"
     codes = {f.code for f in check_roster_for(ws, liberal_preserie_id).errors}
     assert {"duplicate_ps", "invalid_identifier", "missing_consent"} <= codes
 

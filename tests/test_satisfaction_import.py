@@ -147,7 +147,7 @@ def test_bad_rows_are_reported_with_row_and_column_others_stored(
     )
     report = followup.import_satisfaction(ws, pid, path)
     assert (report.read, report.recorded, report.rejected) == (6, 1, 5)
-    where = [(e["row"], e["column"]) for e in report.errors]
+    where = [(e.row, e.column) for e in report.errors]
     assert where == [
         (3, "Identifiant PS"),
         (4, "Q2"),
@@ -157,10 +157,10 @@ def test_bad_rows_are_reported_with_row_and_column_others_stored(
         (6, "Identifiant PS"),
         (7, "Identifiant PS"),
     ]
-    messages = [e["message"] for e in report.errors]
-    assert messages[0].startswith("Ligne 3, colonne « Identifiant PS » : aucun médecin")
+    messages = [e.located() for e in report.errors]
+    assert messages[0].startswith("Ligne 3, colonne « Identifiant PS » : Aucun médecin")
     assert "« 6 » n'est pas une note de 1 à 5" in messages[1]
-    assert "note manquante" in messages[3]
+    assert "Note manquante" in messages[3]
     assert "déjà une réponse à la ligne 2" in messages[6]
     answers = followup.list_answers(ws, pid)
     assert len(answers) == 1 and answers[0].score == 4 and not answers[0].blocking

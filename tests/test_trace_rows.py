@@ -151,7 +151,7 @@ def test_each_broken_rule_is_reported_with_row_column_and_french_message() -> No
     ]
     good, errors, read, rejected = parse(rows)
     assert (read, rejected, len(good)) == (10, 9, 1)
-    by_row = {(e["row"], e["column"]): e["message"] for e in errors}
+    by_row = {(e.row, e.column): e.message for e in errors}
     assert by_row[(2, "Horodatage")] == (
         "Date illisible : « 32/13/2025 10:00 » (attendu : AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM)."
     )

@@ -197,8 +197,8 @@ def test_csv_with_bom_and_comma_separator(ws: Workspace, roster: int, tmp_path: 
 def test_the_template_is_read_back_with_every_column(tmp_path: Path) -> None:
     path = write_traces_template(tmp_path / "modele.xlsx")
     preview = preview_traces(path)
-    assert preview["missing"] == [] and preview["ignored_columns"] == []
-    assert preview["header"][:2] == ["Horodatage", "Identifiant PS"]
+    assert preview.missing == [] and preview.ignored_columns == []
+    assert preview.header[:2] == ["Horodatage", "Identifiant PS"]
 
 
 def test_unmatched_follows_the_exercise_situation(

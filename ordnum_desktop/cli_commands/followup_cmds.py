@@ -174,7 +174,7 @@ def cmd_satisfaction_import(args: argparse.Namespace) -> int:
             "refusée(s)."
         )
         for e in report.errors:
-            print(f"  {e['message']}")
+            print(f"  {e.located()}")
         if report.ignored_columns:
             print(f"  Colonnes ignorées : {', '.join(report.ignored_columns)}.")
     return 1 if report.rejected else 0

@@ -50,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             + "."
         )
         for item in report.rejected + report.warnings:
-            print(f"  {item['message']}")
+            print(f"  {item.located()}")
         if report.ignored_columns:
             print(f"  Colonnes ignorées : {', '.join(report.ignored_columns)}.")
         if not check.ok:

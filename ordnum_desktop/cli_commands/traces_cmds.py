@@ -64,8 +64,7 @@ def print_report(report: ImportReport) -> None:
     if report.ignored_columns:
         print(f"Colonnes ignorées : {', '.join(report.ignored_columns)}.")
     for err in report.errors[:SHOWN_ERRORS]:
-        column = f", colonne « {err['column']} »" if err["column"] else ""
-        print(f"  Ligne {err['row']}{column} : {err['message']}")
+        print(f"  {err.located()}")
     if len(report.errors) > SHOWN_ERRORS:
         print(
             f"  … et {format_int(len(report.errors) - SHOWN_ERRORS)} autre(s) erreur(s) "

@@ -1,4 +1,4 @@
-"""Traces postes rows: header matching and the validation of each row (pure rules, no I/O).
+"""Traces postes rows: the expected columns and the validation of each row (pure rules, no I/O).
 
 Rows are validated in chunks by `RowParser.parse_chunk`, written for speed: a workbook holds up to
 a million rows, and most cells repeat (a few doctors, eight prestation types, Oui/Non…), so every
@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
+from ordnum_desktop.domain.headers import ExpectedColumn, HeaderMatch, match_headers
 from ordnum_desktop.domain.identifiers import clean, trace_identifier
 from ordnum_desktop.domain.referentiel import Referentiel
-from ordnum_desktop.domain.text import fold, parse_yes_no
+from ordnum_desktop.domain.row_error import RowError
+from ordnum_desktop.domain.text import parse_yes_no
 from ordnum_desktop.domain.trace_tally import TraceTally
 
 
@@ -95,34 +96,14 @@ COLUMNS: tuple[TraceColumn, ...] = (
 BY_KEY = {c.key: c for c in COLUMNS}
 
 
-@dataclass
-class HeaderMap:
+HEADERS: tuple[ExpectedColumn, ...] = tuple(
+    ExpectedColumn(c.key, c.header, c.aliases, c.required) for c in COLUMNS
+)
+
+
+def match_header(cells: Sequence[object]) -> HeaderMatch:
     """Position of each known column in the file's header, and the headers we do not use."""
-
-    positions: dict[str, int]
-    ignored: list[str]
-    missing: list[str]
-
-
-def match_header(cells: Sequence[object]) -> HeaderMap:
-    lookup: dict[str, str] = {}
-    for col in COLUMNS:
-        lookup[fold(col.header)] = col.key
-        for alias in col.aliases:
-            lookup[alias] = col.key
-    positions: dict[str, int] = {}
-    ignored: list[str] = []
-    for idx, cell in enumerate(cells):
-        text = "" if cell is None else str(cell).strip()
-        if not text:
-            continue
-        key = lookup.get(fold(text))
-        if key is None or key in positions:
-            ignored.append(text)
-        else:
-            positions[key] = idx
-    missing = [c.header for c in COLUMNS if c.required and c.key not in positions]
-    return HeaderMap(positions, ignored, missing)
+    return match_headers(cells, HEADERS)
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -202,7 +183,7 @@ class RowParser:
     ps_identifier, finess, prescription_id, prestation, digital, operation, return_code,
     prescription_number). One instance per file: its caches live as long as the file."""
 
-    def __init__(self, header: HeaderMap, ref: Referentiel) -> None:
+    def __init__(self, header: HeaderMatch, ref: Referentiel) -> None:
         self.pos = header.positions
         self.ref = ref
         self._ps: dict[object, str | None] = {}
@@ -263,7 +244,7 @@ class RowParser:
 
     def parse_chunk(
         self, rows: Iterable[Sequence[object]], first_number: int
-    ) -> tuple[list[ParsedRow], list[dict[str, Any]], int, int]:
+    ) -> tuple[list[ParsedRow], list[RowError], int, int]:
         """Parses consecutive rows, the first being row `first_number` of the file. Returns
         (accepted tuples, errors, rows read, rows rejected); blank rows are skipped, not read."""
         pos = self.pos
@@ -280,7 +261,7 @@ class RowParser:
             add = tally.add
             run_ps, run_pid, run_first, run_digital, run_created = tally.run
         good: list[ParsedRow] = []
-        errors: list[dict[str, Any]] = []
+        errors: list[RowError] = []
         read = rejected = 0
         for number, cells in enumerate(rows, first_number):
             if len(cells) < width:
@@ -338,10 +319,7 @@ class RowParser:
                 if all(_is_blank(c) for c in cells):
                     read -= 1  # a blank row with cells holding spaces or nothing at all
                     continue
-                errors.extend(
-                    self._explain(number, cells)
-                    or [{"row": number, "column": "", "message": "Ligne illisible."}]
-                )
+                errors.extend(self._explain(number, cells) or [RowError(number, None, "Ligne illisible.")])
                 rejected += 1
                 continue
             if rc == _BLANK:
@@ -372,13 +350,13 @@ class RowParser:
             tally.count_rows(good)
         return good, errors, read, rejected
 
-    def _explain(self, number: int, cells: Sequence[object]) -> list[dict[str, Any]]:
+    def _explain(self, number: int, cells: Sequence[object]) -> list[RowError]:
         """Every problem of a row, in French, with its column (the slow path, for bad rows)."""
         pos = self.pos
-        out: list[dict[str, Any]] = []
+        out: list[RowError] = []
 
         def err(key: str, message: str) -> None:
-            out.append({"row": number, "column": BY_KEY[key].header, "message": message})
+            out.append(RowError(number, BY_KEY[key].header, message))
 
         def cell(key: str) -> object:
             i = pos.get(key)
@@ -420,4 +398,4 @@ def _finess(raw: object) -> str:
     return text
 
 
-__all__ = ["COLUMNS", "HeaderMap", "ParsedRow", "RowParser", "match_header", "parse_timestamp"]
+__all__ = ["COLUMNS", "HEADERS", "ParsedRow", "RowParser", "match_header", "parse_timestamp"]

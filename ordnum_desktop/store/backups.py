@@ -110,6 +110,22 @@ def copy_database(source: Path, target: Path) -> None:
         raise sqlite3.DatabaseError(f"copie incohérente ({verdict[0] if verdict else '?'})")
 
 
+def write_checked_copy(source: Path, final: Path) -> Path:
+    """A copy of `source` that appears under `final` only once complete and checked: written
+    under `final.part` (mode 0600: a workspace holds personal data), renamed over `final`; the
+    `.part` is removed when anything fails."""
+    part = final.with_name(final.name + ".part")
+    part.unlink(missing_ok=True)  # a leftover of an interrupted copy to the same name
+    os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    try:
+        copy_database(source, part)
+        os.replace(part, final)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return final
+
+
 def make_backup(path: Path, reason: str, *, rotate: bool = True) -> Path | None:
     """A checked copy of the workspace in its backups folder (None: nothing to back up)."""
     path = Path(path)
@@ -118,15 +134,7 @@ def make_backup(path: Path, reason: str, *, rotate: bool = True) -> Path | None:
     folder = backup_dir_for(path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    final = folder / f"{path.stem}-{stamp}-{reason}.sqlite"
-    part = final.with_name(final.name + ".part")
-    os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    try:
-        copy_database(path, part)
-        os.replace(part, final)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    final = write_checked_copy(path, folder / f"{path.stem}-{stamp}-{reason}.sqlite")
     if rotate:
         rotate_backups(path)
     return final

@@ -345,13 +345,13 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.ctx.ws is None:
             return
-        from ordnum_desktop.ui.file_copy import copy_workspace  # the store's copy: after the paint
+        from ordnum_desktop.services.workspace.backup import save_copy  # SQLAlchemy: after the paint
 
         name = f"{self.ctx.ws.path.stem}-copie.sqlite"
         path = self.prompts.save_file("Enregistrer une copie", name, WORKSPACE_FILTER)
         if not path:
             return
-        if self.ctx.run("Enregistrer une copie", copy_workspace, self.ctx.ws, Path(path)) is not None:
+        if self.ctx.run("Enregistrer une copie", save_copy, self.ctx.ws, Path(path)) is not None:
             self._say(f"Copie enregistrée dans « {path} ».")
 
     def backup_now(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtCore import QTimer
 
+from ordnum_desktop.services.traces.importer import ImportReport
 from ordnum_desktop.store.models import TraceRow
 from ordnum_desktop.ui.dialogs.traces_dialog import REPORT, TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
@@ -55,8 +56,8 @@ def test_import_through_the_dialog_updates_the_bilan_tab(window, prompts, qtbot,
     prompts.dialog_handlers.append(drive)
     bilan.ui.importTracesButton.click()
     report = seen["report"]
-    assert isinstance(report, dict)
-    assert (report["accepted"], report["rejected"], report["unmatched"]) == (41, 1, 1)
+    assert isinstance(report, ImportReport)
+    assert (report.accepted, report.rejected, report.unmatched) == (41, 1, 1)
     assert "441234567" in str(seen["label"])
     assert bilan.ui.doctorTable.item(0, 2).text() == str(int(before) + 40)
     book = openpyxl.load_workbook(report_path)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from ordnum_desktop.services.io.xlsx_tables import save_workbook
+
 HEADERS = (
     "Horodatage",
     "Identifiant PS",
@@ -199,8 +201,7 @@ def write_traces_xlsx(rows: Iterable[TraceRowOut], path: Path) -> Path:
     sheet.append(list(HEADERS))
     for row in rows:
         sheet.append(list(row.cells()))
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 def write_traces_csv(rows: Iterable[TraceRowOut], path: Path) -> Path:

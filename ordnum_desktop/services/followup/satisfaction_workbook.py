@@ -3,7 +3,7 @@ the questionnaire, the blocking obstacle Oui/Non and its detail) and its import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +13,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import select
 
+from ordnum_desktop.domain.headers import ExpectedColumn, match_headers
 from ordnum_desktop.domain.identifiers import clean
-from ordnum_desktop.domain.text import fold, parse_yes_no
+from ordnum_desktop.domain.row_error import RowError
+from ordnum_desktop.domain.text import parse_yes_no
 from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.followup.questionnaire import Questionnaire, load_questionnaire, overall_score
 from ordnum_desktop.services.followup.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.io.cell_values import cell_text
 from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
-from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, style_header
+from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, save_workbook, style_header
 from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.workspace import backup
 from ordnum_desktop.services.workspace.session import Workspace
@@ -33,39 +35,35 @@ BLOCKING_HEADER = "Frein bloquant"
 DETAIL_HEADER = "Précisions sur le frein"
 COMMENT_HEADER = "Commentaire"
 
-_IDENTIFIER_KEYS = {
-    fold(h)
-    for h in (
-        IDENTIFIER_HEADER,
-        "Identifiant",
-        "N° AM",
-        "RPPS",
-        "N° AM / RPPS",
-        "N° AM ou RPPS",
-        "Numéro AM",
-        "ID PS",
-        "PS",
-    )
-}
-_INFO_KEYS = {fold(h) for h in ("Nom", "Prénom", "Médecin", "Mode d'exercice")}
-_DETAIL_KEYS = {
-    fold(h) for h in (DETAIL_HEADER, "Précisions", "Détail", "Frein bloquant détail", "Lequel", "Frein")
-}
-_COMMENT_KEYS = {fold(h) for h in (COMMENT_HEADER, "Commentaires", "Remarques")}
+_IDENTIFIER_ALIASES = (
+    "Identifiant",
+    "N° AM",
+    "RPPS",
+    "N° AM / RPPS",
+    "N° AM ou RPPS",
+    "Numéro AM",
+    "ID PS",
+    "PS",
+)
+# Columns a pre-filled template carries to name the doctor: recognised, not read.
+_INFO_HEADERS = ("Nom", "Prénom", "Médecin", "Mode d'exercice")
+_DETAIL_ALIASES = ("Précisions", "Détail", "Frein bloquant détail", "Lequel", "Frein")
+_COMMENT_ALIASES = ("Commentaires", "Remarques")
+INFO_PREFIX = "info:"
 
 
-@dataclass
+@dataclass(frozen=True)
 class SatisfactionImportReport:
     file: str
-    read: int = 0
-    recorded: int = 0
-    replaced: int = 0
-    rejected: int = 0
-    unanswered: int = 0
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
+    read: int
+    recorded: int
+    replaced: int
+    rejected: int
+    unanswered: int
+    errors: list[RowError]
+    ignored_columns: list[str]
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> dict[str, object]:
         return {
             "file": self.file,
             "read": self.read,
@@ -73,8 +71,8 @@ class SatisfactionImportReport:
             "replaced": self.replaced,
             "rejected": self.rejected,
             "unanswered": self.unanswered,
-            "ignored_columns": self.ignored_columns,
-            "errors": self.errors,
+            "ignored_columns": list(self.ignored_columns),
+            "errors": [e.as_json() for e in self.errors],
         }
 
 
@@ -82,18 +80,21 @@ def _question_header(i: int, text: str) -> str:
     return f"Q{i} - {text}"
 
 
-def _header_keys(q: Questionnaire) -> dict[str, str]:
-    """fold(header) → column key: 'ps', 'info', question ids, 'blocking', 'detail', 'comment'."""
-    keys: dict[str, str] = {k: "ps" for k in _IDENTIFIER_KEYS}
-    keys.update({k: "info" for k in _INFO_KEYS})
+def expected_headers(q: Questionnaire) -> tuple[ExpectedColumn, ...]:
+    """Keys: 'ps', 'info:…', 'q:<question id>', 'blocking', 'detail', 'comment'. The identifier,
+    every question and the blocking obstacle are required."""
+    columns = [ExpectedColumn("ps", IDENTIFIER_HEADER, _IDENTIFIER_ALIASES, required=True)]
+    columns += [ExpectedColumn(INFO_PREFIX + h, h) for h in _INFO_HEADERS]
     for i, question in enumerate(q.questions, start=1):
-        for h in (question.id, question.text, f"Q{i}", f"Question {i}", _question_header(i, question.text)):
-            keys[fold(h)] = f"q:{question.id}"
-    for h in (BLOCKING_HEADER, "Bloquant", "Frein bloquant (Oui/Non)", q.blocking_question):
-        keys[fold(h)] = "blocking"
-    keys.update({k: "detail" for k in _DETAIL_KEYS | {fold(q.blocking_detail)}})
-    keys.update({k: "comment" for k in _COMMENT_KEYS})
-    return keys
+        aliases = (question.id, question.text, f"Q{i}", f"Question {i}")
+        columns.append(
+            ExpectedColumn(f"q:{question.id}", _question_header(i, question.text), aliases, required=True)
+        )
+    blocking = ("Bloquant", "Frein bloquant (Oui/Non)", q.blocking_question)
+    columns.append(ExpectedColumn("blocking", BLOCKING_HEADER, blocking, required=True))
+    columns.append(ExpectedColumn("detail", DETAIL_HEADER, (*_DETAIL_ALIASES, q.blocking_detail)))
+    columns.append(ExpectedColumn("comment", COMMENT_HEADER, _COMMENT_ALIASES))
+    return tuple(columns)
 
 
 # --- template -------------------------------------------------------------------------------
@@ -166,8 +167,7 @@ def write_satisfaction_template(
         help_sheet.cell(row=row, column=2, value=b).alignment = Alignment(wrap_text=True)
     help_sheet.column_dimensions["A"].width = 30
     help_sheet.column_dimensions["B"].width = 90
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -199,30 +199,17 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
             f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes.",
             hint=Hint.USE_SATISFACTION_TEMPLATE,
         )
-    keys = _header_keys(q)
-    report = SatisfactionImportReport(file=path.name)
-    columns: list[tuple[str, str] | None] = []
-    for value in header:
-        key = keys.get(fold(value)) if value not in (None, "") else None
-        if key is None and value not in (None, ""):
-            report.ignored_columns.append(str(value))
-        columns.append((key, str(value)) if key else None)
-    present = {c[0] for c in columns if c}
-    missing = []
-    if "ps" not in present:
-        missing.append(IDENTIFIER_HEADER)
-    missing += [
-        _question_header(i, x.text) for i, x in enumerate(q.questions, start=1) if f"q:{x.id}" not in present
-    ]
-    if "blocking" not in present:
-        missing.append(BLOCKING_HEADER)
-    if missing:
-        cols = ", ".join(f"« {m} »" for m in missing)
+    match = match_headers(header, expected_headers(q))
+    if match.missing:
+        cols = ", ".join(f"« {m} »" for m in match.missing)
         raise UserError(
             f"Le classeur « {path.name} » est refusé : il lui manque en ligne 1 "
-            f"{'les colonnes' if len(missing) > 1 else 'la colonne'} {cols}.",
+            f"{'les colonnes' if len(match.missing) > 1 else 'la colonne'} {cols}.",
             hint=Hint.USE_SATISFACTION_TEMPLATE,
         )
+    columns = [(key, match.labels[key], i) for key, i in match.positions.items()]
+    read = recorded = replaced = rejected = unanswered = 0
+    errors: list[RowError] = []
 
     backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
@@ -237,22 +224,24 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
                     f"Le classeur « {path.name} » contient plus de {MAX_ROWS} lignes de "
                     "réponses : une présérie compte au plus quelques dizaines de médecins."
                 )
-            cells: dict[str, tuple[str, object]] = {}
-            for i, col in enumerate(columns):
-                if col and col[0] not in cells:  # the first of two same columns wins
-                    cells[col[0]] = (col[1], values[i] if i < len(values) else None)
-            if all(_blank(v) for k, (_, v) in cells.items() if k not in ("ps", "info")):
+            cells = {key: (label, values[i] if i < len(values) else None) for key, label, i in columns}
+            if all(_blank(v) for k, (_, v) in cells.items() if k != "ps" and not k.startswith(INFO_PREFIX)):
                 # A pre-filled template row the doctor has not answered yet: not an error.
-                report.unanswered += 1
+                unanswered += 1
                 continue
-            report.read += 1
-            errors = _store_row(s, preserie_id, q, number, cells, seen, report)
-            if errors:
-                report.rejected += 1
-                report.errors.extend(errors)
-        if report.read == 0 and not report.unanswered:
+            read += 1
+            outcome = _store_row(s, preserie_id, q, number, cells, seen)
+            if isinstance(outcome, list):
+                rejected += 1
+                errors.extend(outcome)
+            else:
+                recorded += 1
+                replaced += 1 if outcome else 0
+        if read == 0 and not unanswered:
             raise UserError(f"Le classeur « {path.name} » ne contient aucune réponse sous son en-tête.")
-    return report
+    return SatisfactionImportReport(
+        path.name, read, recorded, replaced, rejected, unanswered, errors, match.ignored
+    )
 
 
 def _store_row(
@@ -262,25 +251,23 @@ def _store_row(
     row: int,
     cells: dict[str, tuple[str, object]],
     seen: dict[int, int],
-    report: SatisfactionImportReport,
-) -> list[dict[str, Any]]:
-    errors: list[dict[str, Any]] = []
+) -> list[RowError] | bool:
+    """The row's errors, or whether its answer replaced an earlier one of the same doctor."""
+    errors: list[RowError] = []
 
     def err(column: str, message: str) -> None:
-        errors.append(
-            {"row": row, "column": column, "message": f"Ligne {row}, colonne « {column} » : {message}"}
-        )
+        errors.append(RowError(row, column, message))
 
     ps_header, raw_ps = cells["ps"]
     doctor: Doctor | None = None
     if not clean(raw_ps):
-        err(ps_header, "l'identifiant du médecin (N° AM ou RPPS) est vide.")
+        err(ps_header, "L'identifiant du médecin (N° AM ou RPPS) est vide.")
     else:
         doctor = find_doctor(s, preserie_id, raw_ps)
         if doctor is None:
-            err(ps_header, f"aucun médecin de l'effectif n'a le N° AM ou le RPPS « {clean(raw_ps)} ».")
+            err(ps_header, f"Aucun médecin de l'effectif n'a le N° AM ou le RPPS « {clean(raw_ps)} ».")
         elif doctor.id in seen:
-            err(ps_header, f"ce médecin a déjà une réponse à la ligne {seen[doctor.id or 0]}.")
+            err(ps_header, f"Ce médecin a déjà une réponse à la ligne {seen[doctor.id or 0]}.")
     scores: dict[str, int] = {}
     for x in q.questions:
         header, value = cells[f"q:{x.id}"]
@@ -289,7 +276,7 @@ def _store_row(
             shown = cell_text(value)
             err(
                 header,
-                f"note manquante ; un entier de {q.scale_min} à {q.scale_max} est attendu."
+                f"Note manquante ; un entier de {q.scale_min} à {q.scale_max} est attendu."
                 if not shown
                 else f"« {shown} » n'est pas une note de {q.scale_min} à {q.scale_max}.",
             )
@@ -313,6 +300,4 @@ def _store_row(
         s, preserie_id, doctor, overall_score(scores), scores, text, bool(blocking), comment=comment
     )
     seen[doctor.id or 0] = row
-    report.recorded += 1
-    report.replaced += 1 if existed is not None else 0
-    return []
+    return existed is not None

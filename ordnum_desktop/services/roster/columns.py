@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ordnum_desktop.domain.headers import ExpectedColumn, HeaderMatch, match_headers
 from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.domain.text import fold
 
@@ -100,14 +102,15 @@ YES_NO_FIELDS = ("equipped", "compatibility_checked", "consent")
 MODE_LABELS = MODES
 
 
-def match_header(header: object) -> Column | None:
-    key = fold(header)
-    if not key:
-        return None
-    for col in COLUMNS:
-        if key == fold(col.header) or key in col.aliases:
-            return col
-    return None
+# The name is the one column a row cannot do without.
+HEADERS: tuple[ExpectedColumn, ...] = tuple(
+    ExpectedColumn(c.field, c.header, c.aliases, required=c.field == "last_name") for c in COLUMNS
+)
+
+
+def match_header(cells: Sequence[object]) -> HeaderMatch:
+    """Position of each roster column in the workbook's header row (key: the column's field)."""
+    return match_headers(cells, HEADERS)
 
 
 def parse_mode(value: object) -> str | None:

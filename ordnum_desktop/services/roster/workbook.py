@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,19 +15,19 @@ from sqlmodel import select
 
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.row_error import RowError
 from ordnum_desktop.domain.text import parse_yes_no
 from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.io.cell_values import cell_text, parse_date
 from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
-from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, style_header
+from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, save_workbook, style_header
 from ordnum_desktop.services.planning.dates import get_plans
 from ordnum_desktop.services.roster.columns import (
     COLUMNS,
     IDENTIFIER_FIELDS,
     MODE_LABELS,
     YES_NO_FIELDS,
-    Column,
     match_header,
     parse_mode,
 )
@@ -39,24 +39,37 @@ from ordnum_desktop.store.models import Doctor, InstallationPlan
 MAX_ROWS = 1000
 
 
-@dataclass
+@dataclass(frozen=True)
 class RosterImportReport:
-    file: str
-    imported: int = 0
-    replaced: int = 0
-    rejected: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
+    """`rejected`: rows not imported (no name); `warnings`: rows imported with a value replaced."""
 
-    def as_json(self) -> dict[str, Any]:
+    file: str
+    imported: int
+    replaced: int
+    rejected: list[RowError]
+    warnings: list[RowError]
+    ignored_columns: list[str]
+
+    def as_json(self) -> dict[str, object]:
         return {
             "file": self.file,
             "imported": self.imported,
             "replaced": self.replaced,
-            "rejected": self.rejected,
-            "warnings": self.warnings,
-            "ignored_columns": self.ignored_columns,
+            "rejected": [e.as_json() for e in self.rejected],
+            "warnings": [e.as_json() for e in self.warnings],
+            "ignored_columns": list(self.ignored_columns),
         }
+
+
+@dataclass(frozen=True)
+class RosterRows:
+    """The workbook as read: (row number, field values) of each usable row, and what was not."""
+
+    file: str
+    rows: list[tuple[int, dict[str, Any]]]
+    rejected: list[RowError]
+    warnings: list[RowError]
+    ignored_columns: list[str]
 
 
 # --- template -------------------------------------------------------------------------------
@@ -151,36 +164,30 @@ def _new_workbook() -> Workbook:
 
 
 def write_roster_template(path: Path | str) -> Path:
-    path = Path(path)
-    _new_workbook().save(path)
-    return path
+    return save_workbook(_new_workbook(), path)
 
 
 # --- import ---------------------------------------------------------------------------------
 
 
-def read_roster(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], RosterImportReport]:
-    """Rows of the workbook as (row number, field values); unreadable rows are in the report."""
+def read_roster(path: Path | str) -> RosterRows:
+    """Rows of the workbook as (row number, field values); unreadable rows are reported."""
     path = Path(path)
     sheet = open_small_sheet(path, "PS")
-    report = RosterImportReport(file=path.name)
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
         raise UserError(f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes.")
-    columns: list[Column | None] = []
-    for value in header:
-        col = match_header(value)
-        if col is None and value not in (None, ""):
-            report.ignored_columns.append(str(value))
-        columns.append(col)
-    present = {c.field for c in columns if c}
-    if "last_name" not in present:
+    match = match_header(header)
+    if match.missing:
         raise UserError(
             f"Le classeur « {path.name} » n'a pas de colonne « Nom » en ligne 1.",
             hint=Hint.USE_ROSTER_TEMPLATE,
         )
+    positions = list(match.positions.items())
     out: list[tuple[int, dict[str, Any]]] = []
+    rejected: list[RowError] = []
+    warnings: list[RowError] = []
     for number, values in enumerate(rows, start=2):
         if all(v in (None, "") for v in values):
             continue
@@ -189,31 +196,25 @@ def read_roster(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], Ros
                 f"Le classeur « {path.name} » contient plus de {MAX_ROWS} lignes : un effectif "
                 "compte au plus quelques dizaines de médecins. Vérifiez le fichier."
             )
-        raw = {c.field: v for c, v in zip(columns, values, strict=False) if c}
-        parsed = _parse_row(raw, number, report)
+        raw = {fld: values[i] for fld, i in positions if i < len(values)}
+        parsed = _parse_row(raw, number, rejected, warnings)
         if parsed is not None:
             out.append((number, parsed))
-    return out, report
+    return RosterRows(path.name, out, rejected, warnings, match.ignored)
 
 
-def _parse_row(raw: dict[str, Any], row: int, report: RosterImportReport) -> dict[str, Any] | None:
+def _parse_row(
+    raw: dict[str, Any], row: int, rejected: list[RowError], warnings: list[RowError]
+) -> dict[str, Any] | None:
     ref = load_referentiel()
     name = cell_text(raw.get("last_name"))
     if not name:
-        report.rejected.append(
-            {
-                "row": row,
-                "column": "Nom",
-                "message": f"Ligne {row} : le nom du médecin est vide, ligne ignorée.",
-            }
-        )
+        rejected.append(RowError(row, "Nom", "Le nom du médecin est vide : ligne ignorée."))
         return None
     out: dict[str, Any] = {"last_name": name, "first_name": cell_text(raw.get("first_name"))}
 
     def warn(column: str, message: str) -> None:
-        report.warnings.append(
-            {"row": row, "column": column, "message": f"Ligne {row}, colonne « {column} » : {message}"}
-        )
+        warnings.append(RowError(row, column, message))
 
     mode_text = cell_text(raw.get("mode"))
     mode = parse_mode(mode_text) if mode_text else None
@@ -262,7 +263,8 @@ def import_roster(
 ) -> RosterImportReport:
     """Loads the éditeur's list as it is. An existing roster is replaced only on request; doctors
     whose identifier is still there keep their id, and so their planning and answers."""
-    rows, report = read_roster(path)
+    read = read_roster(path)
+    imported = replaced = 0
     backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
         existing = list(
@@ -278,7 +280,7 @@ def import_roster(
             )
         by_identifier = {(d.mode, doctor_identifier(d)): d for d in existing if doctor_identifier(d)}
         kept: set[int] = set()
-        for position, (_row, values) in enumerate(rows, start=1):
+        for position, (_row, values) in enumerate(read.rows, start=1):
             planned: date | None = values.pop("planned_install")
             fields = normalise_fields(values)
             ident = fields["am"] if fields["mode"] == "liberal" else fields["rpps"]
@@ -298,12 +300,14 @@ def import_roster(
             if planned is not None:
                 plan.planned_install = planned
             s.add(plan)
-            report.imported += 1
+            imported += 1
         for d in existing:
             if d.id not in kept:
                 s.delete(d)
-                report.replaced += 1
-    return report
+                replaced += 1
+    return RosterImportReport(
+        read.file, imported, replaced, read.rejected, read.warnings, read.ignored_columns
+    )
 
 
 # --- export ---------------------------------------------------------------------------------
@@ -334,6 +338,4 @@ def export_roster(ws: Workspace, preserie_id: int, path: Path | str) -> Path:
         }
         for c, col in enumerate(COLUMNS, start=1):
             safe_cell(sheet.cell(row=r, column=c), values[col.field])
-    path = Path(path)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

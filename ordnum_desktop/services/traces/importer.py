@@ -25,13 +25,14 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.row_error import RowError
 from ordnum_desktop.domain.trace_rows import RowParser, match_header
 from ordnum_desktop.domain.trace_tally import TraceTally
 from ordnum_desktop.services.bilan.summary import ImportFold
@@ -188,19 +189,22 @@ class ImportCancelled(Exception):
     """The user cancelled: the transaction was rolled back, nothing was stored."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class ImportReport:
-    file: str
-    read: int = 0
-    accepted: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    unmatched: int = 0
-    ignored_columns: list[str] = field(default_factory=list)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    batch_id: int | None = None
+    """What one import did; `read = accepted + duplicates + rejected`, `unmatched` ⊂ `accepted`."""
 
-    def as_json(self) -> dict[str, Any]:
+    file: str
+    read: int
+    accepted: int
+    duplicates: int
+    rejected: int
+    unmatched: int
+    ignored_columns: list[str]
+    errors: list[RowError]
+    batch_id: int
+
+    def as_json(self) -> dict[str, object]:
+        """The report of `ordnum traces import --json` (shared/spec/traces-format.md)."""
         return {
             "file": self.file,
             "read": self.read,
@@ -208,9 +212,22 @@ class ImportReport:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
             "unmatched": self.unmatched,
-            "ignored_columns": self.ignored_columns,
-            "errors": self.errors,
+            "ignored_columns": list(self.ignored_columns),
+            "errors": [e.as_json() for e in self.errors],
         }
+
+
+@dataclass(frozen=True)
+class TracesPreview:
+    """The header as matched and the first rows as read, shown before importing."""
+
+    file: str
+    header: list[str]
+    columns: dict[str, int]  # column key → position in `header`
+    missing: list[str]
+    ignored_columns: list[str]
+    rows: list[list[str]]
+    total: int
 
 
 def file_sha256(path: Path) -> str:
@@ -231,11 +248,11 @@ def _missing_columns_message(name: str, missing: list[str], found: list[object])
     )
 
 
-def _too_many_rejected(name: str, first: dict[str, Any]) -> str:
-    column = f", colonne « {first['column']} »" if first.get("column") else ""
+def _too_many_rejected(name: str, first: RowError) -> str:
+    column = f", colonne « {first.column} »" if first.column else ""
     return (
         f"Le fichier « {name} » est refusé : plus de 10 000 lignes sont illisibles (la première, "
-        f"ligne {first['row']}{column} : {first['message'].rstrip('.')}). Ce n'est pas un export "
+        f"ligne {first.row}{column} : {first.message.rstrip('.')}). Ce n'est pas un export "
         "de traces postes conforme ; rien n'a été importé."
     )
 
@@ -272,7 +289,8 @@ def _import(
             raise UserError(_missing_columns_message(path.name, header.missing, source.header))
         parser = RowParser(header, load_referentiel())
         parser.flat = True
-        report = ImportReport(file=path.name, ignored_columns=header.ignored)
+        read = rejected = 0
+        errors: list[RowError] = []
         file_hash = file_sha256(path)
         backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
         with ws.session() as s:
@@ -298,16 +316,16 @@ def _import(
                 number = source.header_row + 1
                 done = 0
                 for chunk in source.chunks(CHUNK_ROWS):
-                    good, errors, read, rejected = parser.parse_chunk(chunk, number)
+                    good, chunk_errors, chunk_read, chunk_rejected = parser.parse_chunk(chunk, number)
                     number += len(chunk)
                     done += len(chunk)
                     if good:
                         writer.put(good)
-                    report.read += read
-                    report.rejected += rejected
-                    report.errors.extend(errors)
-                    if report.rejected > MAX_REJECTED:
-                        raise UserError(_too_many_rejected(path.name, report.errors[0]))
+                    read += chunk_read
+                    rejected += chunk_rejected
+                    errors.extend(chunk_errors)
+                    if rejected > MAX_REJECTED:
+                        raise UserError(_too_many_rejected(path.name, errors[0]))
                     if progress is not None:
                         progress(done, max(source.total, done))
                     if cancel is not None and cancel():
@@ -318,25 +336,32 @@ def _import(
                     writer.stop()
                 cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")
                 cur.close()
-            if report.read == 0:
+            if read == 0:
                 raise UserError(
                     f"Le fichier « {path.name} » ne contient aucune ligne de traces sous son en-tête."
                 )
-            report.accepted = inserted
-            report.duplicates = report.read - report.rejected - inserted
+            duplicates = read - rejected - inserted
             if tally is not None:
                 tally.close()
-                if report.duplicates:
+                if duplicates:
                     tally = None  # it counted rows the index ignored: tallied again in SQL
-            report.unmatched = _count_unmatched(
-                s.connection(), preserie_id, batch.id, parser.identifiers(), tally
+            unmatched = _count_unmatched(s.connection(), preserie_id, batch.id, parser.identifiers(), tally)
+            report = ImportReport(
+                file=path.name,
+                read=read,
+                accepted=inserted,
+                duplicates=duplicates,
+                rejected=rejected,
+                unmatched=unmatched,
+                ignored_columns=header.ignored,
+                errors=errors,
+                batch_id=batch.id,
             )
-            for key in ("read", "accepted", "duplicates", "rejected", "unmatched"):
-                setattr(batch, key, getattr(report, key))
+            batch.read, batch.accepted, batch.duplicates = read, inserted, duplicates
+            batch.rejected, batch.unmatched = rejected, unmatched
             s.add(batch)
             s.flush()  # the summary's signature reads the batch's counts
             fold.after_import(s.connection(), preserie_id, tally)
-            report.batch_id = batch.id
         return report
     finally:
         source.close()
@@ -348,7 +373,7 @@ def list_batches(ws: Workspace, preserie_id: int) -> list[ImportBatch]:
         return list(s.exec(q.order_by(ImportBatch.imported_at, ImportBatch.id)).all())
 
 
-def preview_traces(path: Path | str, limit: int = 20) -> dict[str, Any]:
+def preview_traces(path: Path | str, limit: int = 20) -> TracesPreview:
     """The header as matched and the first rows as read, for the window to show before importing;
     raises UserError for a file that would be refused."""
     path = Path(path)
@@ -359,14 +384,14 @@ def preview_traces(path: Path | str, limit: int = 20) -> dict[str, Any]:
         for chunk in source.chunks(limit):
             rows = [["" if v is None else str(v) for v in r] for r in chunk]
             break
-        return {
-            "file": path.name,
-            "header": ["" if h is None else str(h) for h in source.header],
-            "columns": dict(header.positions),
-            "missing": header.missing,
-            "ignored_columns": header.ignored,
-            "rows": rows,
-            "total": source.total,
-        }
+        return TracesPreview(
+            file=path.name,
+            header=["" if h is None else str(h) for h in source.header],
+            columns=dict(header.positions),
+            missing=header.missing,
+            ignored_columns=header.ignored,
+            rows=rows,
+            total=source.total,
+        )
     finally:
         source.close()

@@ -12,7 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import COLUMNS
-from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, style_header
+from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, save_workbook, style_header
 
 WIDTHS = {
     "ts": 20,
@@ -75,5 +75,4 @@ def write_traces_template(path: Path | str) -> Path:
     help_sheet.column_dimensions["B"].width = 18
     help_sheet.column_dimensions["C"].width = 90
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

@@ -69,6 +69,21 @@ def backup_now(ws: Workspace) -> Path:
     return copy
 
 
+def save_copy(ws: Workspace, target: Path | str) -> Path:
+    """Fichier ▸ Enregistrer une copie: a consistent, checked copy of the open workspace under a
+    name the user chose, a normal workspace file to open elsewhere. Same guarantees as a backup
+    (SQLite online backup, integrity check, `.part` then rename, mode 0600)."""
+    target = Path(target).expanduser()
+    if target.resolve() == Path(ws.path).resolve():
+        raise UserError("La copie doit porter un autre nom que le fichier ouvert.")
+    if not target.parent.is_dir():
+        raise UserError(f"Le dossier « {target.parent} » n'existe pas : impossible d'y écrire la copie.")
+    try:
+        return backups.write_checked_copy(Path(ws.path), target)
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"La copie de « {ws.path.name} » dans « {target} » a échoué ({exc}).") from exc
+
+
 def list_backups(path: Path | str) -> list[BackupInfo]:
     """Newest first; works even when the workspace file itself is gone."""
     return backups.list_backups(Path(path).expanduser())

@@ -4,7 +4,6 @@ progress bar and Annuler, then read (and save) the report."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 from ordnum_desktop.domain.bilan_rules import UnmatchedIdentifier
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.services.bilan.compute import compute_bilan
-from ordnum_desktop.services.traces.importer import preview_traces
+from ordnum_desktop.services.traces.importer import ImportReport, TracesPreview, preview_traces
 from ordnum_desktop.ui.context import TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_traces_import_dialog import Ui_TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
@@ -29,7 +28,7 @@ class TracesImportDialog(QDialog):
         self.ui.setupUi(self)
         self.path: Path | None = None
         self.thread: ImportThread | None = None
-        self.report: dict[str, Any] | None = None
+        self.report: ImportReport | None = None
         self.unknown: list[UnmatchedIdentifier] = []
         self.outcome = ""  # "imported" | "cancelled" | "failed"
         self.ui.browseButton.clicked.connect(self.browse)
@@ -75,22 +74,22 @@ class TracesImportDialog(QDialog):
             self.ui.previewTable.setRowCount(0)
             return False
         self._show_preview(preview)
-        ok = not preview.get("missing")
+        ok = not preview.missing
         self.ui.importButton.setEnabled(ok and not self.ctx.ws.read_only)
         return ok
 
-    def _show_preview(self, preview: dict[str, Any]) -> None:
-        header = preview["header"]
+    def _show_preview(self, preview: TracesPreview) -> None:
+        header = preview.header
         table = self.ui.previewTable
         table.clear()
         table.setColumnCount(len(header))
         table.setHorizontalHeaderLabels(header)
-        table.setRowCount(len(preview["rows"]))
-        for r, row in enumerate(preview["rows"]):
+        table.setRowCount(len(preview.rows))
+        for r, row in enumerate(preview.rows):
             for c, value in enumerate(row[: len(header)]):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        positions = sorted(set(preview.get("columns", {}).values()))
+        positions = sorted(set(preview.columns.values()))
         detected = ", ".join(header[p] for p in positions if 0 <= p < len(header))
         for col in range(len(header)):
             item = table.horizontalHeaderItem(col)
@@ -98,21 +97,16 @@ class TracesImportDialog(QDialog):
                 item.setToolTip("Colonne ignorée : elle n'est pas importée.")
                 item.setForeground(QColor("#9e9e9e"))
         parts = [
-            f"<b>{format_int(preview.get('total') or 0)} ligne(s)</b> environ. Colonnes reconnues : "
+            f"<b>{format_int(preview.total)} ligne(s)</b> environ. Colonnes reconnues : "
             f"{detected or 'aucune'}."
         ]
-        if preview.get("ignored_columns"):
-            parts.append("Colonnes ignorées : " + ", ".join(preview["ignored_columns"]) + ".")
-        if preview.get("missing"):
-            missing = ", ".join(f"« {m} »" for m in preview["missing"])
+        if preview.ignored_columns:
+            parts.append("Colonnes ignorées : " + ", ".join(preview.ignored_columns) + ".")
+        if preview.missing:
+            missing = ", ".join(f"« {m} »" for m in preview.missing)
             parts.append(
                 f"<span style='color:#c62828'><b>Colonnes obligatoires manquantes : {missing}"
                 " — import impossible.</b></span>"
-            )
-        for error in preview.get("errors", [])[:5]:
-            parts.append(
-                f"<span style='color:#c62828'>Ligne {error.get('row')}, "
-                f"{error.get('column')} : {error.get('message')}</span>"
             )
         self.ui.columnsLabel.setText("<br>".join(parts))
 
@@ -151,10 +145,10 @@ class TracesImportDialog(QDialog):
             self.thread = None
         self.ui.cancelButton.setEnabled(True)
 
-    def _on_success(self, report: Any) -> None:
+    def _on_success(self, report: ImportReport) -> None:
         self._finish_thread()
         self.outcome = "imported"
-        self.report = report.as_json()
+        self.report = report
         try:
             self.unknown = list(compute_bilan(self.ctx.ws, self.ctx.preserie_id).unmatched)
         except Exception:  # noqa: BLE001 - the report stays readable without the list
@@ -179,29 +173,32 @@ class TracesImportDialog(QDialog):
         self.ctx.say(message)
 
     def _show_report(self) -> None:
-        r = self.report or {}
+        r = self.report
+        if r is None:
+            return
         unknown_ids = ", ".join(u.identifier for u in self.unknown[:8])
         more = " …" if len(self.unknown) > 8 else ""
         lines = [
-            f"<b>{r['file']}</b> : {format_int(r['read'])} ligne(s) lue(s).",
-            f"✔ <b>{format_int(r['accepted'])}</b> acceptée(s) · {format_int(r['duplicates'])} doublon(s) "
-            f"ignoré(s) · <span style='color:#c62828'>{format_int(r['rejected'])} refusée(s)</span>.",
-            f"{format_int(r['unmatched'])} ligne(s) de PS inconnus (hors critères du bilan)."
+            f"<b>{r.file}</b> : {format_int(r.read)} ligne(s) lue(s).",
+            f"✔ <b>{format_int(r.accepted)}</b> acceptée(s) · {format_int(r.duplicates)} doublon(s) "
+            f"ignoré(s) · <span style='color:#c62828'>{format_int(r.rejected)} refusée(s)</span>.",
+            f"{format_int(r.unmatched)} ligne(s) de PS inconnus (hors critères du bilan)."
             + (f" PS inconnus de la présérie : {unknown_ids}{more}." if unknown_ids else ""),
         ]
-        if r.get("ignored_columns"):
-            lines.append("Colonnes ignorées : " + ", ".join(r["ignored_columns"]) + ".")
+        if r.ignored_columns:
+            lines.append("Colonnes ignorées : " + ", ".join(r.ignored_columns) + ".")
         self.ui.reportLabel.setText("<br>".join(lines))
-        errors = r.get("errors", [])
+        errors = r.errors
         table = self.ui.errorsTable
         table.clear()
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels(["Ligne", "Colonne", "Motif du refus"])
         table.setRowCount(len(errors))
         for n, e in enumerate(errors):
-            table.setItem(n, 0, QTableWidgetItem(str(e.get("row", ""))))
-            table.setItem(n, 1, QTableWidgetItem(str(e.get("column", ""))))
-            table.setItem(n, 2, QTableWidgetItem(str(e.get("message", ""))))
+            # The row has its own column here: the message is shown as written, not `located()`.
+            table.setItem(n, 0, QTableWidgetItem(str(e.row)))
+            table.setItem(n, 1, QTableWidgetItem(e.column or ""))
+            table.setItem(n, 2, QTableWidgetItem(e.message))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         self._set_state(REPORT, running=False)
@@ -209,9 +206,9 @@ class TracesImportDialog(QDialog):
     def save_report(self) -> None:
         if self.report is None:
             return
-        from ordnum_desktop.ui.import_report_workbook import write_import_report  # openpyxl: on demand
+        from ordnum_desktop.services.traces.report_workbook import write_import_report  # openpyxl: on demand
 
-        name = f"rapport-import-{Path(self.report['file']).stem}.xlsx"
+        name = f"rapport-import-{Path(self.report.file).stem}.xlsx"
         path = self.ctx.prompts.save_file("Enregistrer le rapport d'import", name, "Classeur Excel (*.xlsx)")
         if (
             path

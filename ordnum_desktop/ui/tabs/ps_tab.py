@@ -214,7 +214,7 @@ class PsTab(BaseTab):
         self.ctx.notify(ROSTER)
         text = f"{report.imported} médecin(s) importé(s) depuis « {report.file} »."
         if report.rejected:
-            lines = "\n".join(f"ligne {r.get('row')} : {r.get('message')}" for r in report.rejected[:10])
+            lines = "\n".join(r.located() for r in report.rejected[:10])
             self.ctx.prompts.error(
                 "Import de l'effectif", f"{text}\n{len(report.rejected)} ligne(s) refusée(s) :\n{lines}"
             )

@@ -77,10 +77,7 @@ class SatisfactionPage:
             return
         text = f"{report.recorded} réponse(s) enregistrée(s) depuis « {report.file} »."
         if report.errors:
-            lines = "\n".join(
-                f"ligne {e.get('row')}, {e.get('column', '')} : {e.get('message')}"
-                for e in report.errors[:10]
-            )
+            lines = "\n".join(e.located() for e in report.errors[:10])
             self.ctx.prompts.error(
                 "Importer les réponses", f"{text}\n{report.rejected} ligne(s) refusée(s) :\n{lines}"
             )

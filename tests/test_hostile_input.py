@@ -290,8 +290,8 @@ def test_formulas_in_traces_cells_are_never_evaluated_nor_stored(
 
     report = import_traces(ws, liberal_preserie_id, path)
     assert (report.read, report.accepted, report.rejected) == (4, 3, 1)
-    assert {e["row"] for e in report.errors} == {4}
-    assert any(e["column"] == "Identifiant PS" for e in report.errors)
+    assert {e.row for e in report.errors} == {4}
+    assert any(e.column == "Identifiant PS" for e in report.errors)
     import sqlite3
 
     con = sqlite3.connect(ws.path)

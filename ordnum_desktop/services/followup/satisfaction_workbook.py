@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlmodel import select
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import col, select
 
 from ordnum_desktop.domain.headers import ExpectedColumn, match_headers
 from ordnum_desktop.domain.identifiers import clean
@@ -108,6 +109,7 @@ def write_satisfaction_template(
     path = Path(path)
     wb = Workbook()
     sheet = wb.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = SHEET
     headers = [IDENTIFIER_HEADER, "Nom", "Prénom"]
     headers += [_question_header(i, x.text) for i, x in enumerate(q.questions, start=1)]
@@ -141,7 +143,9 @@ def write_satisfaction_template(
     if ws is not None and preserie_id is not None:
         with ws.session() as s:
             doctors = s.exec(
-                select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+                select(Doctor)
+                .where(Doctor.preserie_id == preserie_id)
+                .order_by(col(Doctor.position), col(Doctor.id))
             ).all()
         for row, d in enumerate((d for d in doctors if d.equipped), start=2):
             sheet.cell(row=row, column=1, value=doctor_identifier(d))

@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlmodel import select
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import col, select
 
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import load_referentiel
@@ -90,6 +91,7 @@ def _new_workbook() -> Workbook:
     ref = load_referentiel()
     wb = Workbook()
     sheet = wb.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = "PS"
     _style_header(sheet)
     lists = wb.create_sheet("Listes")
@@ -138,9 +140,9 @@ def _new_workbook() -> Workbook:
     help_sheet["A1"] = "Colonne"
     help_sheet["B1"] = "Contenu attendu"
     help_sheet["A1"].font = help_sheet["B1"].font = Font(bold=True)
-    for i, col in enumerate(COLUMNS, start=2):
-        help_sheet.cell(row=i, column=1, value=col.header)
-        help_sheet.cell(row=i, column=2, value=col.help).alignment = Alignment(wrap_text=True)
+    for i, spec in enumerate(COLUMNS, start=2):
+        help_sheet.cell(row=i, column=1, value=spec.header)
+        help_sheet.cell(row=i, column=2, value=spec.help).alignment = Alignment(wrap_text=True)
     n = len(COLUMNS) + 3
     help_sheet.cell(row=n, column=1, value="Règles").font = Font(bold=True)
     t = ref.thresholds
@@ -269,7 +271,9 @@ def import_roster(
     with ws.session() as s:
         existing = list(
             s.exec(
-                select(Doctor).where(Doctor.preserie_id == preserie_id).order_by(Doctor.position, Doctor.id)
+                select(Doctor)
+                .where(Doctor.preserie_id == preserie_id)
+                .order_by(col(Doctor.position), col(Doctor.id))
             ).all()
         )
         if existing and not replace:
@@ -336,6 +340,6 @@ def export_roster(ws: Workspace, preserie_id: int, path: Path | str) -> Path:
             "email": d.email,
             "phone": d.phone,
         }
-        for c, col in enumerate(COLUMNS, start=1):
-            safe_cell(sheet.cell(row=r, column=c), values[col.field])
+        for c, spec in enumerate(COLUMNS, start=1):
+            safe_cell(sheet.cell(row=r, column=c), values[spec.field])
     return save_workbook(wb, path)

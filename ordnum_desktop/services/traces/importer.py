@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.row_error import RowError
@@ -307,6 +307,7 @@ def _import(
             s.flush()
             assert batch.id is not None
             dbapi = s.connection().connection.driver_connection
+            assert dbapi is not None  # an open pooled connection always has its driver's
             cur = dbapi.cursor()
             old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
             cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
@@ -370,7 +371,7 @@ def _import(
 def list_batches(ws: Workspace, preserie_id: int) -> list[ImportBatch]:
     with ws.session() as s:
         q = select(ImportBatch).where(ImportBatch.preserie_id == preserie_id, ImportBatch.kind == "traces")
-        return list(s.exec(q.order_by(ImportBatch.imported_at, ImportBatch.id)).all())
+        return list(s.exec(q.order_by(col(ImportBatch.imported_at), col(ImportBatch.id))).all())
 
 
 def preview_traces(path: Path | str, limit: int = 20) -> TracesPreview:

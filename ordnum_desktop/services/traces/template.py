@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import COLUMNS
@@ -41,6 +42,7 @@ def write_traces_template(path: Path | str) -> Path:
     ref = load_referentiel()
     wb = Workbook()
     sheet = wb.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = "Traces"
     letters = {col.key: get_column_letter(idx) for idx, col in enumerate(COLUMNS, start=1)}
     style_header(sheet, [(col.header, WIDTHS.get(col.key, 16)) for col in COLUMNS], fill=TEMPLATE_FILL)

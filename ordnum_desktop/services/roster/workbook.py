@@ -77,7 +77,7 @@ class RosterRows:
 
 
 def _style_header(ws: Any) -> None:
-    style_header(ws, [(col.header, col.width) for col in COLUMNS], fill=TEMPLATE_FILL)
+    style_header(ws, [(c.header, c.width) for c in COLUMNS], fill=TEMPLATE_FILL)
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 32
 

@@ -167,10 +167,15 @@ def test_cli_os_error_is_one_french_line_and_exit_2(
 
 
 def test_cli_real_os_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    target = tmp_path / "absent" / "modele.xlsx"
+    # The workbook's folder is a file: the atomic save's temp file fails with a real ENOTDIR.
+    (tmp_path / "fichier").write_text("pas un dossier", encoding="utf-8")
+    target = tmp_path / "fichier" / "modele.xlsx"
     status, _, err = run(capsys, "roster", "template", str(target))
     assert status == 2
-    assert "introuvable" in err and "No such file" not in err
+    assert "n'est pas un dossier" in err and "Not a directory" not in err
+    # A missing folder is caught before any write and said in French too.
+    status, _, err = run(capsys, "roster", "template", str(tmp_path / "absent" / "modele.xlsx"))
+    assert status == 2 and "n'existe pas" in err
 
 
 def test_cli_bug_names_the_log_file(

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
+from ordnum_desktop.domain.bilan_rules import UnmatchedIdentifier
 from ordnum_desktop.domain.row_error import RowError
 from ordnum_desktop.services.bilan.workbook import write_bilan_workbook
 from ordnum_desktop.services.demo.traces import TraceRowOut, write_traces_xlsx
@@ -98,7 +99,7 @@ WRITERS: dict[str, Writer] = {
     "modèle de réponses": lambda ws, pid, folder: write_satisfaction_template(folder / "out.xlsx", ws, pid),
     "traces de démonstration": lambda ws, pid, folder: write_traces_xlsx(_trace_rows(), folder / "out.xlsx"),
     "rapport d'import": lambda ws, pid, folder: write_import_report(
-        _report(), [("339999999", 4)], folder / "out.xlsx"
+        _report(), [UnmatchedIdentifier("339999999", 4)], folder / "out.xlsx"
     ),
     "planning": lambda ws, pid, folder: export_planning(ws, pid, folder),
     "bilan": lambda ws, pid, folder: write_bilan_workbook(ws, pid, folder / "out.xlsx"),
@@ -131,7 +132,7 @@ def test_a_writer_that_fails_leaves_no_temp_file_and_the_old_file(
 def test_the_import_report_keeps_user_text_out_of_formulas(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    path = write_import_report(_report(), [("=1+1", 2)], tmp_path / "rapport.xlsx")
+    path = write_import_report(_report(), [UnmatchedIdentifier("=1+1", 2)], tmp_path / "rapport.xlsx")
     book = load_workbook(path)
     assert book["Rapport"]["B3"].value == 1
     motif = book["Lignes refusées"]["C2"]

@@ -114,7 +114,7 @@ def open_traces(path: Path | str) -> TraceSource:
 
 def _open_xlsx(path: Path) -> TraceSource:
     check_xlsx(path)
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook  # loaded when an xlsx is read, not at start-up
 
     try:
         wb = CalamineWorkbook.from_path(str(path))

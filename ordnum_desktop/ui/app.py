@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
-from ordnum_desktop.services.io.error_log import setup_error_log
-from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
 from ordnum_desktop.ui.dialogs.prompts import Prompts
-from ordnum_desktop.ui.error_hooks import ErrorHooks
 from ordnum_desktop.ui.main_window import MainWindow
 from ordnum_desktop.ui.recent_files import recent_files
 
@@ -69,6 +67,9 @@ class ConsolePrompts(Prompts):
         return False
 
     def run_dialog(self, dialog: QDialog) -> bool:
+        # Deferred like in error_hooks.py: the error dialog's form is not needed for a first paint.
+        from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
+
         if isinstance(dialog, ErrorDialog):  # nobody is there to close it
             print(f"Erreur inattendue : {dialog.message()}", file=sys.stderr)
             return False
@@ -95,15 +96,23 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    setup_error_log()
     app = make_application(sys.argv[:1])
 
     window = MainWindow(prompts=ConsolePrompts() if args.screenshot else None)
-    hooks = ErrorHooks(window.prompts, window)
-    hooks.install()
+    installed: list[Callable[[], None]] = []
     window.show()
 
     def after_first_paint() -> None:
+        # The log file and the error hooks are set up once the window shows: their imports
+        # (logging.handlers, platformdirs, a Qt signal class) cost ~40 ms that the first paint
+        # does not wait for; an error before this point still reaches stderr.
+        from ordnum_desktop.services.io.error_log import setup_error_log
+        from ordnum_desktop.ui.error_hooks import ErrorHooks
+
+        setup_error_log()
+        hooks = ErrorHooks(window.prompts, window)
+        hooks.install()
+        installed.append(hooks.uninstall)
         install_french_translation(app)
         db = args.db
         if db is None and not args.screenshot:
@@ -124,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        hooks.uninstall()
+        for uninstall in installed:
+            uninstall()
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 
 from ordnum_desktop.services.errors import user_message
 from ordnum_desktop.services.io.error_log import log_failure
-from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
@@ -65,6 +64,10 @@ class ErrorHooks(QObject):
             return
         self.showing = True
         try:
+            # Imported at the first error: its generated form costs ~35 ms that the first paint
+            # would otherwise wait for.
+            from ordnum_desktop.ui.dialogs.error_dialog import ErrorDialog
+
             self.prompts.run_dialog(ErrorDialog(message, details, self.window))
         finally:
             self.showing = False

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-
-import platformdirs
 
 LOGGER_NAME = "ordnum_desktop"
 FILE_NAME = "ordnum.log"
@@ -26,6 +23,10 @@ def log_dir() -> Path:
     override = os.environ.get("ORDNUM_LOG_DIR")
     if override:
         return Path(override)
+    # Deferred with RotatingFileHandler below (logging.handlers pulls socket and pickle): about
+    # 20 ms that the window's first paint does not wait for.
+    import platformdirs
+
     return Path(platformdirs.user_log_dir("ordnum-desktop", appauthor=False))
 
 
@@ -36,6 +37,8 @@ def log_path() -> Path:
 def setup_error_log() -> Path:
     """Attaches the rotating file to the package logger; calling it again is harmless, and
     follows ORDNUM_LOG_DIR if it changed. Returns the file's path."""
+    from logging.handlers import RotatingFileHandler  # deferred: see log_dir()
+
     path = log_path()
     for handler in list(log.handlers):
         if isinstance(handler, RotatingFileHandler):

@@ -8,18 +8,7 @@ import pytest
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import RowParser, match_header, parse_timestamp
-
-HEADER = [
-    "Horodatage",
-    "Identifiant PS",
-    "FINESS",
-    "Identifiant ordonnance",
-    "Type de prestation",
-    "Ordonnance numérique",
-    "Opération",
-    "Code retour",
-    "Numéro de prescription",
-]
+from tests.trace_files import HEADER
 
 
 def parse(rows: list[list[object]], header: list[object] = HEADER):

@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from ordnum_desktop import __version__
 from ordnum_desktop.cli_commands import COMMAND_MODULES
@@ -19,10 +20,27 @@ from ordnum_desktop.services.errors import OrdnumError, failure_message
 from ordnum_desktop.services.io.error_log import setup_error_log
 
 
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "usage : ")
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
-    """argparse prints English usage errors; ours say what is wrong in French, exit 2."""
+    """argparse speaks English (usage, section titles, -h, errors); every parser of `ordnum`
+    is one of these, so `--help` and usage errors are in French, exit 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        if message.startswith("argument "):  # "argument --date: …" from a type= that refused
+            message = message.removeprefix("argument ").replace(": ", " : ", 1)
         translated = (
             message.replace("the following arguments are required", "arguments requis")
             .replace("invalid choice", "choix invalide")
@@ -30,6 +48,9 @@ class FrenchArgumentParser(argparse.ArgumentParser):
             .replace("expected one argument", "une valeur est attendue")
             .replace("choose from", "choisir parmi")
             .replace("invalid int value", "nombre entier invalide")
+            .replace("not allowed with argument", "incompatible avec l'argument")
+            .replace("ambiguous option", "option ambiguë")
+            .replace("could match", "pourrait être")
         )
         sys.stderr.write(f"Commande incorrecte ({self.prog}) : {translated}. Voir « {self.prog} --help ».\n")
         raise SystemExit(2)
@@ -40,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ordnum",
         description="Suivi des préséries de l'Ordonnance numérique en ligne de commande.",
     )
-    parser.add_argument("--version", action="version", version=f"ordnum {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"ordnum {__version__}", help="afficher la version et quitter"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     sub.required = True
     for module in COMMAND_MODULES:

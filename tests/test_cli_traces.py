@@ -140,7 +140,16 @@ def test_bilan_text_summary(tmp_path: Path, db: str, capsys: pytest.CaptureFixtu
 
 
 def test_bilan_bad_as_of_and_unknown_preserie(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bilan", "--db", db, "--as-of", "31/03/2025"]) == 2
-    assert "AAAA-MM-JJ" in capsys.readouterr().err
+    # Both French and ISO dates are read (issue 17); anything else is refused in French, exit 2.
+    assert main(["bilan", "--db", db, "--as-of", "31/03/2025", "--json"]) in (0, 1)
+    french = json.loads(capsys.readouterr().out)
+    assert main(["bilan", "--db", db, "--as-of", "2025-03-31", "--json"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out) == french
+    assert french["as_of"] == "2025-03-31"
+    with pytest.raises(SystemExit) as refused:
+        main(["bilan", "--db", db, "--as-of", "32/13/2025"])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert "« 32/13/2025 » illisible" in err and "JJ/MM/AAAA" in err
     assert main(["bilan", "--db", db, "--preserie", "9"]) == 2
     assert "Aucune présérie n° 9" in capsys.readouterr().err

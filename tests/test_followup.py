@@ -229,7 +229,17 @@ def test_cli_bad_operation_is_a_french_usage_error(db: Path, capsys: pytest.Capt
     with pytest.raises(SystemExit) as exc:
         main(["anomaly", "add", "--db", str(db), "--operation", "supprimer", "x"])
     assert exc.value.code == 2
-    assert "choix invalide" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "« supprimer » inconnue" in err and "creer, consulter, rechercher" in err
+
+
+def test_cli_operation_accepts_accents_and_capitals(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for spelling in ("Créer", "créer", "CONSULTER", "rechercher"):
+        assert main(["anomaly", "add", "--db", str(db), "--operation", spelling, spelling]) == 0
+    capsys.readouterr()
+    assert main(["anomaly", "list", "--db", str(db), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [a["operation"] for a in listed] == ["creer", "creer", "consulter", "rechercher"]
 
 
 # --- satisfaction record (criterion 5) ------------------------------------------------------

@@ -3,40 +3,24 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
+from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.fr_format import format_date, format_int, format_percent
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
-from ordnum_desktop.services.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("bilan", help="bilan de la présérie : critères et décision")
     add_db(b)
     add_preserie(b)
-    b.add_argument(
-        "--as-of",
-        metavar="AAAA-MM-JJ",
-        help="date du bilan (par défaut : jour de la dernière trace importée)",
-    )
+    add_date(b, "--as-of", "date du bilan, par défaut le jour de la dernière trace importée")
     add_json(b)
     b.add_argument("--pdf", metavar="OUT.pdf", help="écrire aussi le bilan imprimable (PDF)")
     b.add_argument("--xlsx", metavar="OUT.xlsx", help="écrire aussi le classeur du bilan")
     b.set_defaults(func=cmd_bilan)
-
-
-def parse_as_of(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(
-            f"Date « {text} » illisible pour --as-of : format AAAA-MM-JJ attendu (par exemple 2025-03-31)."
-        ) from None
 
 
 def _met(flag: bool) -> str:
@@ -97,7 +81,7 @@ def summary_lines(b: Bilan) -> list[str]:
 
 
 def cmd_bilan(args: argparse.Namespace) -> int:
-    as_of = parse_as_of(args.as_of)
+    as_of = args.as_of
     with open_ws(args) as ws:
         p = target(ws, args)
         pid = p.id or 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
+from ordnum_desktop.cli_commands.arguments import add_choice
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
-from ordnum_desktop.domain.vocabulary import operation_label
+from ordnum_desktop.domain.vocabulary import Operation, labels, operation_label
 from ordnum_desktop.services import followup
 
 
@@ -198,7 +199,7 @@ def _register_anomaly(sub: argparse._SubParsersAction) -> None:
     a = asub.add_parser("add", help="consigner une anomalie ; affiche son numéro")
     add_db(a)
     add_preserie(a)
-    a.add_argument("--operation", required=True, choices=["creer", "consulter", "rechercher"])
+    add_choice(a, "--operation", labels(Operation), "opération concernée", required=True)
     a.add_argument("--blocking", action="store_true", help="l'anomalie empêche l'usage nominal")
     a.add_argument("text", metavar="TEXTE")
     a.set_defaults(func=cmd_anomaly_add)

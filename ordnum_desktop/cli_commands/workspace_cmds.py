@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ordnum_desktop.cli_commands.arguments import add_choice
 from ordnum_desktop.cli_commands.common import add_db, add_json, open_ws, print_json
 from ordnum_desktop.domain.roster_rules import EXERCISES
 from ordnum_desktop.services.errors import UserError
@@ -24,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--editor", required=True, help="éditeur")
     c.add_argument("--software", required=True, help="logiciel")
     c.add_argument("--version", required=True, help="version du logiciel")
-    c.add_argument("--exercise", required=True, choices=list(EXERCISES), help="type d'exercice")
+    add_choice(
+        c, "--exercise", EXERCISES, "type d'exercice (accents et majuscules indifférents)", required=True
+    )
     c.add_argument(
         "--small-market-share", action="store_true", help="part de marché SESAM-Vitale inférieure à 1 %%"
     )

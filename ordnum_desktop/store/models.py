@@ -117,6 +117,7 @@ class ImportBatch(SQLModel, table=True):
     duplicates: int = 0
     rejected: int = 0
     unmatched: int = 0
+    out_of_scope: int = 0  # rows of an excluded prestation (imagerie, transport): not stored
     undone_at: NaiveDatetime | None = None
 
 
@@ -198,6 +199,18 @@ class TechnicalPrerequisite(SQLModel, table=True):
     position: int = 0
     text: str = Field(sa_column=Column(Text, nullable=False))
     created_at: NaiveDatetime = Field(default_factory=datetime.now)
+    removed_at: NaiveDatetime | None = None  # kept so that a past bilan still counts it
+
+
+class PrerequisiteValidation(SQLModel, table=True):
+    """One validation of the list of technical prerequisites; a later change of the list revokes
+    it. A bilan at day D sees the list validated when a validation made by D is not revoked by D."""
+
+    __tablename__ = "prerequisite_validation"
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
+    validated_at: NaiveDatetime
+    revoked_at: NaiveDatetime | None = None
 
 
 class AuditEntry(SQLModel, table=True):

@@ -3,15 +3,22 @@ services and a real traces CSV (used by the PDF, workbook and chart tests and th
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from ordnum_desktop.services.followup.prerequisites import set_prerequisite
 from ordnum_desktop.services.planning.dates import update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
+from ordnum_desktop.store.models import (
+    Anomaly,
+    PrerequisiteValidation,
+    Preserie,
+    SatisfactionAnswer,
+    TechnicalPrerequisite,
+)
 
 EDITOR = "Santé & Co"
 SOFTWARE = "CentreMed <Pro>"
@@ -81,15 +88,27 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6, deploy
     csv = tmp / "traces.csv"
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
     import_traces(ws, pid, csv)
+    # The follow-up is dated the day before the last trace day, so that the default bilan (at the
+    # last trace day) sees it whatever the number of weeks.
+    eve = FIRST_MONDAY + timedelta(days=7 * (weeks - 1))
+    for code, day in (("cnda", 15), ("support", 20), ("kit", 25)):
+        set_prerequisite(ws, pid, code, True, date(2025, 1, day))
     with ws.session() as s:
         for n, text in enumerate(
             ["Version 4.2 installée sur chaque poste", '=HYPERLINK("http://x") accès réseau à l\'API <ON>']
         ):
-            s.add(TechnicalPrerequisite(preserie_id=pid, position=n, text=text))
+            s.add(
+                TechnicalPrerequisite(
+                    preserie_id=pid, position=n, text=text, created_at=datetime(2025, 3, 1, 9, n)
+                )
+            )
+        s.add(PrerequisiteValidation(preserie_id=pid, validated_at=datetime.combine(eve, time(10, 30))))
         row = s.get(Preserie, pid)
         assert row is not None
-        row.technical_prerequisites_validated_at = datetime(2025, 4, 1, 10, 30)
+        row.technical_prerequisites_validated_at = datetime.combine(eve, time(10, 30))
         row.kickoff_date = date(2025, 2, 20)
+        row.cnda_reference = "CNDA-2025-042"
+        row.cnda_date = date(2025, 1, 15)
         s.add(row)
         for n, doctor_id in enumerate(ids):
             blocking = n == 1 and not deploy
@@ -101,7 +120,7 @@ def populate(ws: Workspace, tmp: Path, doctors: int = 10, weeks: int = 6, deploy
                     scores_json='{"global": 4, "creation": 5}',
                     blocking=blocking,
                     blocking_text="Lenteur & coupures <réseau>" if blocking else "",
-                    answered_at=datetime(2025, 4, 2, 9, 0),
+                    answered_at=datetime.combine(eve, time(11, 0)),
                 )
             )
         s.add(

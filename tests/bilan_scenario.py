@@ -55,8 +55,15 @@ def write(path: Path, lines: list[str]) -> Path:
 
 
 def setup_roster(ws: Workspace) -> tuple[int, list[int]]:
+    """Three user doctors: a valid roster thanks to the small market share (3 at least)."""
     p = create_preserie(
-        ws, editor="Éditeur", software="Logiciel", version="1", exercise="liberal", cpams=["33"]
+        ws,
+        editor="Éditeur",
+        software="Logiciel",
+        version="1",
+        exercise="liberal",
+        cpams=["33"],
+        small_market_share=True,
     )
     pid = p.id or 0
     ids = []
@@ -66,7 +73,17 @@ def setup_roster(ws: Workspace) -> tuple[int, list[int]]:
         ("Trois", D3, False, ""),
         ("Quatre", D4, True, ""),
     ):
-        ids.append(add_doctor(ws, pid, last_name=name, am=am, rpps=rpps, equipped=equipped).id or 0)
+        doctor = add_doctor(
+            ws,
+            pid,
+            last_name=name,
+            am=am,
+            rpps=rpps,
+            equipped=equipped,
+            consent=True,
+            compatibility_checked=True,
+        )
+        ids.append(doctor.id or 0)
     return pid, ids
 
 

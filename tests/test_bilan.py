@@ -11,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ordnum_desktop.domain.bilan_rules import WeekPoint
+from ordnum_desktop.services import followup
 from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Anomaly, Preserie, SatisfactionAnswer, TechnicalPrerequisite
+from ordnum_desktop.store.models import Anomaly, SatisfactionAnswer, TechnicalPrerequisite
 from tests.bilan_scenario import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_roster, write
 
 
@@ -42,7 +43,10 @@ def test_scenario_figure_by_figure(ws: Workspace, tmp_path: Path) -> None:
     assert ops["rechercher"] == {"calls": 1, "succeeded": 1}
     assert ops["met"] is True
     assert b["unmatched_rows"] == 4
-    assert b["unmatched"] == [{"identifier": D1_RPPS, "rows": 2}, {"identifier": STRANGER, "rows": 2}]
+    assert b["unmatched"] == [
+        {"identifier": D1_RPPS, "rows": 2, "other_activity_of": "Un"},  # D1's other activity, named
+        {"identifier": STRANGER, "rows": 2, "other_activity_of": None},
+    ]
     assert b["decision"] == "extend"
     assert b["failed"] == ["doctor_rate", "prerequisites", "satisfaction"]
 
@@ -90,15 +94,25 @@ def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> No
         f"2025-03-03 09:10;{D4};R1;Médicaments;Oui;Rechercher;0",
     ]
     import_traces(ws, pid, write(tmp_path / "t.csv", lines))
+    for code in ("cnda", "support", "kit"):
+        followup.set_prerequisite(ws, pid, code, True, date(2025, 1, 20))
+    followup.update_preserie(ws, pid, cnda_reference="CNDA-1")
+    followup.add_technical_prerequisite(ws, pid, "Version 4.2 sur chaque poste", when=datetime(2025, 3, 1))
+    followup.validate_technical_prerequisites(ws, pid, when=datetime(2025, 3, 2, 9, 0))
     with ws.session() as s:
-        s.add(TechnicalPrerequisite(preserie_id=pid, text="Version 4.2 sur chaque poste"))
-        p = s.get(Preserie, pid)
-        assert p is not None
-        p.technical_prerequisites_validated_at = datetime(2025, 3, 12, 9, 0)
-        s.add(p)
         for doctor_id in (ids[0], ids[1], ids[3]):  # every user doctor answered; ids[2] is not one
-            s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=doctor_id, score=4))
-        anomaly = Anomaly(preserie_id=pid, operation="creer", description="Erreur 503", blocking=True)
+            s.add(
+                SatisfactionAnswer(
+                    preserie_id=pid, doctor_id=doctor_id, score=4, answered_at=datetime(2025, 3, 8)
+                )
+            )
+        anomaly = Anomaly(
+            preserie_id=pid,
+            operation="creer",
+            description="Erreur 503",
+            blocking=True,
+            opened_at=datetime(2025, 3, 3),
+        )
         s.add(anomaly)
     b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert b["failed"] == ["operations"]  # the open blocking anomaly
@@ -110,7 +124,7 @@ def test_criteria_3_4_5_and_deploy_decision(ws: Workspace, tmp_path: Path) -> No
         s.add(row)
     b = compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()
     assert b["failed"] == [] and b["decision"] == "deploy"
-    assert b["criteria"]["prerequisites"] == {"met": True, "count": 1, "validated_at": "2025-03-12 09:00:00"}
+    assert b["criteria"]["prerequisites"] == {"met": True, "count": 1, "validated_at": "2025-03-02 09:00:00"}
     assert b["criteria"]["satisfaction"]["met"] is True
     # One answer reporting a blocking obstacle fails criterion 5.
     with ws.session() as s:
@@ -126,7 +140,14 @@ def test_satisfaction_needs_every_user_doctor(ws: Workspace, tmp_path: Path) -> 
     with ws.session() as s:
         s.add(SatisfactionAnswer(preserie_id=pid, doctor_id=ids[0], score=5))
     sat = compute_bilan(ws, pid).as_json()["criteria"]["satisfaction"]
-    assert sat == {"met": False, "expected": 3, "answered": 1, "blocking": 0}
+    assert sat == {
+        "met": False,
+        "expected": 3,
+        "answered": 1,
+        "blocking": 0,
+        "other_answers": 0,
+        "other_blocking": 0,
+    }
 
 
 def test_prerequisites_need_a_list_and_its_validation(ws: Workspace, liberal_preserie_id: int) -> None:

@@ -20,6 +20,7 @@ from ordnum_desktop.domain.bilan_rules import (
     user_totals,
     weekly_points,
 )
+from ordnum_desktop.domain.followup_records import AnomalyRecord, AnswerRecord, FollowupAtDate, LaunchRecord
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
 
@@ -38,6 +39,30 @@ def counts(
     return IdentifierCounts(presc, digital, registered, presc + sum(ops), c, k, r)
 
 
+DONE = date(2025, 1, 20)
+LAUNCH = tuple(LaunchRecord(code, code, DONE) for code in ("cnda", "support", "kit"))
+
+
+def answer(doctor: UserDoctor | None, blocking: bool = False, user: bool = True) -> AnswerRecord:
+    ident, name, did = (doctor.identifier, doctor.name, doctor.doctor_id) if doctor else ("", "", 99)
+    return AnswerRecord(did, ident, name, datetime(2025, 3, 25), 4, {}, blocking, "", "", user)
+
+
+def anomaly(blocking: bool = True, closed: datetime | None = None) -> AnomalyRecord:
+    return AnomalyRecord(1, "creer", "Erreur", blocking, datetime(2025, 3, 1), closed, "", "")
+
+
+def followup(**changes: object) -> FollowupAtDate:
+    base = FollowupAtDate(
+        technical_prerequisites=("Version 4.2", "Poste Windows 10"),
+        validated_at=datetime(2025, 3, 20, 9, 30),
+        answers=(answer(A), answer(B)),
+        launch=LAUNCH,
+        cnda_reference="CNDA-1",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
 def inputs(**changes: object) -> BilanInputs:
     base = BilanInputs(
         as_of=date(2025, 3, 31),
@@ -46,9 +71,7 @@ def inputs(**changes: object) -> BilanInputs:
         users=(A, B),
         roster_identifiers=frozenset({A.identifier, B.identifier}),
         counts={A.identifier: counts(10, 8, 8), B.identifier: counts(4, 2, 2)},
-        technical_prerequisites=2,
-        prerequisites_validated_at=datetime(2025, 3, 20, 9, 30),
-        answered_doctor_ids=frozenset({1, 2}),
+        followup=followup(),
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -75,7 +98,7 @@ def test_threshold_exactly_met_counts_as_met() -> None:
 
 
 def test_no_user_doctor_fails_rate_and_satisfaction() -> None:
-    b = evaluate_bilan(inputs(users=(), counts={}, answered_doctor_ids=frozenset()))
+    b = evaluate_bilan(inputs(users=(), counts={}, followup=followup(answers=())))
     assert b.doctor_rate.doctors == () and not b.doctor_rate.met
     assert b.doctor_rate.lowest_rate is None and b.doctor_rate.at_threshold == 0
     assert (b.satisfaction.expected, b.satisfaction.met) == (0, False)
@@ -103,17 +126,62 @@ def test_operations_need_a_success_each_and_no_open_blocking_anomaly() -> None:
     b = evaluate_bilan(inputs(counts=no_search))
     assert b.operations.rechercher == OperationCount(0, 0) and b.operations.rechercher.success_rate is None
     assert b.failed == (Criterion.OPERATIONS,)
-    b = evaluate_bilan(inputs(open_blocking_anomalies=1))
+    b = evaluate_bilan(inputs(followup=followup(anomalies=(anomaly(),))))
     assert b.operations.open_blocking_anomalies == 1 and b.failed == (Criterion.OPERATIONS,)
+    closed = anomaly(closed=datetime(2025, 3, 10))
+    not_blocking = anomaly(blocking=False)
+    assert evaluate_bilan(inputs(followup=followup(anomalies=(closed, not_blocking)))).failed == ()
 
 
 def test_prerequisites_and_satisfaction() -> None:
-    assert evaluate_bilan(inputs(prerequisites_validated_at=None)).failed == (Criterion.PREREQUISITES,)
-    assert evaluate_bilan(inputs(technical_prerequisites=0)).failed == (Criterion.PREREQUISITES,)
-    one_answer = evaluate_bilan(inputs(answered_doctor_ids=frozenset({1, 99})))
+    assert evaluate_bilan(inputs(followup=followup(validated_at=None))).failed == (Criterion.PREREQUISITES,)
+    no_list = followup(technical_prerequisites=())
+    assert evaluate_bilan(inputs(followup=no_list)).failed == (Criterion.PREREQUISITES,)
+    one_answer = evaluate_bilan(inputs(followup=followup(answers=(answer(A), answer(None, user=False)))))
     assert (one_answer.satisfaction.answered, one_answer.failed) == (1, (Criterion.SATISFACTION,))
-    blocking = evaluate_bilan(inputs(blocking_answers=1))
+    blocking = evaluate_bilan(inputs(followup=followup(answers=(answer(A, blocking=True), answer(B)))))
     assert blocking.satisfaction.blocking == 1 and blocking.failed == (Criterion.SATISFACTION,)
+
+
+def test_satisfaction_counts_user_doctors_only() -> None:
+    """A non-user doctor's answer, even blocking, is shown apart and never fails criterion 5."""
+    other = answer(None, blocking=True, user=False)
+    b = evaluate_bilan(inputs(followup=followup(answers=(answer(A), answer(B), other))))
+    s = b.satisfaction
+    assert (s.met, s.expected, s.answered, s.blocking, s.others, s.others_blocking) == (True, 2, 2, 0, 1, 1)
+    assert b.decision is Decision.DEPLOY
+
+
+def test_preconditions_decide_apart_from_the_criteria() -> None:
+    """Every criterion met, yet a roster error or a launch prerequisite not done gives extend,
+    with the precondition named and no criterion failed."""
+    roster = (("too_few_ps", "1 médecin utilisateur sur 5 dans l'effectif : il en faut au moins 5."),)
+    b = evaluate_bilan(inputs(roster_errors=roster))
+    assert b.failed == () and b.decision is Decision.EXTEND
+    assert [f.code for f in b.preconditions.failed] == ["too_few_ps"]
+    late_kit = LAUNCH[:2] + (LaunchRecord("kit", "Kit", date(2025, 4, 2)),)
+    b = evaluate_bilan(inputs(followup=followup(launch=late_kit, cnda_reference="")))
+    assert [f.code for f in b.preconditions.failed] == ["launch_cnda", "launch_kit"]
+    assert "31/03/2025" in b.preconditions.failed[1].message and b.decision is Decision.EXTEND
+    assert b.as_json()["preconditions"] == b.preconditions.as_json()
+    assert evaluate_bilan(inputs(followup=followup(launch=()))).preconditions.launch != ()
+
+
+def test_other_activity_is_named_and_not_counted() -> None:
+    b = evaluate_bilan(
+        inputs(
+            counts={
+                A.identifier: counts(10, 8, 8),
+                B.identifier: counts(4, 2, 2),
+                "10001234567": counts(50, 0, 0),
+            },
+            other_activity={"10001234567": "Dupont Anne"},
+        )
+    )
+    assert [(u.identifier, u.label) for u in b.unmatched] == [
+        ("10001234567", "autre activité de Dupont Anne")
+    ]
+    assert b.doctor_rate.met and b.registration.created == 10
 
 
 def test_shared_identifier_counts_once_and_unmatched_are_sorted() -> None:
@@ -135,12 +203,15 @@ def test_shared_identifier_counts_once_and_unmatched_are_sorted() -> None:
 
 
 def test_as_json_keeps_the_contract_and_results_are_frozen() -> None:
-    b = evaluate_bilan(inputs(open_blocking_anomalies=1))
+    b = evaluate_bilan(inputs(followup=followup(anomalies=(anomaly(),)), rejected_rows=7))
     data = b.as_json()
     assert list(data) == [
         "as_of",
         "criteria",
+        "preconditions",
+        "period",
         "unmatched_rows",
+        "rejected_rows",
         "decision",
         "failed",
         "unmatched",
@@ -156,6 +227,8 @@ def test_as_json_keeps_the_contract_and_results_are_frozen() -> None:
     }
     assert data["criteria"]["prerequisites"]["validated_at"] == "2025-03-20 09:30:00"  # type: ignore[index]
     assert data["failed"] == ["operations"] and data["decision"] == "extend"
+    assert data["preconditions"] == {"met": True, "failed": []} and data["rejected_rows"] == 7
+    assert data["period"] == {"number": 1, "from": None, "software_version": ""}
     json.dumps(data)  # plain JSON types only
     with pytest.raises(FrozenInstanceError):
         b.registration.met = True  # type: ignore[misc]

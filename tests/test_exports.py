@@ -4,7 +4,7 @@ CPAM), and text that looks like a formula stored as text."""
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -53,7 +53,8 @@ def test_bilan_workbook_has_every_sheet_and_the_bilan_figures(ws: Workspace, tmp
     doctors = list_doctors(ws, pid)
     update_doctor(ws, doctors[2].id or 0, last_name=HOSTILE[0], first_name=HOSTILE[3])
     with ws.session() as s:
-        s.add(Anomaly(preserie_id=pid, operation="creer", description=HOSTILE[1]))
+        opened = datetime(2025, 3, 20, 9, 0)  # in the bilan's period: it is judged at its date
+        s.add(Anomaly(preserie_id=pid, operation="creer", description=HOSTILE[1], opened_at=opened))
     out = write_bilan_workbook(ws, pid, tmp_path / "bilan.xlsx")
     bilan = compute_bilan(ws, pid)
     wb = load_workbook(out)

@@ -87,6 +87,8 @@ def test_set_prerequisite_checks_dates_and_unchecks(ws: Workspace, liberal_prese
 
 def test_update_preserie_validates_status_exercise_and_dates(ws: Workspace, liberal_preserie_id: int) -> None:
     pid = liberal_preserie_id
+    for code in ("cnda", "support", "kit"):
+        followup.set_prerequisite(ws, pid, code, True, date(2025, 1, 10))
     p = followup.update_preserie(
         ws,
         pid,
@@ -121,7 +123,7 @@ def test_technical_prerequisites_validation_and_unvalidation(ws: Workspace, libe
     assert refused.value.hint is Hint.ADD_PREREQUISITES
     with pytest.raises(UserError, match="vide"):
         followup.add_technical_prerequisite(ws, pid, "   ")
-    first = followup.add_technical_prerequisite(ws, pid, "Version 7.4.2 minimum")
+    first = followup.add_technical_prerequisite(ws, pid, "Version 7.4.2 minimum", when=datetime(2025, 3, 20))
     assert compute_bilan(ws, pid).prerequisites.met is False
     stamp = followup.validate_technical_prerequisites(ws, pid, when=datetime(2025, 3, 27, 16, 30))
     assert stamp == datetime(2025, 3, 27, 16, 30)
@@ -288,9 +290,11 @@ def test_satisfaction_criterion_follows_user_doctors_and_blocking(
     assert compute_bilan(ws, pid).satisfaction.met is True
     followup.record_satisfaction(ws, pid, "331234583", 1, blocking_text="Pas équipé")  # not a user
     sat = compute_bilan(ws, pid).satisfaction
-    assert sat.met is False and sat.blocking == 1  # a blocking obstacle reported is one
-    followup.record_satisfaction(ws, pid, "331234583", 3)
-    assert compute_bilan(ws, pid).satisfaction.met is True
+    # Shown apart, never counted: a non-user doctor's blocking obstacle does not fail criterion 5.
+    assert (sat.met, sat.blocking, sat.others, sat.others_blocking) == (True, 0, 1, 1)
+    followup.record_satisfaction(ws, pid, AM_2, 2, blocking_text="Trop lent")  # a user doctor
+    sat = compute_bilan(ws, pid).satisfaction
+    assert (sat.met, sat.blocking) == (False, 1)
 
 
 def test_cli_satisfaction_record(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

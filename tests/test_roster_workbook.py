@@ -43,7 +43,8 @@ def test_round_trip_template_fill_import(ws: Workspace, liberal_preserie_id: int
     plans = dict((d.id, p) for d, p in get_plans(ws, liberal_preserie_id))
     assert plans[doctors[0].id].planned_install == date(2025, 3, 15)
     assert plans[doctors[1].id].planned_install == date(2025, 4, 2)
-    assert check_roster_for(ws, liberal_preserie_id).ok
+    # Four user doctors: the not-equipped one does not count towards the minimum of five.
+    assert [f.code for f in check_roster_for(ws, liberal_preserie_id).errors] == ["too_few_ps"]
 
 
 def test_rows_breaking_rules_are_loaded_and_flagged(

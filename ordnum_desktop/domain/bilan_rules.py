@@ -12,16 +12,24 @@ Criteria (référentiel of January 2025, thresholds from `Thresholds`):
 2. registered / created e-prescriptions ≥ registration_rate, over the user doctors;
 3. at least one successful call of each operation and no open blocking anomaly;
 4. at least one technical prerequisite, and the list validated;
-5. every user doctor answered the questionnaire and nobody reported a blocking obstacle.
+5. every user doctor answered the questionnaire and no user doctor reported a blocking obstacle
+   (the answers of other doctors are kept apart and never count).
+
+The decision is `deploy` only when the five criteria are met and no precondition fails
+(domain/preconditions.py: roster rules over the user doctors, launch prerequisites). The
+follow-up (anomalies, prerequisites, answers, launch) comes as it stood at the end of the bilan's
+day (domain/followup_records.py), so a bilan is a function of its date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from ordnum_desktop.domain.followup_records import AnswerRecord, FollowupAtDate
+from ordnum_desktop.domain.preconditions import Preconditions, evaluate_preconditions
 from ordnum_desktop.domain.referentiel import Thresholds
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
 
@@ -119,6 +127,22 @@ class PreserieInfo:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The period the bilan judges: 1 for the first bilan; a prolongation starts a new one."""
+
+    number: int = 1
+    start: date | None = None  # None: from the start of the présérie
+    software_version: str = ""
+
+    def as_json(self) -> Json:
+        return {
+            "number": self.number,
+            "from": self.start.isoformat() if self.start else None,
+            "software_version": self.software_version,
+        }
+
+
+@dataclass(frozen=True)
 class BilanInputs:
     as_of: date
     thresholds: Thresholds
@@ -126,11 +150,13 @@ class BilanInputs:
     users: tuple[UserDoctor, ...]  # roster order
     roster_identifiers: frozenset[str]  # every roster doctor's, equipped or not
     counts: Mapping[str, IdentifierCounts]  # per identifier with at least one row
-    open_blocking_anomalies: int = 0
-    technical_prerequisites: int = 0
-    prerequisites_validated_at: datetime | None = None
-    answered_doctor_ids: frozenset[int | None] = frozenset()
-    blocking_answers: int = 0
+    followup: FollowupAtDate = FollowupAtDate()
+    roster_errors: tuple[tuple[str, str], ...] = ()  # (code, message) of the roster check's errors
+    # The other identifier of a roster doctor (the RPPS of a libéral doctor, the N° AM of a
+    # salaried one) -> the doctor's name: rows there are another activity, named but not counted.
+    other_activity: Mapping[str, str] = field(default_factory=dict)
+    rejected_rows: int = 0  # rows of the live imports that were rejected, so counted nowhere
+    period: Period = Period()
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -240,9 +266,11 @@ class PrerequisitesCriterion:
 @dataclass(frozen=True)
 class SatisfactionCriterion:
     met: bool
-    expected: int
-    answered: int
-    blocking: int
+    expected: int  # user doctors
+    answered: int  # user doctors with an answer
+    blocking: int  # answers of user doctors reporting a blocking obstacle
+    others: int = 0  # answers of doctors who are not users: shown apart, never counted
+    others_blocking: int = 0
 
     def as_json(self) -> Json:
         return {
@@ -250,18 +278,32 @@ class SatisfactionCriterion:
             "expected": self.expected,
             "answered": self.answered,
             "blocking": self.blocking,
+            "other_answers": self.others,
+            "other_blocking": self.others_blocking,
         }
 
 
 @dataclass(frozen=True)
 class UnmatchedIdentifier:
-    """An identifier with trace rows but no roster doctor: kept, counted in no criterion."""
+    """An identifier with trace rows but no roster doctor for the présérie's exercise situation:
+    kept, counted in no criterion. `other_activity_of` names the roster doctor whose other
+    identifier it is (the RPPS of a libéral doctor…), '' for an unknown identifier."""
 
     identifier: str
     rows: int
+    other_activity_of: str = ""
+
+    @property
+    def label(self) -> str:
+        """« autre activité de LEFÈVRE Anne » or « PS inconnu »: the words of every front end."""
+        return f"autre activité de {self.other_activity_of}" if self.other_activity_of else "PS inconnu"
 
     def as_json(self) -> Json:
-        return {"identifier": self.identifier, "rows": self.rows}
+        return {
+            "identifier": self.identifier,
+            "rows": self.rows,
+            "other_activity_of": self.other_activity_of or None,
+        }
 
 
 AnyCriterion = (
@@ -283,6 +325,10 @@ class Bilan:
     satisfaction: SatisfactionCriterion
     unmatched: tuple[UnmatchedIdentifier, ...]  # most rows first
     preserie: PreserieInfo
+    preconditions: Preconditions = Preconditions()
+    period: Period = Period()
+    rejected_rows: int = 0
+    followup: FollowupAtDate = FollowupAtDate()
 
     def criterion(self, key: Criterion) -> AnyCriterion:
         found: AnyCriterion = getattr(self, key.value)
@@ -294,19 +340,23 @@ class Bilan:
 
     @property
     def decision(self) -> Decision:
-        return Decision.EXTEND if self.failed else Decision.DEPLOY
+        """Deploy only when the five criteria are met and no precondition fails."""
+        return Decision.EXTEND if self.failed or not self.preconditions.met else Decision.DEPLOY
 
     @property
     def unmatched_rows(self) -> int:
         return sum(u.rows for u in self.unmatched)
 
     def as_json(self) -> Json:
-        """The spec's bilan JSON, plus `preserie`, each doctor's `name`, `unmatched` (identifiers
-        and row counts) and `failed` (keys of the criteria not met)."""
+        """The spec's bilan JSON, plus `preserie`, each doctor's `name`, `unmatched` (identifiers,
+        row counts, the doctor of another activity) and `failed` (keys of the criteria not met)."""
         return {
             "as_of": self.as_of.isoformat(),
             "criteria": {key.value: self.criterion(key).as_json() for key in Criterion},
+            "preconditions": self.preconditions.as_json(),
+            "period": self.period.as_json(),
             "unmatched_rows": self.unmatched_rows,
+            "rejected_rows": self.rejected_rows,
             "decision": self.decision.value,
             "failed": [key.value for key in self.failed],
             "unmatched": [u.as_json() for u in self.unmatched],
@@ -365,36 +415,52 @@ def prerequisites_criterion(count: int, validated_at: datetime | None) -> Prereq
 
 
 def satisfaction_criterion(
-    users: tuple[UserDoctor, ...], answered_doctor_ids: frozenset[int | None], blocking_answers: int
+    users: tuple[UserDoctor, ...], answers: tuple[AnswerRecord, ...]
 ) -> SatisfactionCriterion:
-    answered = sum(1 for d in users if d.doctor_id in answered_doctor_ids)
-    met = bool(users) and answered == len(users) and not blocking_answers
-    return SatisfactionCriterion(met, len(users), answered, blocking_answers)
+    """Over the user doctors' answers only (`AnswerRecord.user`): another doctor's answer, even
+    one reporting a blocking obstacle, is counted apart."""
+    user_ids = {d.doctor_id for d in users}
+    mine = [a for a in answers if a.user and a.doctor_id in user_ids]
+    others = [a for a in answers if not (a.user and a.doctor_id in user_ids)]
+    answered = len({a.doctor_id for a in mine})
+    blocking = sum(1 for a in mine if a.blocking)
+    met = bool(users) and answered == len(users) and not blocking
+    return SatisfactionCriterion(
+        met, len(users), answered, blocking, len(others), sum(1 for a in others if a.blocking)
+    )
 
 
 def unmatched_identifiers(
-    counts: Mapping[str, IdentifierCounts], roster_identifiers: frozenset[str]
+    counts: Mapping[str, IdentifierCounts],
+    roster_identifiers: frozenset[str],
+    other_activity: Mapping[str, str] | None = None,
 ) -> tuple[UnmatchedIdentifier, ...]:
-    found = [UnmatchedIdentifier(i, c.rows) for i, c in counts.items() if i not in roster_identifiers]
+    names = other_activity or {}
+    found = [
+        UnmatchedIdentifier(i, c.rows, names.get(i, ""))
+        for i, c in counts.items()
+        if i not in roster_identifiers
+    ]
     return tuple(sorted(found, key=lambda u: (-u.rows, u.identifier)))
 
 
 def evaluate_bilan(inputs: BilanInputs) -> Bilan:
     t = inputs.thresholds
+    f = inputs.followup
     totals = user_totals(inputs.users, inputs.counts)
     return Bilan(
         as_of=inputs.as_of,
         doctor_rate=doctor_rate_criterion(inputs.users, inputs.counts, t.doctor_rate),
         registration=registration_criterion(totals, t.registration_rate),
-        operations=operations_criterion(totals, inputs.open_blocking_anomalies),
-        prerequisites=prerequisites_criterion(
-            inputs.technical_prerequisites, inputs.prerequisites_validated_at
-        ),
-        satisfaction=satisfaction_criterion(
-            inputs.users, inputs.answered_doctor_ids, inputs.blocking_answers
-        ),
-        unmatched=unmatched_identifiers(inputs.counts, inputs.roster_identifiers),
+        operations=operations_criterion(totals, f.open_blocking_anomalies),
+        prerequisites=prerequisites_criterion(len(f.technical_prerequisites), f.validated_at),
+        satisfaction=satisfaction_criterion(inputs.users, f.answers),
+        unmatched=unmatched_identifiers(inputs.counts, inputs.roster_identifiers, inputs.other_activity),
         preserie=inputs.preserie,
+        preconditions=evaluate_preconditions(inputs.roster_errors, f.launch, f.cnda_reference, inputs.as_of),
+        period=inputs.period,
+        rejected_rows=inputs.rejected_rows,
+        followup=f,
     )
 
 
@@ -473,6 +539,7 @@ __all__ = [
     "IdentifierCounts",
     "OperationCount",
     "OperationsCriterion",
+    "Period",
     "PrerequisitesCriterion",
     "PrescriptionGroup",
     "PreserieInfo",

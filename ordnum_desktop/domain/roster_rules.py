@@ -128,40 +128,40 @@ def _check_cpams(selected: list[str], ref: Referentiel, result: CheckResult) -> 
 def _check_counts(
     exercise: str, small: bool, doctors: list[RosterDoctor], ref: Referentiel, result: CheckResult
 ) -> None:
+    """Sizes are counted over the user doctors (equipped for the Ordonnance numérique): a
+    volunteer who is not equipped yet sends no prescription the bilan could judge."""
     t = ref.thresholds
     minimum = roster_minimum(ref, small)
-    if exercise == "centre":
-        equipped = sum(1 for d in doctors if d.equipped)
-        if equipped < minimum:
-            result.add(
-                "too_few_ps",
-                f"{equipped} médecin(s) équipé(s) dans l'effectif : il en "
-                f"faut au moins {minimum} au total. Ajoutez des médecins volontaires équipés.",
-            )
-        centres = {d.finess for d in doctors if d.finess}
-        if len(centres) < t.centres_min:
-            result.add(
-                "too_few_centres",
-                f"Aucun centre de santé identifié : renseignez le FINESS d'au moins {t.centres_min} centre.",
-            )
-        elif len(centres) > t.centres_max:
-            result.add(
-                "too_many_centres",
-                f"{len(centres)} centres de santé dans l'effectif : "
-                f"{t.centres_max} au maximum. Retirez des centres.",
-            )
-        return
-    if len(doctors) < minimum:
+    users = [d for d in doctors if d.equipped]
+    n = len(users)
+    if n < minimum:
         extra = " (part de marché inférieure à 1 %)" if small else ""
+        plural = "s" if n > 1 else ""
         result.add(
             "too_few_ps",
-            f"{len(doctors)} médecin(s) dans l'effectif : il en faut au moins "
-            f"{minimum}{extra}. Ajoutez des médecins volontaires.",
+            f"{n} médecin{plural} utilisateur{plural} (équipé{plural} Ordonnance numérique) sur "
+            f"{len(doctors)} dans l'effectif : il en faut au moins "
+            f"{minimum}{extra}. Équipez ou ajoutez des médecins volontaires.",
         )
-    if len(doctors) > t.roster_max:
+    if exercise != "centre" and n > t.roster_max:
         result.add(
             "too_many_ps",
-            f"{len(doctors)} médecins dans l'effectif : {t.roster_max} au maximum. Retirez des médecins.",
+            f"{n} médecins utilisateurs dans l'effectif : {t.roster_max} au maximum. Retirez des médecins.",
+        )
+    if exercise != "centre":
+        return
+    centres = {d.finess for d in users if d.finess}
+    if len(centres) < t.centres_min:
+        result.add(
+            "too_few_centres",
+            "Aucun centre de santé n'a de médecin utilisateur identifié : renseignez le FINESS "
+            f"d'au moins {t.centres_min} centre et de ses médecins équipés.",
+        )
+    elif len(centres) > t.centres_max:
+        result.add(
+            "too_many_centres",
+            f"{len(centres)} centres de santé dans l'effectif : "
+            f"{t.centres_max} au maximum. Retirez des centres.",
         )
 
 

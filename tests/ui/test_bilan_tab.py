@@ -40,6 +40,9 @@ def test_closing_the_blocking_anomaly_and_the_satisfaction_form_update_the_cards
     row = next(r for r, a in enumerate(bilan.anomalies_page.anomalies) if a.blocking and a.closed_at is None)
     bilan.ui.anomalyTable.selectRow(row)
     bilan.anomalies_page.close_selected_anomaly()
+    # Closed today: the bilan at its own day (the last trace day) still sees it open…
+    assert bilan.cards["operations"].met is False
+    bilan.ui.asOfDate.setDate(QDate.currentDate())  # …the bilan at today sees it closed
     assert bilan.cards["operations"].met is True
 
     blocked = next(
@@ -64,8 +67,11 @@ def test_prerequisite_added_unvalidates_then_validate(window) -> None:
     bilan = _bilan(window)
     bilan.ui.prerequisiteEdit.setText("Certificat serveur renouvelé")
     bilan.prerequisites_page.add_prerequisite()
-    assert bilan.cards["prerequisites"].met is False
     assert bilan.ui.prerequisitesList.count() == 3
+    # Added today: the bilan at its own day keeps the list as it stood, validated…
+    assert bilan.cards["prerequisites"].met is True
+    bilan.ui.asOfDate.setDate(QDate.currentDate())  # …at today the list changed: no longer validated
+    assert bilan.cards["prerequisites"].met is False
     bilan.prerequisites_page.validate_prerequisites()
     assert bilan.cards["prerequisites"].met is True
 

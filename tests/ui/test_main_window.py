@@ -242,6 +242,7 @@ def test_prestart_prerequisites_are_ticked_with_the_date(window) -> None:
     tab = window.tab_widgets["planning"]
     box = tab.ui.prerequisitesList
     assert box.count() == 3
+    box.item(0).setCheckState(Qt.CheckState.Unchecked)  # the fixture ticked it on 15/01/2025
     box.item(0).setCheckState(Qt.CheckState.Checked)
     assert box.item(0).checkState() == Qt.CheckState.Checked
     assert box.item(0).text().endswith(f"fait le {format_date(date.today())}")

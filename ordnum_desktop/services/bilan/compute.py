@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from ordnum_desktop.domain.bilan_rules import (
     Bilan,
     BilanInputs,
+    Period,
     PreserieInfo,
     UserDoctor,
     WeeklySeries,
@@ -23,6 +24,7 @@ from ordnum_desktop.domain.bilan_rules import (
     weekly_points,
 )
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
+from ordnum_desktop.services.bilan.followup_at import read_followup
 from ordnum_desktop.services.bilan.summary import (
     load_summary,
     prescription_groups,
@@ -30,9 +32,9 @@ from ordnum_desktop.services.bilan.summary import (
     store_summary,
 )
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.roster.doctors import doctor_identifier
+from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, doctor_name
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Anomaly, Doctor, Preserie, SatisfactionAnswer, TechnicalPrerequisite
+from ordnum_desktop.store.models import Doctor, ImportBatch, Preserie
 
 
 def _preserie(s: Session, preserie_id: int) -> Preserie:
@@ -78,8 +80,32 @@ def _referentiel(p: Preserie) -> Referentiel:
         return load_referentiel()
 
 
+def _other_activity(doctors: list[Doctor]) -> dict[str, str]:
+    """The identifier of each roster doctor's other exercise situation -> the doctor's name."""
+    found: dict[str, str] = {}
+    for d in doctors:
+        other = d.rpps if d.mode == "liberal" else d.am
+        if other:
+            found.setdefault(other, doctor_name(d))
+    return found
+
+
+def _rejected_rows(s: Session, preserie_id: int) -> int:
+    """Rows rejected by the imports still in force (an undone import left nothing behind)."""
+    total = s.exec(
+        select(func.sum(ImportBatch.rejected)).where(
+            ImportBatch.preserie_id == preserie_id,
+            ImportBatch.kind == "traces",
+            ImportBatch.undone_at == None,  # noqa: E711 - SQL IS NULL
+        )
+    ).one()
+    return int(total or 0)
+
+
 def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) -> Bilan:
-    """Reads what the criteria need and evaluates them (domain/bilan_rules.py)."""
+    """Reads what the criteria and preconditions need, as it stood at the end of the bilan's day,
+    and evaluates them (domain/bilan_rules.py). The roster is the current one."""
+    roster = check_roster_for(ws, preserie_id)
     with ws.session() as s:
         p = _preserie(s, preserie_id)
         ref = _referentiel(p)
@@ -87,23 +113,8 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         conn = s.connection()
         day = _as_of(conn, preserie_id, as_of)
         summary, fresh = load_summary(conn, preserie_id)
-        open_blocking = s.exec(
-            select(func.count())
-            .select_from(Anomaly)
-            .where(
-                Anomaly.preserie_id == preserie_id,
-                Anomaly.blocking == True,  # noqa: E712
-                Anomaly.closed_at == None,  # noqa: E711
-            )
-        ).one()
-        tech_count = s.exec(
-            select(func.count())
-            .select_from(TechnicalPrerequisite)
-            .where(TechnicalPrerequisite.preserie_id == preserie_id)
-        ).one()
-        answers = list(
-            s.exec(select(SatisfactionAnswer).where(SatisfactionAnswer.preserie_id == preserie_id)).all()
-        )
+        followup = read_followup(s, p, doctors, day, ref)
+        rejected = _rejected_rows(s, preserie_id)
 
     if fresh is not None:
         store_summary(ws, preserie_id, fresh)
@@ -111,18 +122,14 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         as_of=day,
         thresholds=ref.thresholds,
         preserie=PreserieInfo(p.id, p.editor, p.software, p.version, p.exercise, p.status),
-        users=tuple(
-            UserDoctor(d.id, doctor_identifier(d), f"{d.last_name} {d.first_name}".strip())
-            for d in doctors
-            if d.equipped
-        ),
+        users=tuple(UserDoctor(d.id, doctor_identifier(d), doctor_name(d)) for d in doctors if d.equipped),
         roster_identifiers=frozenset(doctor_identifier(d) for d in doctors) - {""},
         counts=stats_as_of(summary, day.isoformat()),
-        open_blocking_anomalies=open_blocking,
-        technical_prerequisites=tech_count,
-        prerequisites_validated_at=p.technical_prerequisites_validated_at,
-        answered_doctor_ids=frozenset(a.doctor_id for a in answers),
-        blocking_answers=sum(1 for a in answers if a.blocking),
+        followup=followup,
+        roster_errors=tuple((f.code, f.message) for f in roster.errors),
+        other_activity=_other_activity(doctors),
+        rejected_rows=rejected,
+        period=Period(1, None, p.version),
     )
     return evaluate_bilan(inputs)
 

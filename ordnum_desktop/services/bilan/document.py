@@ -19,18 +19,25 @@ from datetime import date, datetime
 from sqlmodel import Session, col, func, select
 
 from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
+from ordnum_desktop.domain.followup_records import AnomalyRecord, AnswerRecord, LaunchRecord
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.vocabulary import exercise_title
 from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
-from ordnum_desktop.services.followup.anomalies import list_anomalies
-from ordnum_desktop.services.followup.prerequisites import list_technical_prerequisites
-from ordnum_desktop.services.followup.satisfaction import answer_scores, answers_by_doctor
-from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Doctor, InstallationPlan, Prerequisite, Preserie
+from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
 
-DIGEST_KEYS = ("as_of", "criteria", "unmatched_rows", "unmatched", "decision", "failed")
+DIGEST_KEYS = (
+    "as_of",
+    "criteria",
+    "preconditions",
+    "period",
+    "unmatched_rows",
+    "rejected_rows",
+    "unmatched",
+    "decision",
+    "failed",
+)
 
 
 @dataclass
@@ -55,37 +62,11 @@ class PreserieSheet:
     referentiel: str  # « 2025-01 — Référentiel présérie médecins — janvier 2025 »
 
 
-@dataclass(frozen=True)
-class PrerequisiteLine:
-    """One of the three prerequisites before the start of the présérie."""
-
-    label: str
-    done: bool
-    date: date | None
-    comment: str
-
-
-@dataclass(frozen=True)
-class SatisfactionLine:
-    identifier: str
-    name: str
-    score: int  # overall, 1 to 5
-    scores: dict[str, int]  # question id -> 1 to 5
-    blocking: bool
-    blocking_text: str
-    comment: str
-
-
-@dataclass(frozen=True)
-class AnomalyLine:
-    id: int | None
-    operation: str  # an Operation code, or '' outside the three services
-    description: str
-    blocking: bool
-    opened_at: datetime
-    closed_at: datetime | None
-    resolution: str
-    doctor: str  # the doctor's name, '' when none
+# The records as they stood at the bilan's day (services/bilan/followup_at.py), under the names
+# the PDF and workbook writers use.
+PrerequisiteLine = LaunchRecord
+SatisfactionLine = AnswerRecord
+AnomalyLine = AnomalyRecord
 
 
 @dataclass
@@ -98,7 +79,8 @@ class BilanDocument:
     prerequisites: list[PrerequisiteLine] = field(default_factory=list)  # the three before start
     technical_prerequisites: list[str] = field(default_factory=list)
     technical_validated_at: datetime | None = None
-    satisfaction: list[SatisfactionLine] = field(default_factory=list)
+    satisfaction: list[SatisfactionLine] = field(default_factory=list)  # user doctors' answers
+    other_satisfaction: list[SatisfactionLine] = field(default_factory=list)  # shown apart
     anomalies: list[AnomalyLine] = field(default_factory=list)
 
     @property
@@ -185,55 +167,17 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         info = _preserie_info(p, selected_cpams(s, preserie_id))
         if info.first_eprescription_date is None:
             info.first_eprescription_date = _first_eprescription(s, preserie_id, day)
-        # Read only: followup's list_prerequisites creates missing rows, and a bilan may be
-        # printed from a workspace opened read-only.
-        prerequisites = [
-            PrerequisiteLine(r.label, r.done, r.done_date, r.comment)
-            for r in s.exec(
-                select(Prerequisite)
-                .where(Prerequisite.preserie_id == preserie_id)
-                .order_by(col(Prerequisite.id))
-            )
-        ]
-        validated_at = p.technical_prerequisites_validated_at
-    technical = [r.text for r in list_technical_prerequisites(ws, preserie_id)]
-    pairs = answers_by_doctor(ws, preserie_id)
-    satisfaction = [
-        SatisfactionLine(
-            identifier=doctor_identifier(d),
-            name=f"{d.last_name} {d.first_name}".strip(),
-            score=a.score,
-            scores=answer_scores(a),
-            blocking=a.blocking,
-            blocking_text=a.blocking_text,
-            comment=a.comment,
-        )
-        for d, a in pairs
-        if a is not None
-    ]
-    names = {d.id: f"{d.last_name} {d.first_name}".strip() for d, _a in pairs}
-    anomaly_items = [
-        AnomalyLine(
-            id=a.id,
-            operation=a.operation,
-            description=a.description,
-            blocking=a.blocking,
-            opened_at=a.opened_at,
-            closed_at=a.closed_at,
-            resolution=a.resolution,
-            doctor=names.get(a.doctor_id, "") if a.doctor_id else "",
-        )
-        for a in list_anomalies(ws, preserie_id)
-    ]
+    f = bilan.followup
     return BilanDocument(
         preserie=info,
         bilan=bilan,
         weekly=weekly,
         workspace_name=ws.path.name,
         digest=figures_digest(bilan),
-        prerequisites=prerequisites,
-        technical_prerequisites=technical,
-        technical_validated_at=validated_at,
-        satisfaction=satisfaction,
-        anomalies=anomaly_items,
+        prerequisites=list(f.launch),
+        technical_prerequisites=list(f.technical_prerequisites),
+        technical_validated_at=f.validated_at,
+        satisfaction=list(f.user_answers),
+        other_satisfaction=list(f.other_answers),
+        anomalies=list(f.anomalies),
     )

@@ -4,17 +4,19 @@ the présérie's own fields that the window makes (status, kick-off, CNDA…).""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES
 from ordnum_desktop.services.errors import Hint, RuleError, UserError
+from ordnum_desktop.services.followup.status import check_status
 from ordnum_desktop.services.roster.preseries import STATUSES
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Prerequisite, Preserie, TechnicalPrerequisite
+from ordnum_desktop.store.models import Prerequisite, PrerequisiteValidation, Preserie, TechnicalPrerequisite
 
 
 def _preserie(s: Session, preserie_id: int) -> Preserie:
@@ -75,10 +77,18 @@ def set_prerequisite(
 # --- technical prerequisites for deployment (criterion 4) ----------------------------------
 
 
+def _live(preserie_id: int) -> SelectOfScalar[TechnicalPrerequisite]:
+    return select(TechnicalPrerequisite).where(
+        TechnicalPrerequisite.preserie_id == preserie_id,
+        TechnicalPrerequisite.removed_at == None,  # noqa: E711 - SQL IS NULL
+    )
+
+
 def list_technical_prerequisites(ws: Workspace, preserie_id: int) -> list[TechnicalPrerequisite]:
+    """The current list (removed items are kept with their date, for the bilans of the past)."""
     with ws.session() as s:
         _preserie(s, preserie_id)
-        q = select(TechnicalPrerequisite).where(TechnicalPrerequisite.preserie_id == preserie_id)
+        q = _live(preserie_id)
         return list(
             s.exec(q.order_by(col(TechnicalPrerequisite.position), col(TechnicalPrerequisite.id))).all()
         )
@@ -89,16 +99,27 @@ def technical_prerequisites_validated_at(ws: Workspace, preserie_id: int) -> dat
         return _preserie(s, preserie_id).technical_prerequisites_validated_at
 
 
+def _stamp(when: datetime | date | None) -> datetime:
+    """A record's date: now by default; a bare date (the command line's --date) at noon, so that
+    it sorts after the morning's records of the same day and stays on that day."""
+    if when is None:
+        return datetime.now().replace(microsecond=0)
+    if not isinstance(when, datetime):
+        return datetime.combine(when, time(12, 0))
+    return when.replace(microsecond=0)
+
+
 def add_technical_prerequisite(
-    ws: Workspace, preserie_id: int, text: str, when: datetime | None = None
+    ws: Workspace, preserie_id: int, text: str, when: datetime | date | None = None
 ) -> TechnicalPrerequisite:
     """Adds one item to the list. A validated list is no longer the list that was validated, so
-    adding un-validates it (the caller tells the user)."""
+    adding revokes the validation (the caller tells the user)."""
     text = (text or "").strip()
     if not text:
         raise UserError("Le prérequis technique est vide : décrivez-le en une phrase.")
+    stamp = _stamp(when)
     with ws.session() as s:
-        p = _preserie(s, preserie_id)
+        _preserie(s, preserie_id)
         position = (
             s.exec(
                 select(func.max(TechnicalPrerequisite.position)).where(
@@ -108,65 +129,83 @@ def add_technical_prerequisite(
             or 0
         )
         item = TechnicalPrerequisite(
-            preserie_id=preserie_id, position=position + 1, text=text, created_at=when or datetime.now()
+            preserie_id=preserie_id, position=position + 1, text=text, created_at=stamp
         )
         s.add(item)
-        if p.technical_prerequisites_validated_at is not None:
-            p.technical_prerequisites_validated_at = None
-            s.add(p)
+        _revoke(s, preserie_id, stamp)
         s.flush()
         return item
 
 
-def update_technical_prerequisite(ws: Workspace, item_id: int, text: str) -> TechnicalPrerequisite:
-    """Rewords one item; like an addition, it un-validates the list."""
+def update_technical_prerequisite(
+    ws: Workspace, item_id: int, text: str, when: datetime | date | None = None
+) -> TechnicalPrerequisite:
+    """Rewords one item; like an addition, it revokes the validation."""
     text = (text or "").strip()
     if not text:
         raise UserError("Le prérequis technique est vide : décrivez-le en une phrase.")
     with ws.session() as s:
         item = s.get(TechnicalPrerequisite, item_id)
-        if item is None:
+        if item is None or item.removed_at is not None:
             raise UserError(f"Aucun prérequis technique n° {item_id}.")
         if item.text != text:
             item.text = text
             s.add(item)
-            _unvalidate(s, item.preserie_id)
+            _revoke(s, item.preserie_id, _stamp(when))
         return item
 
 
-def delete_technical_prerequisite(ws: Workspace, item_id: int) -> None:
+def delete_technical_prerequisite(ws: Workspace, item_id: int, when: datetime | date | None = None) -> None:
+    """Removes one item from the list: it stays stored with its removal date, so that a bilan
+    printed for an earlier day still counts it; the validation is revoked."""
     with ws.session() as s:
         item = s.get(TechnicalPrerequisite, item_id)
-        if item is None:
+        if item is None or item.removed_at is not None:
             raise UserError(f"Aucun prérequis technique n° {item_id}.")
-        s.delete(item)
-        _unvalidate(s, item.preserie_id)
+        stamp = max(_stamp(when), item.created_at)
+        item.removed_at = stamp
+        s.add(item)
+        _revoke(s, item.preserie_id, stamp)
 
 
-def _unvalidate(s: Session, preserie_id: int) -> None:
+def _revoke(s: Session, preserie_id: int, when: datetime) -> None:
+    """Ends the validations still standing; a change dated before a validation (entered after
+    the fact) revokes it from the validation's own date."""
     p = _preserie(s, preserie_id)
+    for v in s.exec(
+        select(PrerequisiteValidation).where(
+            PrerequisiteValidation.preserie_id == preserie_id,
+            PrerequisiteValidation.revoked_at == None,  # noqa: E711 - SQL IS NULL
+        )
+    ).all():
+        v.revoked_at = max(when, v.validated_at)
+        s.add(v)
     if p.technical_prerequisites_validated_at is not None:
         p.technical_prerequisites_validated_at = None
         s.add(p)
 
 
 def validate_technical_prerequisites(
-    ws: Workspace, preserie_id: int, when: datetime | None = None
+    ws: Workspace, preserie_id: int, when: datetime | date | None = None
 ) -> datetime:
-    """Marks the list as validated by the team; refused while the list is empty."""
+    """Marks the list as validated by the team; refused while the list is empty (at that date)."""
+    stamp = _stamp(when)
     with ws.session() as s:
         p = _preserie(s, preserie_id)
-        count = s.exec(
-            select(func.count())
-            .select_from(TechnicalPrerequisite)
-            .where(TechnicalPrerequisite.preserie_id == preserie_id)
-        ).one()
-        if not count:
+        items = s.exec(_live(preserie_id)).all()
+        if not items:
             raise RuleError(
                 "La liste des prérequis techniques au déploiement est vide : elle ne peut pas être validée.",
                 hint=Hint.ADD_PREREQUISITES,
             )
-        stamp = (when or datetime.now()).replace(microsecond=0)
+        first = min(i.created_at for i in items)
+        if stamp < first:
+            raise UserError(
+                f"La liste ne peut pas être validée le {stamp:%d/%m/%Y} : son premier prérequis "
+                f"date du {first:%d/%m/%Y}. Indiquez une date de validation postérieure."
+            )
+        _revoke(s, preserie_id, stamp)
+        s.add(PrerequisiteValidation(preserie_id=preserie_id, validated_at=stamp))
         p.technical_prerequisites_validated_at = stamp
         s.add(p)
         return stamp
@@ -174,7 +213,7 @@ def validate_technical_prerequisites(
 
 def unvalidate_technical_prerequisites(ws: Workspace, preserie_id: int) -> None:
     with ws.session() as s:
-        _unvalidate(s, preserie_id)
+        _revoke(s, preserie_id, _stamp(None))
 
 
 # --- fields of the présérie edited from the window -----------------------------------------
@@ -220,6 +259,11 @@ def update_preserie(ws: Workspace, preserie_id: int, **fields: Any) -> Preserie:
     for key, label in _REQUIRED_TEXT.items():
         if key in clean and not clean[key]:
             raise UserError(f"{label} de la présérie doit être renseigné(e).")
+    if "status" in clean:
+        with ws.session() as s:
+            current = _preserie(s, preserie_id).status
+        if clean["status"] != current:  # refused before anything is written
+            check_status(ws, preserie_id, clean["status"], clean)
     with ws.session() as s:
         p = _preserie(s, preserie_id)
         for key, value in clean.items():

@@ -38,6 +38,11 @@ def doctor_identifier(d: Doctor) -> str:
     return d.am if d.mode == "liberal" else d.rpps
 
 
+def doctor_name(d: Doctor) -> str:
+    """The doctor's name as every table shows it (one order everywhere)."""
+    return f"{d.last_name} {d.first_name}".strip()
+
+
 def doctor_department(d: Doctor) -> str | None:
     """Department of the practice: from the N° AM of a libéral doctor, the centre's FINESS for a
     salaried one."""

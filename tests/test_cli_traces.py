@@ -57,7 +57,9 @@ def test_import_json_report_and_exit_statuses(
         "rejected": 0,
         "unmatched": 0,
         "ignored_columns": [],
+        "out_of_scope": 0,
         "errors": [],
+        "error_groups": [],
     }
     bad = [*GOOD, "2025-03-03 09:10;331234567;P3;Médicaments;Peut-être;;"]
     assert main(["traces", "import", "--db", db, csv(tmp_path / "b.csv", bad), "--json"]) == 1

@@ -147,7 +147,7 @@ def test_each_broken_rule_is_reported_with_row_column_and_french_message() -> No
     assert "Valeur manquante" in by_row[(3, "Identifiant PS")]
     assert "invalide" in by_row[(4, "Identifiant PS")]
     assert "Valeur manquante" in by_row[(5, "Identifiant ordonnance")]
-    assert "Type de prestation inconnu : « Radiologie »" in by_row[(6, "Type de prestation")]
+    assert "Type de prestation « Radiologie » inconnu" in by_row[(6, "Type de prestation")]
     assert "Oui ou Non" in by_row[(7, "Ordonnance numérique")]
     assert "Opération inconnue : « Supprimer »" in by_row[(8, "Opération")]
     assert "nombre entier" in by_row[(9, "Code retour")]

@@ -81,6 +81,12 @@ ROWS = [
 ]
 
 
+UNKNOWN_RADIOLOGIE = (
+    "Type de prestation « Radiologie » inconnu (attendu : Médicaments, Dispositifs médicaux, Biologie, "
+    "Actes infirmiers, Kinésithérapie, Orthophonie, Orthoptie, Pédicurie)."
+)
+
+
 def test_report_counts_follow_the_spec(ws: Workspace, roster: int, tmp_path: Path) -> None:
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert report.as_json() == {
@@ -91,14 +97,10 @@ def test_report_counts_follow_the_spec(ws: Workspace, roster: int, tmp_path: Pat
         "rejected": 1,
         "unmatched": 1,
         "ignored_columns": [],
-        "errors": [
-            {
-                "row": 7,
-                "column": "Type de prestation",
-                "message": "Type de prestation inconnu : « Radiologie » (attendu : Médicaments, "
-                "Dispositifs médicaux, Biologie, Actes infirmiers, Kinésithérapie, "
-                "Orthophonie, Orthoptie, Pédicurie).",
-            }
+        "out_of_scope": 0,
+        "errors": [{"row": 7, "column": "Type de prestation", "message": UNKNOWN_RADIOLOGIE}],
+        "error_groups": [
+            {"column": "Type de prestation", "message": UNKNOWN_RADIOLOGIE, "count": 1, "rows": [7]}
         ],
     }
     assert count_rows(ws) == 4

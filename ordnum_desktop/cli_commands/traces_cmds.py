@@ -11,8 +11,9 @@ from ordnum_desktop.services.traces.importer import ImportReport, import_traces,
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
 
-# In text mode, the first rejections are listed; --json always lists them all.
-SHOWN_ERRORS = 50
+# In text mode, the rejections are listed grouped by cause, the largest groups first (a file
+# whose every date is garbled has one group per date); --json always lists every row and group.
+SHOWN_GROUPS = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,14 +62,18 @@ def print_report(report: ImportReport) -> None:
             f"{format_int(report.unmatched)} ligne(s) enregistrée(s) d'un PS inconnu de l'effectif "
             "(hors critères)."
         )
+    if report.out_of_scope:
+        print(report.out_of_scope_sentence())
     if report.ignored_columns:
         print(f"Colonnes ignorées : {', '.join(report.ignored_columns)}.")
-    for err in report.errors[:SHOWN_ERRORS]:
-        print(f"  {err.located()}")
-    if len(report.errors) > SHOWN_ERRORS:
+    groups = report.error_groups
+    if groups:
+        print("Lignes rejetées, par motif (corrigez-les dans le fichier puis importez-le de nouveau) :")
+    for group in groups[:SHOWN_GROUPS]:
+        print(f"  {group.sentence()}")
+    if len(groups) > SHOWN_GROUPS:
         print(
-            f"  … et {format_int(len(report.errors) - SHOWN_ERRORS)} autre(s) erreur(s) "
-            "(liste complète avec --json)."
+            f"  … et {format_int(len(groups) - SHOWN_GROUPS)} autre(s) motif(s) (liste complète avec --json)."
         )
 
 

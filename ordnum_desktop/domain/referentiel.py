@@ -42,6 +42,7 @@ class Choice:
     code: str
     label: str
     long_label: str = ""  # where a heading wants more than the label (exercise types)
+    aliases: tuple[str, ...] = ()  # other spellings an export may use (excluded prestations)
 
     @property
     def long(self) -> str:
@@ -56,6 +57,9 @@ class Referentiel:
     caisses: tuple[Caisse, ...]
     departments: dict[str, str]
     prestation_types: tuple[Choice, ...]
+    # Prestations the présérie leaves out (the seed: imagerie, transports sanitaires): their rows
+    # are set aside as « hors périmètre », neither stored nor rejected.
+    excluded_prestation_types: tuple[Choice, ...]
     operations: tuple[Choice, ...]
     structures: tuple[Choice, ...]
     group_practice_structures: frozenset[str]
@@ -91,10 +95,15 @@ class Referentiel:
         key = fold(text)
         if not key:
             return None
-        return next((c for c in choices if key in (fold(c.code), fold(c.label))), None)
+        return next(
+            (c for c in choices if key in (fold(c.code), fold(c.label), *(fold(a) for a in c.aliases))), None
+        )
 
     def prestation(self, text: object) -> Choice | None:
         return self._match(self.prestation_types, text)
+
+    def excluded_prestation(self, text: object) -> Choice | None:
+        return self._match(self.excluded_prestation_types, text)
 
     def operation(self, text: object) -> Choice | None:
         return self._match(self.operations, text)
@@ -113,7 +122,9 @@ class Referentiel:
 
 
 def _choices(items: list[dict[str, str]]) -> tuple[Choice, ...]:
-    return tuple(Choice(i["code"], i["label"], i.get("long_label", "")) for i in items)
+    return tuple(
+        Choice(i["code"], i["label"], i.get("long_label", ""), tuple(i.get("aliases", ()))) for i in items
+    )
 
 
 def parse_referentiel(data: dict[str, Any]) -> Referentiel:
@@ -124,6 +135,7 @@ def parse_referentiel(data: dict[str, Any]) -> Referentiel:
         caisses=tuple(Caisse(**c) for c in data["caisses"]),
         departments={d["code"]: d["name"] for d in data["departments"]},
         prestation_types=_choices(data["prestation_types"]),
+        excluded_prestation_types=_choices(data.get("excluded_prestation_types", [])),
         operations=_choices(data["operations"]),
         structures=_choices(data["structures"]),
         group_practice_structures=frozenset(data["group_practice_structures"]),

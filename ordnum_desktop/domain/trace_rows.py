@@ -196,6 +196,10 @@ class RowParser:
         self.flat = False
         # Set (with `flat`) to tally the accepted rows for the bilan as they are parsed.
         self.tally: TraceTally | None = None
+        # Rows of an excluded prestation type (référentiel `excluded_prestation_types`), per
+        # type code, over every chunk so far: set aside, neither accepted nor rejected.
+        self.out_of_scope: dict[str, int] = {}
+        self._excluded: dict[object, str | None] = {}
 
     def identifiers(self) -> set[str]:
         """Every Identifiant PS value seen so far, as stored (a superset of the accepted rows')."""
@@ -212,6 +216,14 @@ class RowParser:
             choice = self.ref.prestation(raw)
             self._prestation[raw] = choice.code if choice else None
         return self._prestation[raw]
+
+    def _lookup_excluded(self, raw: object) -> str | None:
+        """The code of the excluded prestation type `raw` names, if any (slow path only: such
+        a value is never in the accepted prestation cache, so every such row lands there)."""
+        if raw not in self._excluded:
+            choice = self.ref.excluded_prestation(raw)
+            self._excluded[raw] = choice.code if choice else None
+        return self._excluded[raw]
 
     def _lookup_digital(self, raw: object) -> int | None:
         if raw not in self._digital:
@@ -246,7 +258,9 @@ class RowParser:
         self, rows: Iterable[Sequence[object]], first_number: int
     ) -> tuple[list[ParsedRow], list[RowError], int, int]:
         """Parses consecutive rows, the first being row `first_number` of the file. Returns
-        (accepted tuples, errors, rows read, rows rejected); blank rows are skipped, not read."""
+        (accepted tuples, errors, rows read, rows rejected); blank rows are skipped, not read.
+        Rows of an excluded prestation type are read, neither accepted nor rejected: counted in
+        `self.out_of_scope`, whatever their other cells (they are not the présérie's business)."""
         pos = self.pos
         i_ts, i_ps, i_id = pos["ts"], pos["ps"], pos["prescription_id"]
         i_pr, i_dg = pos["prestation"], pos["digital"]
@@ -319,6 +333,10 @@ class RowParser:
                 if all(_is_blank(c) for c in cells):
                     read -= 1  # a blank row with cells holding spaces or nothing at all
                     continue
+                excluded = self._lookup_excluded(raw_pr) if pr is None else None
+                if excluded is not None:
+                    self.out_of_scope[excluded] = self.out_of_scope.get(excluded, 0) + 1
+                    continue
                 errors.extend(self._explain(number, cells) or [RowError(number, None, "Ligne illisible.")])
                 rejected += 1
                 continue
@@ -377,7 +395,7 @@ class RowParser:
         v = cell("prestation")
         if not _is_blank(v) and self._lookup_prestation(v) is None:
             labels = ", ".join(c.label for c in self.ref.prestation_types)
-            err("prestation", f"Type de prestation inconnu : {_quote(v)} (attendu : {labels}).")
+            err("prestation", f"Type de prestation {_quote(v)} inconnu (attendu : {labels}).")
         v = cell("digital")
         if not _is_blank(v) and self._lookup_digital(v) is None:
             err("digital", f"Valeur {_quote(v)} non reconnue : Oui ou Non attendu.")

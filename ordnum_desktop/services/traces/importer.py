@@ -26,11 +26,13 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
 
+from ordnum_desktop.domain.error_groups import ErrorGroup, group_errors, out_of_scope_sentence
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.row_error import RowError
 from ordnum_desktop.domain.trace_rows import RowParser, match_header
@@ -191,7 +193,9 @@ class ImportCancelled(Exception):
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What one import did; `read = accepted + duplicates + rejected`, `unmatched` ⊂ `accepted`."""
+    """What one import did; `read = accepted + duplicates + rejected + out_of_scope`, `unmatched`
+    ⊂ `accepted`. `out_of_scope` rows (an excluded prestation type: imagerie, transports
+    sanitaires) are read, not stored and not rejected; `out_of_scope_labels` names their types."""
 
     file: str
     read: int
@@ -202,6 +206,16 @@ class ImportReport:
     ignored_columns: list[str]
     errors: list[RowError]
     batch_id: int
+    out_of_scope: int = 0
+    out_of_scope_labels: tuple[str, ...] = ()
+
+    @cached_property
+    def error_groups(self) -> list[ErrorGroup]:
+        """The errors grouped by cause (domain/error_groups.py), what every front end shows."""
+        return group_errors(self.errors)
+
+    def out_of_scope_sentence(self) -> str:
+        return out_of_scope_sentence(self.out_of_scope, self.out_of_scope_labels) if self.out_of_scope else ""
 
     def as_json(self) -> dict[str, object]:
         """The report of `ordnum traces import --json` (shared/spec/traces-format.md)."""
@@ -213,7 +227,9 @@ class ImportReport:
             "rejected": self.rejected,
             "unmatched": self.unmatched,
             "ignored_columns": list(self.ignored_columns),
+            "out_of_scope": self.out_of_scope,
             "errors": [e.as_json() for e in self.errors],
+            "error_groups": [g.as_json() for g in self.error_groups],
         }
 
 
@@ -341,7 +357,8 @@ def _import(
                 raise UserError(
                     f"Le fichier « {path.name} » ne contient aucune ligne de traces sous son en-tête."
                 )
-            duplicates = read - rejected - inserted
+            out_of_scope = sum(parser.out_of_scope.values())
+            duplicates = read - rejected - out_of_scope - inserted
             if tally is not None:
                 tally.close()
                 if duplicates:
@@ -357,9 +374,14 @@ def _import(
                 ignored_columns=header.ignored,
                 errors=errors,
                 batch_id=batch.id,
+                out_of_scope=out_of_scope,
+                out_of_scope_labels=tuple(
+                    c.label for c in parser.ref.excluded_prestation_types if c.code in parser.out_of_scope
+                ),
             )
             batch.read, batch.accepted, batch.duplicates = read, inserted, duplicates
             batch.rejected, batch.unmatched = rejected, unmatched
+            batch.out_of_scope = out_of_scope
             s.add(batch)
             s.flush()  # the summary's signature reads the batch's counts
             fold.after_import(s.connection(), preserie_id, tally)

@@ -3,6 +3,7 @@ progress bar and Annuler, then read (and save) the report."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent, QColor
@@ -18,6 +19,8 @@ from ordnum_desktop.ui.import_worker import ImportThread
 
 TRACES_FILTER = "Traces postes (*.xlsx *.csv);;Classeur Excel (*.xlsx);;Fichier CSV (*.csv)"
 PREVIEW, PROGRESS, REPORT = 0, 1, 2
+# Causes listed in the report's text; the table under it keeps every rejected row.
+SHOWN_GROUPS = 12
 
 
 class TracesImportDialog(QDialog):
@@ -185,8 +188,23 @@ class TracesImportDialog(QDialog):
             f"{format_int(r.unmatched)} ligne(s) de PS inconnus (hors critères du bilan)."
             + (f" PS inconnus de la présérie : {unknown_ids}{more}." if unknown_ids else ""),
         ]
+        if r.out_of_scope:
+            lines.append(html.escape(r.out_of_scope_sentence()))
         if r.ignored_columns:
             lines.append("Colonnes ignorées : " + ", ".join(r.ignored_columns) + ".")
+        groups = r.error_groups
+        if groups:
+            # The causes first, largest first: the table below lists every row for the detail.
+            lines.append(
+                "<b>Lignes refusées, par motif</b> "
+                "(à corriger dans le fichier avant de l'importer de nouveau) :"
+            )
+            lines.extend(f"• {html.escape(g.sentence())}" for g in groups[:SHOWN_GROUPS])
+            if len(groups) > SHOWN_GROUPS:
+                lines.append(
+                    f"… et {format_int(len(groups) - SHOWN_GROUPS)} autre(s) motif(s) : "
+                    "voir le tableau ou le rapport enregistré."
+                )
         self.ui.reportLabel.setText("<br>".join(lines))
         errors = r.errors
         table = self.ui.errorsTable

@@ -22,7 +22,17 @@ class ImportsPage:
         self.ui, self.ctx, self.parent = ui, ctx, parent
         setup_table(
             ui.importsTable,
-            ["Fichier", "Importé le", "Lues", "Acceptées", "Doublons", "Refusées", "PS inconnus", "État"],
+            [
+                "Fichier",
+                "Importé le",
+                "Lues",
+                "Acceptées",
+                "Doublons",
+                "Refusées",
+                "Hors périmètre",
+                "PS inconnus",
+                "État",
+            ],
             stretch=0,
         )
         ui.importTracesButton.clicked.connect(self.import_traces)
@@ -36,12 +46,13 @@ class ImportsPage:
         for row, b in enumerate(self.batches):
             table.setItem(row, 0, item(b.file_name))
             table.setItem(row, 1, item(format_datetime(b.imported_at)))
-            for col, value in enumerate((b.read, b.accepted, b.duplicates, b.rejected, b.unmatched), start=2):
+            counts = (b.read, b.accepted, b.duplicates, b.rejected, b.out_of_scope, b.unmatched)
+            for col, value in enumerate(counts, start=2):
                 table.setItem(row, col, item(format_int(value), True))
             state = item(f"retiré le {format_datetime(b.undone_at)}" if b.undone_at else "pris en compte")
             if b.undone_at:
                 state.setForeground(QBrush(GREY))
-            table.setItem(row, 7, state)
+            table.setItem(row, 8, state)
 
     def import_traces(self) -> None:
         dialog = TracesImportDialog(self.ctx, self.parent)

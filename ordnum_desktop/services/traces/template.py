@@ -71,6 +71,12 @@ def write_traces_template(path: Path | str) -> Path:
         "ordonnance, Opération, Code retour) est un doublon : elle n'est pas comptée deux fois.",
         "Fichier CSV accepté aussi : UTF-8, séparateur « ; » ou « , », mêmes en-têtes.",
     ]
+    if ref.excluded_prestation_types:
+        excluded = ", ".join(c.label.lower() for c in ref.excluded_prestation_types)
+        notes.append(
+            f"Types de prestation hors périmètre de la présérie ({excluded}) : ces lignes sont "
+            "comptées et mises de côté, ni enregistrées ni refusées."
+        )
     for line in notes:
         help_sheet.append([line])
     help_sheet.column_dimensions["A"].width = 26

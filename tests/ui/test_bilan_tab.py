@@ -105,7 +105,7 @@ def test_undo_of_an_import_from_the_imports_page(window, prompts) -> None:
     prompts.yes_no.append(True)
     bilan.imports_page.undo_selected_import()
     assert bilan.ui.doctorTable.item(0, 2).text() == "0"
-    assert bilan.ui.importsTable.item(0, 8).text().startswith("retiré le")
+    assert bilan.ui.importsTable.item(0, 7).text().startswith("retiré le")
 
 
 def test_answers_workbook_round_trip(window, prompts, tmp_path) -> None:  # type: ignore[no-untyped-def]

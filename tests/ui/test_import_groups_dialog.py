@@ -31,3 +31,11 @@ def test_dialog_shows_one_sentence_per_cause_and_the_out_of_scope_rows(window, q
     assert text.count("PHARMA") == 1
     assert "2 lignes hors périmètre (imagerie, transports sanitaires) mises de côté" in text
     assert dialog.ui.errorsTable.rowCount() == 1200  # the detail stays below, row by row
+
+    # The imports list of the Bilan tab counts the rows set aside for that file.
+    window.ui.tabs.setCurrentIndex(3)
+    imports = window.tab_widgets["bilan"]
+    imports.imports_page.fill()
+    table = imports.ui.importsTable
+    assert table.horizontalHeaderItem(8).text() == "Hors périmètre"
+    assert table.item(0, 0).text() == "pharma.csv" and table.item(0, 8).text() == "2"

@@ -29,9 +29,10 @@ class ImportsPage:
                 "Acceptées",
                 "Doublons",
                 "Refusées",
-                "Hors périmètre",
                 "PS inconnus",
                 "État",
+                # Last, so that « État » keeps its place: rows set aside, neither stored nor refused.
+                "Hors périmètre",
             ],
             stretch=0,
         )
@@ -46,13 +47,14 @@ class ImportsPage:
         for row, b in enumerate(self.batches):
             table.setItem(row, 0, item(b.file_name))
             table.setItem(row, 1, item(format_datetime(b.imported_at)))
-            counts = (b.read, b.accepted, b.duplicates, b.rejected, b.out_of_scope, b.unmatched)
+            counts = (b.read, b.accepted, b.duplicates, b.rejected, b.unmatched)
             for col, value in enumerate(counts, start=2):
                 table.setItem(row, col, item(format_int(value), True))
             state = item(f"retiré le {format_datetime(b.undone_at)}" if b.undone_at else "pris en compte")
             if b.undone_at:
                 state.setForeground(QBrush(GREY))
-            table.setItem(row, 8, state)
+            table.setItem(row, 7, state)
+            table.setItem(row, 8, item(format_int(b.out_of_scope), True))
 
     def import_traces(self) -> None:
         dialog = TracesImportDialog(self.ctx, self.parent)

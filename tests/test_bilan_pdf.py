@@ -102,7 +102,7 @@ def test_deploy_decision(ws: Workspace, tmp_path: Path) -> None:
     pdf = write_bilan_pdf(ws, pid, tmp_path / "ok.pdf")
     text = _flat("\n".join(_pages(pdf)))
     assert compute_bilan(ws, pid).decision == "deploy"
-    assert "Décision : Déploiement autorisé — les cinq critères de validation sont atteints." in text
+    assert "Décision : Déploiement autorisé — les cinq critères de validation sont atteints et les" in text
     assert "Prolongation" not in text
 
 

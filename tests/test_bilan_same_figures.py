@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from ordnum_desktop.cli import main
 from ordnum_desktop.domain.bilan_rules import Bilan
+from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import NNBSP, format_int, format_percent
 from ordnum_desktop.domain.vocabulary import Criterion, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
@@ -94,10 +95,17 @@ def test_cli_json_workbook_and_pdf_show_the_same_figures(outputs: Outputs) -> No
 
     # Unmatched rows and the decision.
     assert bilan.unmatched_rows == 10
-    assert "Lignes de PS inconnus (hors critères) : 10 — 331998870 (10)" in text
+    assert (
+        "10 lignes hors critères, sans médecin utilisateur de l'effectif : PS inconnu 331998870 (10)." in text
+    )
+    assert "PS inconnu 331998870 (10)" in pdf
     assert "10 lignes de traces ne correspondent" in pdf
     summary = {r[0]: r[1] for r in wb["Bilan"].iter_rows(values_only=True)}
     assert summary["Lignes de traces non rattachées"] == 10
     assert summary["Décision"] == bilan.decision.label == "Prolongation de la présérie"
     assert f"Décision : {bilan.decision.label}" in pdf
-    assert summary["Critères non atteints"] == Criterion.DOCTOR_RATE.label
+    statement = decision_statement(bilan)
+    assert summary["Critères non atteints"] == " ; ".join(statement.criteria)
+    assert statement.criteria[0].startswith(Criterion.DOCTOR_RATE.numbered)
+    for line in statement.lines:  # the CLI prints the statement the PDF and the window show
+        assert line in text

@@ -138,7 +138,7 @@ def test_bilan_text_summary(tmp_path: Path, db: str, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "au 03/03/2025" in out
     assert "Martin Anne (331234567) : 1 / 2 = 50,0\u202f% — ok" in out
-    assert "Décision : PROLONGATION" in out
+    assert "Décision : Prolongation de la présérie" in out
 
 
 def test_bilan_bad_as_of_and_unknown_preserie(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -89,7 +89,9 @@ def test_bilan_workbook_has_every_sheet_and_the_bilan_figures(ws: Workspace, tmp
     ops = {r[0]: r[1:3] for r in wb["Opérations"].iter_rows(min_row=2, values_only=True)}
     creer = bilan.operations.creer
     assert ops["Créer"] == (creer.calls, creer.succeeded)
-    assert list(wb["Lignes non rattachées"].iter_rows(min_row=2, values_only=True)) == [("339999999", 7)]
+    assert list(wb["Lignes non rattachées"].iter_rows(min_row=2, values_only=True)) == [
+        ("339999999", 7, "PS inconnu")
+    ]
     descriptions = [r[2] for r in wb["Anomalies"].iter_rows(min_row=2, values_only=True)]
     assert HOSTILE[1] in descriptions and "-Erreur 3 à la création" in descriptions
     _no_formula(out)

@@ -7,8 +7,9 @@ import argparse
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.bilan_rules import Bilan
+from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int, format_percent
-from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
+from ordnum_desktop.domain.vocabulary import Criterion, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
 
 
@@ -69,14 +70,12 @@ def summary_lines(b: Bilan) -> list[str]:
         f"{Criterion.SATISFACTION.numbered} : {_met(sat.met)} — "
         f"{sat.answered} réponse(s) sur {sat.expected}, {sat.blocking} obstacle(s) bloquant(s) signalé(s)"
     )
-    if b.unmatched_rows:
-        idents = ", ".join(f"{u.identifier} ({format_int(u.rows)})" for u in b.unmatched[:10])
-        lines.append(f"Lignes de PS inconnus (hors critères) : {format_int(b.unmatched_rows)} — {idents}")
-    if b.decision is Decision.DEPLOY:
-        lines.append("Décision : DÉPLOIEMENT — les cinq critères sont atteints.")
-    else:
-        failed = ", ".join(f"{key.number} ({key.label.lower()})" for key in b.failed)
-        lines.append(f"Décision : PROLONGATION — critère(s) non atteint(s) : {failed}.")
+    if sat.others:
+        lines.append(
+            f"   Hors critère : {sat.others} réponse(s) de médecins non utilisateurs, "
+            f"dont {sat.others_blocking} avec un frein bloquant."
+        )
+    lines += decision_statement(b).lines
     return lines
 
 

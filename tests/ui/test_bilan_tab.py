@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
+from ordnum_desktop.domain.vocabulary import Criterion
 from ordnum_desktop.ui.dialogs.satisfaction_dialog import SatisfactionDialog
 
 
@@ -25,11 +26,9 @@ def test_cards_and_decision_name_the_failed_criteria(window) -> None:
         "satisfaction": False,
     }
     text = bilan.ui.decisionLabel.text()
-    assert (
-        "prolongation" in text
-        and "satisfaction" in text
-        and "taux d'ordonnances numériques par médecin utilisateur" in text
-    )
+    assert "Prolongation" in text
+    assert Criterion.SATISFACTION.numbered in text and Criterion.DOCTOR_RATE.numbered in text
+    assert Criterion.REGISTRATION.numbered not in text
     assert bilan.ui.doctorTable.rowCount() == 10
     assert bilan.ui.doctorTable.item(0, 4).text() == "20,0\u202f%"
     assert len(bilan.doctors_page.charts) == 2 and bilan.doctors_page.charts[0].canvas is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.vocabulary import Criterion, Operation, operation_label
 from ordnum_desktop.services.bilan.document import BilanDocument, gather_bilan_document
@@ -28,7 +29,7 @@ from ordnum_desktop.services.workspace.session import Workspace
 
 def _summary(doc: BilanDocument) -> list[tuple[str, object]]:
     p = doc.preserie
-    failed = [k.label for k in doc.bilan.failed]
+    statement = decision_statement(doc.bilan)
     return [
         ("Éditeur", p.editor),
         ("Logiciel", p.software),
@@ -43,8 +44,11 @@ def _summary(doc: BilanDocument) -> list[tuple[str, object]]:
         ("Bilan arrêté au", doc.as_of),
         ("Référentiel", p.referentiel),
         ("Décision", doc.bilan.decision.label),
-        ("Critères non atteints", " ; ".join(failed) or "aucun"),
+        ("Motif", statement.reason),
+        ("Critères non atteints", " ; ".join(statement.criteria) or "aucun"),
+        ("Préconditions à remplir", "\n".join(statement.preconditions) or "aucune"),
         ("Lignes de traces non rattachées", doc.bilan.unmatched_rows),
+        ("Lignes de traces rejetées à l'import", doc.bilan.rejected_rows),
         ("Espace de travail", doc.workspace_name),
         ("Empreinte des chiffres", doc.digest),
     ]
@@ -161,8 +165,9 @@ def build_bilan_workbook(
         [
             Column("Identifiant PS", 16),
             Column("Lignes", 10, "int"),
+            Column("Rattachement", 40),
         ],
-        [[u.identifier, u.rows] for u in doc.bilan.unmatched],
+        [[u.identifier, u.rows, u.label] for u in doc.bilan.unmatched],
     )
     write_table(
         wb.create_sheet("Satisfaction"),
@@ -173,10 +178,11 @@ def build_bilan_workbook(
             Column("Frein bloquant", 13),
             Column("Frein signalé", 50),
             Column("Commentaire", 40),
+            Column("Compté (médecin utilisateur)", 16),
         ],
         [
-            [a.identifier, a.name, a.score, yes_no(a.blocking), a.blocking_text, a.comment]
-            for a in doc.satisfaction
+            [a.identifier, a.name, a.score, yes_no(a.blocking), a.blocking_text, a.comment, yes_no(a.user)]
+            for a in [*doc.satisfaction, *doc.other_satisfaction]
         ],
     )
     write_table(

@@ -5,13 +5,15 @@ Imports. The Designer form (forms/bilan_tab.ui) holds every widget; the pages bi
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate
 
 from ordnum_desktop.domain.bilan_rules import Bilan
+from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int
-from ordnum_desktop.domain.vocabulary import Criterion
+from ordnum_desktop.domain.vocabulary import Criterion, Decision
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import FOLLOWUP, PRESERIE, ROSTER, TRACES, AppContext
@@ -26,26 +28,25 @@ from ordnum_desktop.ui.tabs.tab_base import BaseTab
 from ordnum_desktop.ui.widgets.bilan_cards import CriterionCard
 
 
+def _esc(value: str) -> str:
+    return escape(value, quote=False)  # apostrophes stay as typed: Qt's rich text does not need them escaped
+
+
 def decision_text(bilan: Bilan) -> str:
-    """The decision line above the pages, naming the criteria not met."""
-    if not bilan.failed:
-        return (
-            "<span style='color:#2e7d32; font-size:13pt'><b>Décision : déploiement.</b></span> "
-            "Les cinq critères sont atteints : réunion de lancement du déploiement, désactivation "
-            "des traces postes par l'éditeur."
-        )
-    parts = []
-    for key in bilan.failed:
-        name = key.label.lower()
-        below = [d.display_name for d in bilan.doctor_rate.below]
-        if key is Criterion.DOCTOR_RATE and below:
-            name += f" ({', '.join(below)} sous le seuil)"
-        parts.append(name)
-    return (
-        "<span style='color:#c62828; font-size:13pt'><b>Décision : prolongation.</b></span> "
-        f"Critère(s) non atteint(s) : {', '.join(parts)}. La présérie est prolongée et/ou élargie après "
-        "correction, puis un nouveau bilan est fait."
-    )
+    """The decision line above the pages: the same statement as the PDF and the command line."""
+    st = decision_statement(bilan)
+    colour = "#2e7d32" if st.decision is Decision.DEPLOY else "#c62828"
+    parts = [
+        f"<span style='color:{colour}; font-size:13pt'><b>Décision : {_esc(st.headline)}.</b></span> "
+        f"{_esc(st.reason[:1].upper() + st.reason[1:])}"
+    ]
+    if st.criteria:
+        parts.append("<b>Critères non atteints :</b> " + " ; ".join(_esc(c) for c in st.criteria) + ".")
+    if st.preconditions:
+        parts.append("<b>Préconditions à remplir :</b> " + " ".join(_esc(p) for p in st.preconditions))
+    parts += [_esc(n) for n in st.notes]
+    parts.append(_esc(st.next_step))
+    return "<br/>".join(parts)
 
 
 class BilanTab(BaseTab):
@@ -82,10 +83,12 @@ class BilanTab(BaseTab):
         for card in self.cards.values():
             card.show_criterion(bilan)
         self.ui.decisionLabel.setText(decision_text(bilan))
-        unmatched = bilan.unmatched_rows
-        self.ui.tracesLabel.setText(
-            f"  {format_int(unmatched)} ligne(s) de PS inconnus, hors critères" if unmatched else ""
-        )
+        counted_nowhere = []
+        if bilan.unmatched_rows:
+            counted_nowhere.append(f"{format_int(bilan.unmatched_rows)} ligne(s) hors critères")
+        if bilan.rejected_rows:
+            counted_nowhere.append(f"{format_int(bilan.rejected_rows)} ligne(s) rejetée(s) à l'import")
+        self.ui.tracesLabel.setText(("  " + " · ".join(counted_nowhere)) if counted_nowhere else "")
         self.doctors_page.fill(bilan)
         self.operations_page.fill(bilan)
         self.prerequisites_page.fill(bilan)

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import (
     NNBSP,
     format_date,
@@ -131,24 +132,17 @@ def _multiline(value: str) -> Paragraph:
 
 
 def decision(doc: BilanDocument) -> list[Flowable]:
-    failed = doc.bilan.failed
-    decided = doc.bilan.decision
-    if decided is Decision.DEPLOY:
-        line = f"Décision : <b>{esc(decided.label)}</b> — les cinq critères de validation sont atteints."
+    """The decision box (the statement of domain/bilan_wording.py, as in the window and the CLI),
+    then the preconditions to put right and the rows counted nowhere, worded apart."""
+    statement = decision_statement(doc.bilan)
+    line = f"Décision : <b>{esc(statement.headline)}</b> — {esc(statement.reason)}"
+    if statement.criteria:
+        line += "<br/>Critères non atteints : " + " ; ".join(esc(c) for c in statement.criteria) + "."
+    if statement.decision is Decision.DEPLOY:
         colour, background = st.GREEN, st.GREEN_BG
     else:
-        names = " ; ".join(esc(k.numbered) for k in failed)
-        line = (
-            f"Décision : <b>{esc(decided.label)}</b> — critère{_s(len(failed))} "
-            f"non atteint{_s(len(failed))} : {names}."
-        )
-        below = doc.bilan.doctor_rate.below
-        if Criterion.DOCTOR_RATE in failed and below:
-            who = (
-                ", ".join(esc(d.display_name) for d in below) if len(below) <= 3 else f"{len(below)} médecins"
-            )
-            line = line[:-1] + f" (sous le seuil : {who})."
         colour, background = st.RED, st.RED_BG
+    line += f"<br/>{esc(statement.next_step)}"
     box = Table([[markup(line, st.DECISION)]], colWidths=[WIDTH])
     box.setStyle(
         table_style(
@@ -161,7 +155,12 @@ def decision(doc: BilanDocument) -> list[Flowable]:
             ]
         )
     )
-    return [Spacer(1, 5 * mm), box]
+    out: list[Flowable] = [Spacer(1, 5 * mm), box]
+    if statement.preconditions:
+        out.append(Paragraph("Préconditions à remplir avant de décider", st.H2))
+        out += [markup(f"• {esc(m)}", st.BODY) for m in statement.preconditions]
+    out += [text(n, st.SMALL) for n in statement.notes]
+    return out
 
 
 def criteria_table(doc: BilanDocument) -> list[Flowable]:
@@ -457,9 +456,20 @@ def satisfaction(doc: BilanDocument, questions: list[dict[str, str]]) -> list[Fl
         )
     )
     blocking = [a for a in answers if a.blocking]
+    others = doc.other_satisfaction
+    if others:
+        n = len(others)
+        out.append(
+            text(
+                f"Hors critère : {n} réponse{_s(n)} de médecin{_s(n)} non utilisateur{_s(n)} "
+                f"({', '.join(a.name or a.identifier for a in others)}), "
+                "conservée(s) mais non comptée(s) dans le critère 5.",
+                st.SMALL,
+            )
+        )
     out.append(Paragraph("Freins bloquants signalés", st.H2))
     if not blocking:
-        out.append(text("Aucun médecin n'a signalé de frein bloquant.", st.BODY))
+        out.append(text("Aucun médecin utilisateur n'a signalé de frein bloquant.", st.BODY))
     for a in blocking:
         quote = a.blocking_text or "(frein signalé sans précision)"
         out.append(markup(f"« {esc(quote)} » — {esc(a.name)} ({esc(a.identifier)})", st.QUOTE))
@@ -516,10 +526,10 @@ def unmatched(doc: BilanDocument) -> list[Flowable]:
         )
     )
     if listed:
-        rows: list[list[object]] = [header_row("Identifiant PS", "Lignes")]
-        rows += [[u.identifier, format_int(u.rows)] for u in listed[:UNMATCHED_LISTED]]
+        rows: list[list[object]] = [header_row("Identifiant PS", "Lignes", "Rattachement")]
+        rows += [[u.identifier, format_int(u.rows), text(u.label)] for u in listed[:UNMATCHED_LISTED]]
         out.append(Spacer(1, 2 * mm))
-        out.append(grid_table(rows, [0.30 * WIDTH, 0.15 * WIDTH], numeric_from=1))
+        out.append(grid_table(rows, [0.25 * WIDTH, 0.15 * WIDTH, 0.60 * WIDTH], numeric_from=1, numeric_to=1))
         if len(listed) > UNMATCHED_LISTED:
             rest = len(listed) - UNMATCHED_LISTED
             out.append(

@@ -194,7 +194,7 @@ def test_open_blocking_anomaly_fails_operations_until_closed(ws: Workspace, libe
             followup.add_anomaly(ws, pid, op, text)
 
 
-def test_cli_anomaly_add_prints_id_and_close(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_anomaly_add_says_its_number_and_close(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys,
         "anomaly",
@@ -206,16 +206,32 @@ def test_cli_anomaly_add_prints_id_and_close(db: Path, capsys: pytest.CaptureFix
         "--blocking",
         "Plantage à la création",
     )
-    assert code == 0 and out.strip() == "1"
-    code, out, _ = run(capsys, "anomaly", "add", "--db", str(db), "--operation", "consulter", "Lenteur")
-    assert code == 0 and out.strip() == "2"
+    assert code == 0 and out.startswith("Anomalie n° 1 enregistrée (bloquante, ouverte le ")
+    code, out, _ = run(
+        capsys,
+        "anomaly",
+        "add",
+        "--db",
+        str(db),
+        "--operation",
+        "consulter",
+        "--date",
+        "05/03/2025",
+        "Lenteur",
+    )
+    assert (
+        code == 0
+        and out.strip() == "Anomalie n° 2 enregistrée (non bloquante, ouverte le 05/03/2025 à 12:00)."
+    )
     code, out, _ = run(capsys, "anomaly", "close", "--db", str(db), "1")
     assert code == 0 and "Anomalie n° 1 close le" in out
+    code, _, err = run(capsys, "anomaly", "close", "--db", str(db), "2", "--date", "2025-03-01")
+    assert code == 2 and "avant son ouverture" in err
     code, out, _ = run(capsys, "anomaly", "list", "--db", str(db), "--json")
     items = json.loads(out)
     assert [(i["id"], i["blocking"], i["closed_at"] is not None) for i in items] == [
+        (2, False, False),  # opened on 05/03/2025: listed in the order of their dates
         (1, True, True),
-        (2, False, False),
     ]
     before = sha(db)
     for args, message in (

@@ -5,6 +5,7 @@ from ordnum_desktop.cli_commands import (
     bilan_cmds,
     demo_cmds,
     followup_cmds,
+    launch_cmds,
     planning_cmds,
     roster_cmds,
     traces_cmds,
@@ -14,6 +15,7 @@ from ordnum_desktop.cli_commands import (
 # In the order of `ordnum --help`.
 COMMAND_MODULES = [
     workspace_cmds,
+    launch_cmds,
     roster_cmds,
     backup_cmds,
     followup_cmds,

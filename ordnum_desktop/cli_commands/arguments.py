@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
+from datetime import date, datetime, time
 
 from ordnum_desktop.domain.text import fold
 from ordnum_desktop.services.io.cell_values import parse_date
@@ -35,6 +35,14 @@ def add_record_date(p: argparse.ArgumentParser) -> None:
     """`--date D` of the commands that record something dated (default: today), so that a
     présérie can be entered after the fact and judged at its own dates."""
     add_date(p, "--date", "date de l'événement, par défaut aujourd'hui")
+
+
+def record_time(day: date | None) -> datetime | None:
+    """The time stamp of a record dated `--date D`: now for today or no date (the service's
+    default), else noon of D, so that it stays on that day whatever the time zone of a reader."""
+    if day is None or day == date.today():
+        return None
+    return datetime.combine(day, time(12, 0))
 
 
 def cli_choice(choices: Iterable[str] | Mapping[str, str]) -> Callable[[str], str]:

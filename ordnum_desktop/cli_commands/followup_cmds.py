@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from ordnum_desktop.cli_commands.arguments import add_choice
+from ordnum_desktop.cli_commands.arguments import add_choice, add_record_date, record_time
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.vocabulary import Operation, labels, operation_label
 from ordnum_desktop.services import followup
@@ -37,10 +37,12 @@ def _register_prerequisites(sub: argparse._SubParsersAction) -> None:
     add_db(a)
     add_preserie(a)
     a.add_argument("text", metavar="TEXTE")
+    add_record_date(a)
     a.set_defaults(func=cmd_prerequisites_add)
     v = psub.add_parser("validate", help="valider la liste des prérequis techniques")
     add_db(v)
     add_preserie(v)
+    add_record_date(v)
     v.set_defaults(func=cmd_prerequisites_validate)
     ls = psub.add_parser("list", help="lister les prérequis")
     add_db(ls)
@@ -53,7 +55,7 @@ def cmd_prerequisites_add(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         pid = target(ws, args).id or 0
         was_validated = followup.technical_prerequisites_validated_at(ws, pid)
-        item = followup.add_technical_prerequisite(ws, pid, args.text)
+        item = followup.add_technical_prerequisite(ws, pid, args.text, when=record_time(args.date))
         count = len(followup.list_technical_prerequisites(ws, pid))
     print(f"Prérequis technique n° {item.id} ajouté ({count} dans la liste).")
     if was_validated is not None:
@@ -67,7 +69,7 @@ def cmd_prerequisites_add(args: argparse.Namespace) -> int:
 def cmd_prerequisites_validate(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         pid = target(ws, args).id or 0
-        stamp = followup.validate_technical_prerequisites(ws, pid)
+        stamp = followup.validate_technical_prerequisites(ws, pid, when=record_time(args.date))
         count = len(followup.list_technical_prerequisites(ws, pid))
     print(f"Liste de {count} prérequis technique(s) validée le {fr_datetime(stamp)}.")
     return 0
@@ -130,11 +132,13 @@ def _register_satisfaction(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--ps", required=True, metavar="IDENTIFIANT", help="N° AM ou RPPS du médecin")
     r.add_argument("--score", required=True, type=_score_arg, metavar="1-5", help="note globale")
     r.add_argument("--blocking", metavar="TEXTE", help="frein bloquant signalé par le médecin")
+    add_record_date(r)
     r.set_defaults(func=cmd_satisfaction_record)
     i = ssub.add_parser("import", help="importer le classeur des réponses (une ligne par médecin)")
     add_db(i)
     add_preserie(i)
     i.add_argument("file", metavar="REPONSES.xlsx")
+    add_record_date(i)
     add_json(i)
     i.set_defaults(func=cmd_satisfaction_import)
     t = ssub.add_parser("template", help="écrire le classeur modèle des réponses")
@@ -147,7 +151,9 @@ def _register_satisfaction(sub: argparse._SubParsersAction) -> None:
 def cmd_satisfaction_record(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         pid = target(ws, args).id or 0
-        answer = followup.record_satisfaction(ws, pid, args.ps, args.score, blocking_text=args.blocking)
+        answer = followup.record_satisfaction(
+            ws, pid, args.ps, args.score, blocking_text=args.blocking, when=record_time(args.date)
+        )
         doctor = next(d for d, a in followup.answers_by_doctor(ws, pid) if a and a.id == answer.id)
     name = f"{doctor.last_name} {doctor.first_name}".strip()
     print(
@@ -165,7 +171,7 @@ def cmd_satisfaction_record(args: argparse.Namespace) -> int:
 def cmd_satisfaction_import(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         pid = target(ws, args).id or 0
-        report = followup.import_satisfaction(ws, pid, args.file)
+        report = followup.import_satisfaction(ws, pid, args.file, when=record_time(args.date))
     if args.json:
         print_json(report.as_json())
     else:
@@ -202,11 +208,13 @@ def _register_anomaly(sub: argparse._SubParsersAction) -> None:
     add_choice(a, "--operation", labels(Operation), "opération concernée", required=True)
     a.add_argument("--blocking", action="store_true", help="l'anomalie empêche l'usage nominal")
     a.add_argument("text", metavar="TEXTE")
+    add_record_date(a)
     a.set_defaults(func=cmd_anomaly_add)
     c = asub.add_parser("close", help="clore une anomalie")
     add_db(c)
-    c.add_argument("anomaly_id", type=int, metavar="ANOMALY_ID")
+    c.add_argument("anomaly_id", type=int, metavar="N°", help="numéro de l'anomalie (voir « anomaly list »)")
     c.add_argument("--resolution", default="", metavar="TEXTE", help="correction apportée")
+    add_record_date(c)
     c.set_defaults(func=cmd_anomaly_close)
     ls = asub.add_parser("list", help="lister les anomalies")
     add_db(ls)
@@ -218,14 +226,17 @@ def _register_anomaly(sub: argparse._SubParsersAction) -> None:
 def cmd_anomaly_add(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         pid = target(ws, args).id or 0
-        anomaly = followup.add_anomaly(ws, pid, args.operation, args.text, blocking=args.blocking)
-    print(anomaly.id)
+        anomaly = followup.add_anomaly(
+            ws, pid, args.operation, args.text, blocking=args.blocking, when=record_time(args.date)
+        )
+    kind = "bloquante" if anomaly.blocking else "non bloquante"
+    print(f"Anomalie n° {anomaly.id} enregistrée ({kind}, ouverte le {fr_datetime(anomaly.opened_at)}).")
     return 0
 
 
 def cmd_anomaly_close(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
-        anomaly = followup.close_anomaly(ws, args.anomaly_id, args.resolution)
+        anomaly = followup.close_anomaly(ws, args.anomaly_id, args.resolution, when=record_time(args.date))
     print(f"Anomalie n° {anomaly.id} close le {fr_datetime(anomaly.closed_at)}.")
     return 0
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
-from ordnum_desktop.cli_commands.arguments import add_choice
-from ordnum_desktop.cli_commands.common import add_db, add_json, open_ws, print_json
+from ordnum_desktop.cli_commands.arguments import add_choice, add_date, cli_choice
+from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.roster_rules import EXERCISES
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.followup.prerequisites import update_preserie
 from ordnum_desktop.services.roster.preseries import STATUSES, create_preserie, list_preseries
 
 
@@ -17,14 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     p.set_defaults(func=cmd_init)
 
-    pres = sub.add_parser("preserie", help="créer ou lister les préséries")
+    pres = sub.add_parser("preserie", help="créer, modifier, lister les préséries ; changer leur statut")
     psub = pres.add_subparsers(dest="action", metavar="ACTION", parser_class=type(pres))
     psub.required = True
     c = psub.add_parser("create", help="créer une présérie")
     add_db(c)
-    c.add_argument("--editor", required=True, help="éditeur")
-    c.add_argument("--software", required=True, help="logiciel")
-    c.add_argument("--version", required=True, help="version du logiciel")
+    c.add_argument("--editor", required=True, metavar="NOM", help="éditeur")
+    c.add_argument("--software", required=True, metavar="NOM", help="logiciel")
+    c.add_argument("--version", required=True, metavar="VERSION", help="version du logiciel")
     add_choice(
         c, "--exercise", EXERCISES, "type d'exercice (accents et majuscules indifférents)", required=True
     )
@@ -32,13 +35,36 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--small-market-share", action="store_true", help="part de marché SESAM-Vitale inférieure à 1 %%"
     )
     c.add_argument("--cpam", action="append", default=[], metavar="ID", help="CPAM référente")
-    c.add_argument("--module", default="", help="module Ordonnance numérique")
+    c.add_argument("--module", default="", metavar="NOM", help="module Ordonnance numérique")
     c.add_argument("--json", action="store_true", help="sortie JSON")
     c.set_defaults(func=cmd_create)
     ls = psub.add_parser("list", help="lister les préséries")
     add_db(ls)
     add_json(ls)
     ls.set_defaults(func=cmd_list)
+    u = psub.add_parser("update", help="modifier la fiche de la présérie (CNDA, module, version…)")
+    add_db(u)
+    add_preserie(u)
+    u.add_argument("--editor", metavar="NOM", help="éditeur")
+    u.add_argument("--software", metavar="NOM", help="logiciel")
+    u.add_argument("--version", metavar="VERSION", help="version du logiciel")
+    u.add_argument("--module", metavar="NOM", help="module Ordonnance numérique")
+    u.add_argument("--cnda-reference", metavar="RÉFÉRENCE", help="référence de l'autorisation CNDA")
+    add_date(u, "--cnda-date", "date de l'autorisation CNDA")
+    u.add_argument(
+        "--small-market-share",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="part de marché SESAM-Vitale inférieure à 1 %% (--no-small-market-share : 1 %% ou plus)",
+    )
+    u.set_defaults(func=cmd_update)
+    st = psub.add_parser("status", help="changer le statut (refusé s'il contredit les faits)")
+    add_db(st)
+    add_preserie(st)
+    st.add_argument(
+        "status", type=cli_choice(STATUSES), metavar="STATUT", help="parmi : " + ", ".join(STATUSES.values())
+    )
+    st.set_defaults(func=cmd_status)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -77,6 +103,46 @@ def cmd_create(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Présérie n° {p.id} créée : {p.editor} — {p.software} {p.version} ({EXERCISES[p.exercise]}).")
+    return 0
+
+
+UPDATABLE = {
+    "editor": "éditeur",
+    "software": "logiciel",
+    "version": "version",
+    "module": "module",
+    "cnda_reference": "référence CNDA",
+    "cnda_date": "date CNDA",
+    "small_market_share": "part de marché inférieure à 1 %",
+}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, date):
+        return format_date(value)
+    return f"« {value} »"
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    fields = {key: getattr(args, key) for key in UPDATABLE if getattr(args, key) is not None}
+    if not fields:
+        raise UserError(
+            "Rien à modifier : indiquez au moins une option (--cnda-reference, --cnda-date, --module, "
+            "--version, --small-market-share…)."
+        )
+    with open_ws(args) as ws:
+        p = update_preserie(ws, target(ws, args).id or 0, **fields)
+    changes = ", ".join(f"{UPDATABLE[k]} {_shown(getattr(p, k))}" for k in fields)
+    print(f"Présérie n° {p.id} modifiée : {changes}.")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_ws(args) as ws:
+        p = update_preserie(ws, target(ws, args).id or 0, status=args.status)
+    print(f"Statut de la présérie n° {p.id} : {STATUSES[p.status]}.")
     return 0
 
 

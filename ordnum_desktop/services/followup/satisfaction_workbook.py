@@ -4,6 +4,7 @@ the questionnaire, the blocking obstacle Oui/Non and its detail) and its import.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -191,9 +192,12 @@ def _score_of(value: object, q: Questionnaire) -> int | None:
     return value if isinstance(value, int) and q.in_scale(value) else None
 
 
-def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> SatisfactionImportReport:
+def import_satisfaction(
+    ws: Workspace, preserie_id: int, path: Path | str, when: datetime | None = None
+) -> SatisfactionImportReport:
     """Reads one answer per row; bad rows are reported (row, column, French message) and skipped,
-    the others are stored in one transaction. Raises UserError when the file is unusable."""
+    the others are stored in one transaction, dated `when` (default now: the day the answers were
+    collected, for a bilan judged at its date). Raises UserError when the file is unusable."""
     path = Path(path)
     q = load_questionnaire()
     rows = open_small_sheet(path, SHEET).iter_rows(values_only=True)
@@ -234,7 +238,7 @@ def import_satisfaction(ws: Workspace, preserie_id: int, path: Path | str) -> Sa
                 unanswered += 1
                 continue
             read += 1
-            outcome = _store_row(s, preserie_id, q, number, cells, seen)
+            outcome = _store_row(s, preserie_id, q, number, cells, seen, when)
             if isinstance(outcome, list):
                 rejected += 1
                 errors.extend(outcome)
@@ -255,6 +259,7 @@ def _store_row(
     row: int,
     cells: dict[str, tuple[str, object]],
     seen: dict[int, int],
+    when: datetime | None = None,
 ) -> list[RowError] | bool:
     """The row's errors, or whether its answer replaced an earlier one of the same doctor."""
     errors: list[RowError] = []
@@ -301,7 +306,15 @@ def _store_row(
         )
     ).first()
     upsert_answer(
-        s, preserie_id, doctor, overall_score(scores), scores, text, bool(blocking), comment=comment
+        s,
+        preserie_id,
+        doctor,
+        overall_score(scores),
+        scores,
+        text,
+        bool(blocking),
+        comment=comment,
+        when=when,
     )
     seen[doctor.id or 0] = row
     return existed is not None

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.followup.status import launch_blockers
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
 
@@ -66,6 +67,9 @@ def set_kickoff(ws: Workspace, preserie_id: int, when: date | None, participants
             raise UserError(f"Aucune présérie n° {preserie_id}.")
         p.kickoff_date = when
         p.kickoff_participants = participants.strip()
+        # The meeting launches the présérie only when the launch prerequisites are done too
+        # (services/followup/status.py): the status never says more than the facts.
         if when is not None and p.status == "preparation":
-            p.status = "lancee"
+            if not launch_blockers(s, preserie_id, when, p.cnda_reference, today=max(when, date.today())):
+                p.status = "lancee"
         s.add(p)

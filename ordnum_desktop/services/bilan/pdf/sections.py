@@ -135,22 +135,27 @@ def decision(doc: BilanDocument) -> list[Flowable]:
     """The decision box (the statement of domain/bilan_wording.py, as in the window and the CLI),
     then the preconditions to put right and the rows counted nowhere, worded apart."""
     statement = decision_statement(doc.bilan)
-    line = f"Décision : <b>{esc(statement.headline)}</b> — {esc(statement.reason)}"
+    rows: list[list[object]] = [
+        [markup(f"Décision : {esc(statement.headline)} — {esc(statement.reason)}", st.DECISION)]
+    ]
     if statement.criteria:
-        line += "<br/>Critères non atteints : " + " ; ".join(esc(c) for c in statement.criteria) + "."
+        criteria = " ; ".join(esc(c) for c in statement.criteria)
+        rows.append([markup(f"Critères non atteints : {criteria}.", st.BODY)])
+    rows.append([markup(esc(statement.next_step), st.BODY)])
     if statement.decision is Decision.DEPLOY:
         colour, background = st.GREEN, st.GREEN_BG
     else:
         colour, background = st.RED, st.RED_BG
-    line += f"<br/>{esc(statement.next_step)}"
-    box = Table([[markup(line, st.DECISION)]], colWidths=[WIDTH])
+    box = Table(rows, colWidths=[WIDTH])
     box.setStyle(
         table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), background),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, colour),
-                ("TOPPADDING", (0, 0), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, 0), 7),
+                ("TOPPADDING", (0, 1), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -2), 2),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
                 ("LEFTPADDING", (0, 0), (-1, -1), 9),
             ]
         )

@@ -132,10 +132,14 @@ def test_bilan_workbook_carries_the_journal(ws: Workspace, liberal_preserie_id: 
 
 
 def test_stored_codes_read_as_the_window_words(ws: Workspace, liberal_preserie_id: int) -> None:
+    from ordnum_desktop.services.followup.prerequisites import set_prerequisite, update_preserie
     from ordnum_desktop.services.planning.dates import set_kickoff
 
     d = add_doctor(ws, liberal_preserie_id, last_name="Roux", am="331234500", structure="msp")
     update_doctor(ws, d.id or 0, mode="salarie", structure="cabinet_groupe")
+    for code in ("cnda", "support", "kit"):  # the kick-off launches a présérie ready for it
+        set_prerequisite(ws, liberal_preserie_id, code, True, date(2025, 1, 20))
+    update_preserie(ws, liberal_preserie_id, cnda_reference="CNDA-1")
     set_kickoff(ws, liberal_preserie_id, date(2025, 2, 6), "Cnam, CPAM")
     lines = [audit_log.describe(e) for e in audit_log.list_entries(ws, liberal_preserie_id)]
     assert any("mode d'exercice : Libéral → Salarié" in line for line in lines)

@@ -1,12 +1,14 @@
-"""`roster template/import/check`."""
+"""`roster template/import/check/list`."""
 
 from __future__ import annotations
 
 import argparse
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
-from ordnum_desktop.services.roster.doctors import check_roster_for
+from ordnum_desktop.domain.roster_rules import MODES
+from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, list_doctors
 from ordnum_desktop.services.roster.workbook import import_roster, write_roster_template
+from ordnum_desktop.store.models import Doctor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_preserie(c)
     add_json(c)
     c.set_defaults(func=cmd_check)
+    ls = rsub.add_parser("list", help="afficher l'effectif tel qu'il est enregistré")
+    add_db(ls)
+    add_preserie(ls)
+    add_json(ls)
+    ls.set_defaults(func=cmd_list)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -72,3 +79,46 @@ def cmd_check(args: argparse.Namespace) -> int:
         for f in result.warnings:
             print(f"Avertissement [{f.code}] {f.message}")
     return 0 if result.ok else 1
+
+
+def _name(d: Doctor) -> str:
+    """The app's one name order: the doctor's display name when the model has one."""
+    shown = getattr(d, "display_name", None)
+    return str(shown) if shown else f"{d.last_name} {d.first_name}".strip()
+
+
+def _as_json(d: Doctor) -> dict[str, object]:
+    return {
+        "name": _name(d),
+        "last_name": d.last_name,
+        "first_name": d.first_name,
+        "mode": d.mode,
+        "identifier": doctor_identifier(d),
+        "am": d.am,
+        "rpps": d.rpps,
+        "specialty": d.specialty,
+        "finess": d.finess,
+        "centre_name": d.centre_name,
+        "structure": d.structure,
+        "cpam": d.cpam,
+        "equipped": d.equipped,
+        "compatibility_checked": d.compatibility_checked,
+        "consent": d.consent,
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_ws(args) as ws:
+        p = target(ws, args)
+        doctors = list_doctors(ws, p.id or 0)
+    if args.json:
+        print_json({"preserie": p.id, "doctors": [_as_json(d) for d in doctors]})
+        return 0
+    if not doctors:
+        print(f"L'effectif de la présérie n° {p.id} est vide : importez-le avec « ordnum roster import ».")
+        return 0
+    print(f"Effectif de la présérie n° {p.id} : {len(doctors)} médecin(s).")
+    for d in doctors:
+        marks = [MODES.get(d.mode, d.mode), "équipé" if d.equipped else "non équipé"]
+        print(f"  {_name(d)} — {doctor_identifier(d) or 'sans identifiant'} — {', '.join(marks)}")
+    return 0

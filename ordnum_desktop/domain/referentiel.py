@@ -35,6 +35,7 @@ class Thresholds:
     centres_max: int
     cpam_min: int
     cpam_max: int
+    silent_days: int = 7  # an installed doctor with no trace for this many days is flagged
 
 
 @dataclass(frozen=True)

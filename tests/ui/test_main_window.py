@@ -103,10 +103,15 @@ def test_planning_edit_and_kickoff(window) -> None:
 
     window.ui.tabs.setCurrentIndex(2)
     tab = window.tab_widgets["planning"]
-    index = tab.model.index(0, 3)  # actual installation of the overdue first doctor
-    assert tab.model.overdue(tab.model.rows[0][1])
+    index = tab.model.index(0, 3)  # actual installation of the first doctor
+    first = tab.model.rows[0]
+    # Planned installation past and not typed as done, but the traces show the doctor at work:
+    # never « en retard » (issue 17).
+    assert first.plan.planned_install is not None and first.plan.actual_install is None
+    assert first.schedule.has_traces and not tab.model.overdue(first)
     assert tab.model.setData(index, date(2025, 3, 1), Qt.ItemDataRole.EditRole)
-    assert not tab.model.overdue(tab.model.rows[0][1])
+    assert tab.model.rows[0].plan.actual_install == date(2025, 3, 1)
+    assert not tab.model.overdue(tab.model.rows[0])
     tab.ui.participantsEdit.setText("Éditeur, Cnam, CPAM de la Gironde")
     tab.save_kickoff()
     assert window.ui.statusBadge.text() in ("Lancée", "Préparation")

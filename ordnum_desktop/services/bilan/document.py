@@ -16,16 +16,17 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session
 
 from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
 from ordnum_desktop.domain.followup_records import AnomalyRecord, AnswerRecord, LaunchRecord
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.vocabulary import exercise_title
 from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
+from ordnum_desktop.services.planning.schedule import first_erx_as_of
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Doctor, InstallationPlan, Preserie
+from ordnum_desktop.store.models import Preserie
 
 DIGEST_KEYS = (
     "as_of",
@@ -138,23 +139,9 @@ def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieSheet:
 
 
 def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | None:
-    """When the présérie's date was not typed: the earliest in the plans, else in the traces."""
-    planned = s.exec(
-        select(func.min(InstallationPlan.first_eprescription))
-        .join(Doctor, col(Doctor.id) == InstallationPlan.doctor_id)
-        .where(Doctor.preserie_id == preserie_id)
-    ).one()
-    if planned:
-        return planned
-    ts = (
-        s.connection()
-        .exec_driver_sql(
-            "SELECT min(ts) FROM trace_row WHERE preserie_id = ? AND digital = 1 AND ts <= ?",
-            (preserie_id, f"{as_of.isoformat()} 23:59:59"),
-        )
-        .scalar()
-    )
-    return date.fromisoformat(ts[:10]) if ts else None
+    """When the présérie's date was not typed: the planning's, by the rule every front end shares
+    (each doctor's typed date, else their traces)."""
+    return first_erx_as_of(s.connection(), preserie_id, as_of)
 
 
 def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:

@@ -18,6 +18,7 @@ from pathlib import Path
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
 from ordnum_desktop.domain.roster_rules import MODES
+from ordnum_desktop.domain.schedule import DoctorSchedule
 from ordnum_desktop.domain.vocabulary import exercise_title
 from ordnum_desktop.services.errors import UserError, os_reason
 from ordnum_desktop.services.io.xlsx_tables import (
@@ -27,7 +28,7 @@ from ordnum_desktop.services.io.xlsx_tables import (
     write_pairs,
     write_table,
 )
-from ordnum_desktop.services.planning.dates import get_plans
+from ordnum_desktop.services.planning.schedule import PlanningView, planning_view
 from ordnum_desktop.services.roster.doctors import doctor_department
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.session import Workspace
@@ -49,6 +50,10 @@ COLUMNS = [
     Column("Traces activées", 12, "date"),
     Column("Première ordonnance numérique", 15, "date"),
     Column("En retard", 10),
+    Column("Première trace", 12, "date"),
+    Column("Dernière trace", 12, "date"),
+    Column("Suivi", 24),
+    Column("Écart saisie / traces", 30),
 ]
 
 
@@ -58,13 +63,13 @@ class PlanningRow:
     cpam_label: str
     doctor: Doctor
     plan: InstallationPlan
+    schedule: DoctorSchedule
 
-    def overdue(self, today: date) -> bool:
-        planned = self.plan.planned_install
-        return planned is not None and planned < today and self.plan.actual_install is None
+    def overdue(self, on: date) -> bool:
+        return self.schedule.late(on)
 
-    def values(self, today: date) -> list[object]:
-        d, p = self.doctor, self.plan
+    def values(self, on: date, silent_days: int) -> list[object]:
+        d, p, s = self.doctor, self.plan, self.schedule
         return [
             self.cpam_label,
             d.last_name,
@@ -75,11 +80,15 @@ class PlanningRow:
             d.finess,
             d.centre_name,
             p.planned_install,
-            p.actual_install,
+            s.effective_installed,
             p.training_date,
-            p.traces_activated,
-            p.first_eprescription,
-            yes_no(self.overdue(today)),
+            s.effective_traces_on,
+            s.first_erx,
+            yes_no(self.overdue(on)),
+            s.traces.first,
+            s.traces.last,
+            s.flag(on, silent_days),
+            s.first_erx_difference,
         ]
 
 
@@ -97,7 +106,7 @@ def _cpam_of(d: Doctor, selected: list[str], ref: Referentiel) -> str:
     return in_zone[0] if len(in_zone) == 1 else ""
 
 
-def planning_rows(ws: Workspace, preserie_id: int) -> list[PlanningRow]:
+def planning_rows(ws: Workspace, preserie_id: int, view: PlanningView | None = None) -> list[PlanningRow]:
     """The roster's plans in roster order, each with the CPAM it is forwarded to."""
     with ws.session() as s:
         if s.get(Preserie, preserie_id) is None:
@@ -105,10 +114,11 @@ def planning_rows(ws: Workspace, preserie_id: int) -> list[PlanningRow]:
         selected = selected_cpams(s, preserie_id)
     ref = load_referentiel()
     rows = []
-    for doctor, plan in get_plans(ws, preserie_id):
-        cpam_id = _cpam_of(doctor, selected, ref)
+    for r in (view or planning_view(ws, preserie_id)).rows:
+        cpam_id = _cpam_of(r.doctor, selected, ref)
         caisse = ref.caisse(cpam_id) if cpam_id else None
-        rows.append(PlanningRow(cpam_id, caisse.label if caisse else UNKNOWN_CPAM, doctor, plan))
+        label = caisse.label if caisse else UNKNOWN_CPAM
+        rows.append(PlanningRow(cpam_id, label, r.doctor, r.plan, r.schedule))
     return rows
 
 
@@ -128,26 +138,26 @@ def export_planning(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Impossible de créer le dossier « {folder} » : {os_reason(exc)}.") from exc
-    day = today or date.today()
-    rows = planning_rows(ws, preserie_id)
+    view = planning_view(ws, preserie_id, today)
+    rows = planning_rows(ws, preserie_id, view)
     with ws.session() as s:
         p = s.get(Preserie, preserie_id)
         assert p is not None
         selected = selected_cpams(s, preserie_id)
     ref = load_referentiel()
     base = f"planning-{_slug(p.software)}-{_slug(p.version)}"
-    paths = [_write(folder / f"{base}-complet.xlsx", p, "toutes les CPAM de la présérie", rows, day)]
+    paths = [_write(folder / f"{base}-complet.xlsx", p, "toutes les CPAM de la présérie", rows, view)]
     for cpam_id in selected:
         caisse = ref.caisse(cpam_id)
         label = caisse.label if caisse else cpam_id
         mine = [r for r in rows if r.cpam_id == cpam_id]
-        paths.append(_write(folder / f"{base}-CPAM-{_slug(cpam_id)}.xlsx", p, label, mine, day))
+        paths.append(_write(folder / f"{base}-CPAM-{_slug(cpam_id)}.xlsx", p, label, mine, view))
     return paths
 
 
-def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], today: date) -> Path:
+def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], view: PlanningView) -> Path:
     wb = new_workbook()
-    write_table(wb.create_sheet("Planning"), COLUMNS, [r.values(today) for r in rows])
+    write_table(wb.create_sheet("Planning"), COLUMNS, [r.values(view.on, view.silent_days) for r in rows])
     write_pairs(
         wb.create_sheet("Présérie"),
         [
@@ -158,7 +168,8 @@ def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], today: 
             ("CPAM", scope),
             ("Médecins", len(rows)),
             ("Réunion de lancement", p.kickoff_date),
-            ("Exporté le", today),
+            ("Suivi au", view.on),
+            ("Exporté le", date.today()),
         ],
     )
     return save_workbook(wb, path)

@@ -10,8 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.schedule import DoctorSchedule
+from ordnum_desktop.services.planning.schedule import PlanningView, ScheduleRow
 from ordnum_desktop.services.roster.doctors import doctor_identifier
-from ordnum_desktop.store.models import Doctor, InstallationPlan
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BG = QColor("#f8d7da")
@@ -24,29 +25,40 @@ DATE_COLUMNS = (
     ("traces_activated", "Traces activées"),
     ("first_eprescription", "1re e-prescription"),
 )
-HEADERS = ("Médecin", "Identifiant", *(title for _, title in DATE_COLUMNS))
+# Read from the traces, never typed: shown after the typed steps.
+TRACE_COLUMNS = ("1re trace", "Dernière trace", "Suivi")
+HEADERS = ("Médecin", "Identifiant", *(title for _, title in DATE_COLUMNS), *TRACE_COLUMNS)
 FIRST_DATE_COLUMN = 2
+FIRST_TRACE_COLUMN = FIRST_DATE_COLUMN + len(DATE_COLUMNS)
+TRACE_FG = QColor("#5f6b7a")
+
+
+def _from_traces(schedule: DoctorSchedule, field: str) -> date | None:
+    """The trace day standing in for an untyped step (None when the traces say nothing)."""
+    return {
+        "actual_install": schedule.effective_installed,
+        "traces_activated": schedule.effective_traces_on,
+        "first_eprescription": schedule.first_erx,
+    }.get(field)
 
 
 class PlanningModel(QAbstractTableModel):
     def __init__(self, on_edit: Callable[[int, str, date | None], bool]) -> None:
         super().__init__()
-        self.rows: list[tuple[Doctor, InstallationPlan]] = []
+        self.view = PlanningView(date.today(), 7, [])
         self.on_edit = on_edit
-        self.today = date.today()
 
-    def set_rows(self, rows: list[tuple[Doctor, InstallationPlan]], today: date) -> None:
+    @property
+    def rows(self) -> list[ScheduleRow]:
+        return self.view.rows
+
+    def set_view(self, view: PlanningView) -> None:
         self.beginResetModel()
-        self.rows = rows
-        self.today = today
+        self.view = view
         self.endResetModel()
 
-    def overdue(self, plan: InstallationPlan) -> bool:
-        return (
-            plan.planned_install is not None
-            and plan.actual_install is None
-            and plan.planned_install < self.today
-        )
+    def overdue(self, row: ScheduleRow) -> bool:
+        return self.view.late(row)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -68,15 +80,35 @@ class PlanningModel(QAbstractTableModel):
         if not index.isValid():  # the root: Qt asks it too (column -1 would read the last column)
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() >= FIRST_DATE_COLUMN else base
+        editable = FIRST_DATE_COLUMN <= index.column() < FIRST_TRACE_COLUMN
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
 
     def field_of(self, column: int) -> str | None:
-        return DATE_COLUMNS[column - FIRST_DATE_COLUMN][0] if column >= FIRST_DATE_COLUMN else None
+        if FIRST_DATE_COLUMN <= column < FIRST_TRACE_COLUMN:
+            return DATE_COLUMNS[column - FIRST_DATE_COLUMN][0]
+        return None
+
+    def _trace_cell(self, row: ScheduleRow, column: int, role: int) -> Any:
+        s = row.schedule
+        if role == Qt.ItemDataRole.DisplayRole:
+            k = column - FIRST_TRACE_COLUMN
+            if k == 0:
+                return format_date(s.traces.first) if s.traces.first else ""
+            if k == 1:
+                return format_date(s.traces.last) if s.traces.last else ""
+            return self.view.flag(row)
+        flagged = column == FIRST_TRACE_COLUMN + 2 and self.view.flag(row)
+        if role == Qt.ItemDataRole.ForegroundRole and flagged:
+            return QBrush(QColor("#c62828"))
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        doctor, plan = self.rows[index.row()]
+        row = self.rows[index.row()]
+        doctor, plan = row.doctor, row.plan
+        if index.column() >= FIRST_TRACE_COLUMN:
+            return self._trace_cell(row, index.column(), role)
         field = self.field_of(index.column())
         if field is None:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -85,11 +117,21 @@ class PlanningModel(QAbstractTableModel):
                 return doctor_identifier(doctor)
             return None
         value = getattr(plan, field)
+        seen = None if value else _from_traces(row.schedule, field)
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_date(value) if value else ""
+            shown = value or seen
+            return format_date(shown) if shown else ""
         if role == Qt.ItemDataRole.EditRole:
             return value
-        if field == "planned_install" and self.overdue(plan):
+        difference = row.schedule.first_erx_difference if field == "first_eprescription" else ""
+        if role == Qt.ItemDataRole.ToolTipRole and difference:
+            return difference
+        if seen is not None:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(TRACE_FG)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "D'après les traces importées (aucune date saisie)."
+        if field == "planned_install" and self.overdue(row):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(OVERDUE_BG)
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -102,7 +144,7 @@ class PlanningModel(QAbstractTableModel):
         field = self.field_of(index.column())
         if field is None or role != Qt.ItemDataRole.EditRole:
             return False
-        doctor, plan = self.rows[index.row()]
-        if getattr(plan, field) == value:
+        row = self.rows[index.row()]
+        if getattr(row.plan, field) == value:
             return False
-        return self.on_edit(doctor.id or 0, field, value)
+        return self.on_edit(row.doctor.id or 0, field, value)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.services.followup.prerequisites import list_prerequisites, set_prerequisite
-from ordnum_desktop.services.planning.dates import get_plans, set_kickoff, update_plan
+from ordnum_desktop.services.planning.dates import set_kickoff, update_plan
+from ordnum_desktop.services.planning.schedule import PlanningView, planning_view
 from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, ROSTER, TRACES, AppContext
@@ -21,6 +22,19 @@ from ordnum_desktop.ui.forms.ui_planning_tab import Ui_PlanningTab
 from ordnum_desktop.ui.models.planning_model import FIRST_DATE_COLUMN, PlanningModel
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
 from ordnum_desktop.ui.widgets.date_delegate import DateDelegate
+
+
+def planning_hint(view: PlanningView) -> str:
+    installed = sum(1 for r in view.rows if r.schedule.effective_installed)
+    late, silent = view.late_count, view.silent_count
+    quiet = f"{silent} sans trace depuis {view.silent_days} jours"
+    return (
+        f"{installed} installation(s) réalisée(s) sur {len(view.rows)}"
+        + (f" — <b style='color:#c62828'>{late} en retard</b>" if late else "")
+        + (f" — <b style='color:#c62828'>{quiet}</b>" if silent else "")
+        + f" (au {format_date(view.on)})"
+        + " · double-cliquez sur une date pour la saisir, Suppr pour l'effacer."
+    )
 
 
 class PlanningTab(BaseTab):
@@ -63,18 +77,12 @@ class PlanningTab(BaseTab):
         self.ui.kickoffDate.setDate(QDate(p.kickoff_date) if p.kickoff_date else QDate.currentDate())
         self.ui.participantsEdit.setText(p.kickoff_participants)
         self._fill_prerequisites()
-        rows = get_plans(self.ctx.ws, self.ctx.preserie_id)
-        self.model.set_rows(rows, date.today())
-        overdue = sum(1 for _, plan in rows if self.model.overdue(plan))
-        installed = sum(1 for _, plan in rows if plan.actual_install)
-        self.ui.planHint.setText(
-            f"{installed} installation(s) réalisée(s) sur {len(rows)}"
-            + (f" — <b style='color:#c62828'>{overdue} en retard</b>" if overdue else "")
-            + " · double-cliquez sur une date pour la saisir, Suppr pour l'effacer."
-        )
+        view = planning_view(self.ctx.ws, self.ctx.preserie_id)
+        self.model.set_view(view)
+        self.ui.planHint.setText(planning_hint(view))
         read_only = bool(self.ctx.ws.read_only)
         self.ui.saveKickoffButton.setEnabled(not read_only)
-        self._draw_chart(rows)
+        self._draw_chart([(r.doctor, r.plan, r.schedule) for r in view.rows])
 
     def _draw_chart(self, rows: list) -> None:
         # matplotlib: loaded when the chart is first drawn, never before the first paint.
@@ -87,10 +95,10 @@ class PlanningTab(BaseTab):
             {
                 "label": f"{d.first_name} {d.last_name}".strip(),
                 "planned": plan.planned_install,
-                "actual": plan.actual_install,
-                "first_eprescription": plan.first_eprescription,
+                "actual": schedule.effective_installed,
+                "first_eprescription": schedule.first_erx,
             }
-            for d, plan in rows
+            for d, plan, schedule in rows
         ]
         today = date.today()
         figure = planning_timeline_chart(data, today=today)

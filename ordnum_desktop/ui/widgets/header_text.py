@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ordnum_desktop.domain.fr_format import format_date
-from ordnum_desktop.services.planning.dates import get_plans
+from ordnum_desktop.services.planning.schedule import planning_view
 from ordnum_desktop.services.roster.preseries import STATUSES, resolve_preserie
 from ordnum_desktop.services.workspace.session import Workspace
 
@@ -20,11 +20,8 @@ STATUS_COLOURS = {
 def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
     p = resolve_preserie(ws, preserie_id)
     first = p.first_eprescription_date
-    if first is None:  # not recorded on the présérie: the earliest one of the planning
-        first = min(
-            (plan.first_eprescription for _, plan in get_plans(ws, preserie_id) if plan.first_eprescription),
-            default=None,
-        )
+    if first is None:  # not recorded on the présérie: the planning's, typed or from the traces
+        first = planning_view(ws, preserie_id).first_erx
     dates = []
     if p.cnda_reference or p.cnda_date:
         cnda = p.cnda_reference or "autorisé"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from pydantic import NaiveDatetime
-from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -211,6 +211,25 @@ class PrerequisiteValidation(SQLModel, table=True):
     preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE", index=True)
     validated_at: NaiveDatetime
     revoked_at: NaiveDatetime | None = None
+
+
+class ClosedBilan(SQLModel, table=True):
+    """A bilan as it was closed at the meeting (services/bilan/closing.py): the figures, the
+    digest and the PDF bytes are written once and never changed, whatever happens later."""
+
+    __tablename__ = "closed_bilan"
+    __table_args__ = (UniqueConstraint("preserie_id", "number", name="uq_closed_bilan_number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE")
+    number: int  # 1, 2… per présérie
+    as_of: date
+    closed_at: NaiveDatetime
+    meeting_date: date
+    signatories: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    decision: str  # Decision code: deploy | extend
+    digest: str
+    figures_json: str = Field(sa_column=Column(Text, nullable=False))
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class AuditEntry(SQLModel, table=True):

@@ -3,8 +3,9 @@ reason, in the window and on the command line alike.
 
 - any status after « En préparation » (the présérie has started) needs the kick-off meeting and
   the three launch prerequisites (CNDA authorisation with its reference, support, kit);
-- « Validée » also needs a bilan that concludes to deployment (the bilan at its default day: the
-  latest trace day).
+- « Validée » also needs a bilan that concludes to deployment, judged today: the bilan's default
+  day (the latest trace day) would leave out the answers and validations recorded after the
+  last trace, which are what a présérie is validated on.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def status_blockers(
         # Imported here: the bilan reads the follow-up, whose package imports this module.
         from ordnum_desktop.services.bilan.compute import compute_bilan
 
-        bilan = compute_bilan(ws, preserie_id)
+        bilan = compute_bilan(ws, preserie_id, date.today())
         if bilan.decision != Decision.DEPLOY:
             parts = []
             if bilan.failed:

@@ -92,6 +92,8 @@ def test_planning_set_and_roster_list(
     )
     out = capsys.readouterr().out
     assert "En retard" not in out
+    assert main(["planning", "set", "--db", db, "--ps", D1, "--as-of", "20/03/2025"]) == 0
+    assert "Suivi au 20/03/2025 : Sans trace depuis 9 jours." in capsys.readouterr().out
     assert "installation réalisée : 03/03/2025 (d'après les traces)" in out
     assert "Date saisie 02/03/2025, traces : 03/03/2025." in out
     with Workspace.open(path) as ws:

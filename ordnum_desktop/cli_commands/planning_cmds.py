@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(e)
     add_preserie(e)
     e.add_argument("outdir", metavar="DOSSIER", help="dossier de sortie (créé s'il n'existe pas)")
+    add_as_of(e)
     e.set_defaults(func=cmd_export)
     st = psub.add_parser("set", help="saisir les dates du planning d'un médecin")
     add_db(st)
@@ -39,13 +40,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("--ps", required=True, metavar="ID", help="N° AM ou RPPS du médecin de l'effectif")
     for option, (_, label) in SET_OPTIONS.items():
         add_date(st, "--" + option.replace("_", "-"), label)
+    add_as_of(st)
     st.set_defaults(func=cmd_set)
+
+
+def add_as_of(p: argparse.ArgumentParser) -> None:
+    add_date(
+        p, "--as-of", "date du suivi (retards, silences), par défaut le jour de la dernière trace importée"
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         p = target(ws, args)
-        paths = export_planning(ws, p.id or 0, args.outdir)
+        paths = export_planning(ws, p.id or 0, args.outdir, args.as_of)
         unassigned = [r for r in planning_rows(ws, p.id or 0) if not r.cpam_id]
     for path in paths:
         print(f"Planning écrit : {path}")
@@ -72,7 +80,7 @@ def cmd_set(args: argparse.Namespace) -> int:
             )
         if fields:
             update_plan(ws, doctor.id or 0, **fields)
-        view = planning_view(ws, p.id or 0)
+        view = planning_view(ws, p.id or 0, args.as_of)
     row = next(r for r in view.rows if r.doctor.id == doctor.id)
     s = row.schedule
     name = f"{doctor.last_name} {doctor.first_name}".strip()

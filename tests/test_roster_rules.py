@@ -157,3 +157,48 @@ def test_group_practice_is_a_warning_for_liberal_and_mixte_only() -> None:
     assert result.ok and codes(result.warnings) == {"no_group_practice"}
     centre = check_roster("centre", False, ["33"], [salaried(i) for i in range(5)], REF)
     assert centre.warnings == []
+
+
+def test_unknown_specialty_is_a_warning_not_an_error() -> None:
+    doctors = [liberal(i) for i in range(5)]
+    doctors[0] = replace(doctors[0], specialty="99 - Acupuncture")
+    doctors[1] = replace(doctors[1], specialty="Spécialité médecine générale")
+    result = check_roster("liberal", False, ["33"], doctors, REF)
+    assert result.ok
+    assert [(f.code, f.doctor) for f in result.warnings] == [("unknown_specialty", 0)]
+    assert "« 99 - Acupuncture »" in result.warnings[0].message
+
+
+@pytest.mark.parametrize("cpam", ["", "62", "062"])
+def test_two_caisse_department_without_caisse_is_ambiguous(cpam: str) -> None:
+    doctors = [liberal(i, am=f"6212345{i:02d}", cpam=cpam) for i in range(5)]
+    result = check_roster("liberal", False, ["62-artois"], doctors, REF)
+    ambiguous = [f for f in result.errors if f.code == "cpam_ambiguous"]
+    assert len(ambiguous) == 5 and "ps_outside_zone" not in codes(result.errors)
+    assert ambiguous[0].message.startswith(
+        "Le département 62 compte deux caisses (CPAM de l'Artois, CPAM de la Côte d'Opale) : "
+        "indiquez la CPAM de Nom0 Prénom"
+    )
+    assert "« 62 »" not in ambiguous[0].message or "62-artois" in ambiguous[0].message
+
+
+def test_two_caisse_department_with_named_caisse_passes() -> None:
+    doctors = [liberal(i, am=f"6212345{i:02d}", cpam="62-artois") for i in range(5)]
+    assert check_roster("liberal", False, ["62-artois"], doctors, REF).ok
+    calais = [liberal(i, am=f"6212345{i:02d}", cpam="CPAM de la Côte d'Opale") for i in range(5)]
+    result = check_roster("liberal", False, ["62-artois"], calais, REF)
+    assert codes(result.errors) == {"ps_outside_zone"}
+
+
+def test_doctor_of_a_non_referent_department_is_told_so() -> None:
+    doctors = [liberal(i) for i in range(4)] + [liberal(9, am="751234567")]
+    result = check_roster("liberal", False, ["33", "38"], doctors, REF)
+    outside = [f for f in result.errors if f.code == "ps_outside_zone"]
+    assert len(outside) == 1
+    message = outside[0].message
+    assert "exerce dans le département 75" in message
+    assert (
+        "qui n'a pas de CPAM référente dans cette présérie : choisissez un médecin des départements 33, 38"
+        in message
+    )
+    assert "ajoutez sa CPAM" not in message

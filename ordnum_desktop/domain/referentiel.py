@@ -65,6 +65,7 @@ class Referentiel:
     structures: tuple[Choice, ...]
     group_practice_structures: frozenset[str]
     specialties: tuple[Choice, ...]
+    specialties_source: str  # the attribution of the ANS table the list comes from
     preserie_prerequisites: tuple[Choice, ...]
     # The words of the app's vocabulary (domain/vocabulary.py): one place to change a title.
     criteria: tuple[Choice, ...]
@@ -141,6 +142,7 @@ def parse_referentiel(data: dict[str, Any]) -> Referentiel:
         structures=_choices(data["structures"]),
         group_practice_structures=frozenset(data["group_practice_structures"]),
         specialties=_choices(data["specialties"]),
+        specialties_source=data.get("specialties_source", ""),
         preserie_prerequisites=_choices(data["preserie_prerequisites"]),
         criteria=_choices(data["criteria"]),
         decisions=_choices(data["decisions"]),

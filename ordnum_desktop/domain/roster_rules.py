@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.referentiel import Referentiel
 from ordnum_desktop.domain.vocabulary import Exercise, Mode, labels
 
@@ -30,10 +31,11 @@ class RosterDoctor:
     compatibility_checked: bool = False
     consent: bool = False
     cpam: str = ""
+    specialty: str = ""
 
     @property
     def name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip() or "(sans nom)"
+        return person_name(self.last_name, self.first_name) or "(sans nom)"
 
     @property
     def identifier(self) -> str:
@@ -226,6 +228,16 @@ def _check_doctor(
             department = department_of(finess.value)
     if selected:
         _check_zone(d, department, selected, ref, result)
+    if d.specialty.strip() and ref.specialty(d.specialty) is None:
+        result.add(
+            "unknown_specialty",
+            f"{d.label} : la spécialité « {d.specialty} » n'est pas une spécialité de médecin de la "
+            "table TRE_G100 de l'Assurance Maladie. Elle est enregistrée telle quelle : "
+            "choisissez-la dans la liste si c'est une erreur de saisie.",
+            d.key,
+            "specialty",
+            level="warning",
+        )
     if not d.consent:
         result.add(
             "missing_consent",
@@ -248,37 +260,67 @@ def _check_zone(
 ) -> None:
     caisses = [c for c in (ref.caisse(s) for s in selected) if c]
     departments = {c.department for c in caisses}
+    fld = "am" if d.mode == "liberal" else "finess"
     if department and department not in departments:
         names = ", ".join(sorted(departments))
         what = "N° AM" if d.mode == "liberal" else "FINESS"
+        candidates = ref.caisses_of_department(department)
+        remedy = (
+            f", ou sélectionnez la {' ou la '.join(c.name for c in candidates)} dans l'onglet CPAM."
+            if candidates
+            else f" (le référentiel ne compte aucune CPAM référente dans le département {department})."
+        )
         result.add(
             "ps_outside_zone",
-            f"{d.label} exerce dans le département {department} (d'après "
-            f"son {what}), hors des CPAM sélectionnées ({names}) : choisissez un médecin "
-            "de la zone ou ajoutez sa CPAM.",
+            f"{d.label} exerce dans le département {department} (d'après son {what}), qui n'a pas "
+            f"de CPAM référente dans cette présérie : choisissez un médecin des départements {names}"
+            + remedy,
             d.key,
-            "am" if d.mode == "liberal" else "finess",
+            fld,
         )
         return
-    if d.cpam:
-        caisse = ref.find_caisse(d.cpam)
-        if caisse is None or caisse.id not in selected:
+    caisse = ref.find_caisse(d.cpam) if d.cpam.strip() else None
+    if caisse is None:
+        # No caisse named (or only the department of a two-caisse one): the department decides,
+        # unless it has two caisses — then a Calais doctor must not be counted in Arras.
+        of_department = ref.caisses_of_department(_department_key(d.cpam) or department or "")
+        if len(of_department) > 1:
+            both = ", ".join(c.name for c in of_department)
+            dep = of_department[0].department
+            ids = " ou ".join(f"« {c.id} »" for c in of_department)
             result.add(
-                "ps_outside_zone",
-                f"{d.label} est rattaché à la CPAM « {d.cpam} », qui "
-                "n'est pas une CPAM sélectionnée : corrigez sa CPAM ou la sélection.",
+                "cpam_ambiguous",
+                f"Le département {dep} compte deux caisses ({both}) : indiquez la CPAM de "
+                f"{d.label} dans la colonne CPAM de l'onglet PS ({ids}).",
                 d.key,
                 "cpam",
             )
-        elif department and caisse.department != department:
-            result.add(
-                "ps_outside_zone",
-                f"{d.label} est rattaché à la {caisse.name} mais son "
-                f"identifiant indique le département {department} : corrigez l'un ou "
-                "l'autre.",
-                d.key,
-                "cpam",
-            )
+            return
+    if not d.cpam.strip():
+        return
+    if caisse is None or caisse.id not in selected:
+        result.add(
+            "ps_outside_zone",
+            f"{d.label} est rattaché à la CPAM « {d.cpam} », qui "
+            "n'est pas une CPAM sélectionnée : corrigez sa CPAM ou la sélection.",
+            d.key,
+            "cpam",
+        )
+    elif department and caisse.department != department:
+        result.add(
+            "ps_outside_zone",
+            f"{d.label} est rattaché à la {caisse.name} mais son "
+            f"identifiant indique le département {department} : corrigez l'un ou "
+            "l'autre.",
+            d.key,
+            "cpam",
+        )
+
+
+def _department_key(text: str) -> str | None:
+    """« 62 » or « 062 » typed in the CPAM column: a department, not a caisse."""
+    raw = text.strip()
+    return raw.lstrip("0").zfill(2) if raw.isdigit() and len(raw) <= 3 else None
 
 
 def _check_duplicates(doctors: list[RosterDoctor], result: CheckResult) -> None:

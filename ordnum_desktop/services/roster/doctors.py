@@ -64,6 +64,7 @@ def to_roster_doctor(d: Doctor) -> RosterDoctor:
         compatibility_checked=d.compatibility_checked,
         consent=d.consent,
         cpam=d.cpam,
+        specialty=d.specialty,
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ordnum_desktop.cli_commands.arguments import add_date
-from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.bilan_record_cmds import register_actions
+from ordnum_desktop.cli_commands.common import add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int, format_percent
@@ -14,14 +15,17 @@ from ordnum_desktop.services.bilan.compute import compute_bilan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    b = sub.add_parser("bilan", help="bilan de la présérie : critères et décision")
-    add_db(b)
+    b = sub.add_parser("bilan", help="bilan de la présérie : critères et décision ; bilans clos")
+    # Not required here: `bilan close --db F` gives it to its action's parser, which requires it;
+    # the plain `bilan` checks it itself (cmd_bilan).
+    b.add_argument("--db", metavar="FICHIER", help="espace de travail (.sqlite)")
     add_preserie(b)
     add_date(b, "--as-of", "date du bilan, par défaut le jour de la dernière trace importée")
     add_json(b)
     b.add_argument("--pdf", metavar="OUT.pdf", help="écrire aussi le bilan imprimable (PDF)")
     b.add_argument("--xlsx", metavar="OUT.xlsx", help="écrire aussi le classeur du bilan")
-    b.set_defaults(func=cmd_bilan)
+    b.set_defaults(func=cmd_bilan, bilan_parser=b)
+    register_actions(b)
 
 
 def _met(flag: bool) -> str:
@@ -80,6 +84,8 @@ def summary_lines(b: Bilan) -> list[str]:
 
 
 def cmd_bilan(args: argparse.Namespace) -> int:
+    if args.db is None:
+        args.bilan_parser.error("arguments requis : --db")
     as_of = args.as_of
     with open_ws(args) as ws:
         p = target(ws, args)

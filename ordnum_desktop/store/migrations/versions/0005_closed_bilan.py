@@ -7,7 +7,8 @@ Create Date: 2026-12-03 09:10:00
 A closed bilan is a record (issue 11): its figures (the bilan JSON), its digest, the PDF bytes
 that were signed, the decision, the meeting date and the signatories are stored as they were
 on the day of the closing, so that later imports, undos and roster edits never change them.
-`number` counts the closed bilans of one présérie (1, 2…).
+`number` counts the closed bilans of one présérie (1, 2…). A trigger refuses any UPDATE of a
+closed bilan, whatever writes to the file; deleting the présérie still deletes its bilans.
 """
 
 import sqlalchemy as sa
@@ -40,7 +41,12 @@ def upgrade() -> None:
         sa.Column("pdf", sa.LargeBinary(), nullable=False),
         sa.UniqueConstraint("preserie_id", "number", name="uq_closed_bilan_number"),
     )
+    op.execute(
+        "CREATE TRIGGER closed_bilan_frozen BEFORE UPDATE ON closed_bilan "
+        "BEGIN SELECT RAISE(ABORT, 'closed_bilan is frozen: a closed bilan is never changed'); END"
+    )
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS closed_bilan_frozen")
     op.drop_table("closed_bilan")

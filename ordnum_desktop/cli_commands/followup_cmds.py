@@ -7,6 +7,7 @@ from datetime import datetime
 
 from ordnum_desktop.cli_commands.arguments import add_choice, add_record_date, record_time
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.vocabulary import Operation, labels, operation_label
 from ordnum_desktop.services import followup
 
@@ -155,7 +156,7 @@ def cmd_satisfaction_record(args: argparse.Namespace) -> int:
             ws, pid, args.ps, args.score, blocking_text=args.blocking, when=record_time(args.date)
         )
         doctor = next(d for d, a in followup.answers_by_doctor(ws, pid) if a and a.id == answer.id)
-    name = f"{doctor.last_name} {doctor.first_name}".strip()
+    name = person_name(doctor.last_name, doctor.first_name)
     print(
         f"Réponse de {name} enregistrée : note {answer.score}/5"
         + (", frein bloquant signalé." if answer.blocking else ", sans frein bloquant.")

@@ -8,6 +8,7 @@ import argparse
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.common import add_db, add_preserie, open_ws, target
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.planning.dates import update_plan
 from ordnum_desktop.services.planning.export import UNKNOWN_CPAM, export_planning, planning_rows
@@ -58,7 +59,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in paths:
         print(f"Planning écrit : {path}")
     if unassigned:
-        names = ", ".join(f"{r.doctor.last_name} {r.doctor.first_name}".strip() for r in unassigned)
+        names = ", ".join(person_name(r.doctor.last_name, r.doctor.first_name) for r in unassigned)
         print(
             f"CPAM {UNKNOWN_CPAM} pour {len(unassigned)} médecin(s), absent(s) des classeurs par CPAM : "
             f"{names}. Renseignez la colonne CPAM de l'effectif."
@@ -83,7 +84,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         view = planning_view(ws, p.id or 0, args.as_of)
     row = next(r for r in view.rows if r.doctor.id == doctor.id)
     s = row.schedule
-    name = f"{doctor.last_name} {doctor.first_name}".strip()
+    name = person_name(doctor.last_name, doctor.first_name)
     print(f"Planning de {name} {'enregistré' if fields else 'inchangé'} :")
     shown = {
         "planned_install": s.planned,

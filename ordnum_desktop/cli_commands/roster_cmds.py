@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, list_doctors
 from ordnum_desktop.services.roster.workbook import import_roster, write_roster_template
@@ -84,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _name(d: Doctor) -> str:
     """The app's one name order: the doctor's display name when the model has one."""
     shown = getattr(d, "display_name", None)
-    return str(shown) if shown else f"{d.last_name} {d.first_name}".strip()
+    return str(shown) if shown else person_name(d.last_name, d.first_name)
 
 
 def _as_json(d: Doctor) -> dict[str, object]:

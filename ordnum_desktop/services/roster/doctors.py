@@ -7,6 +7,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import CheckResult, RosterDoctor, check_roster
 from ordnum_desktop.services.errors import UserError
@@ -40,7 +41,7 @@ def doctor_identifier(d: Doctor) -> str:
 
 def doctor_name(d: Doctor) -> str:
     """The doctor's name as every table shows it (one order everywhere)."""
-    return f"{d.last_name} {d.first_name}".strip()
+    return person_name(d.last_name, d.first_name)
 
 
 def doctor_department(d: Doctor) -> str | None:

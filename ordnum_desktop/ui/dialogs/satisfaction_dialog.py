@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.followup.questionnaire import load_questionnaire
 from ordnum_desktop.services.followup.satisfaction import answer_scores, record_satisfaction
 from ordnum_desktop.services.roster.doctors import doctor_identifier
@@ -27,7 +28,7 @@ class SatisfactionDialog(QDialog):
         self.ui.setupUi(self)
         q = load_questionnaire()
         self.questionnaire = q
-        name = f"{doctor.first_name} {doctor.last_name}".strip()
+        name = person_name(doctor.last_name, doctor.first_name)
         self.ui.titleLabel.setText(f"<b>{q.title}</b><br>{name} ({doctor_identifier(doctor)})")
         previous = answer_scores(answer) if answer is not None else {}
         self.combos: dict[str, QComboBox] = {}

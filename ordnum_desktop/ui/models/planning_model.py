@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.schedule import DoctorSchedule
 from ordnum_desktop.services.planning.schedule import PlanningView, ScheduleRow
 from ordnum_desktop.services.roster.doctors import doctor_identifier
@@ -113,7 +114,7 @@ class PlanningModel(QAbstractTableModel):
         if field is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == 0:
-                    return f"{doctor.first_name} {doctor.last_name}".strip()
+                    return person_name(doctor.last_name, doctor.first_name)
                 return doctor_identifier(doctor)
             return None
         value = getattr(plan, field)

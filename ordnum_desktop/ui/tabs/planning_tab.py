@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.followup.prerequisites import list_prerequisites, set_prerequisite
 from ordnum_desktop.services.planning.dates import set_kickoff, update_plan
 from ordnum_desktop.services.planning.schedule import PlanningView, planning_view
@@ -93,7 +94,7 @@ class PlanningTab(BaseTab):
             self._chart = ChartSlot(self.ui.chartLayout)
         data = [
             {
-                "label": f"{d.first_name} {d.last_name}".strip(),
+                "label": person_name(d.last_name, d.first_name),
                 "planned": plan.planned_install,
                 "actual": schedule.effective_installed,
                 "first_eprescription": schedule.first_erx,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.roster.doctors import check_roster_for, list_doctors
 from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.ui.context import CPAMS, PRESERIE, ROSTER, AppContext
@@ -177,7 +178,7 @@ class PsTab(BaseTab):
         if doctor_id is None or self.ctx.ws.read_only:
             return
         doctor = self.model.doctors[self.model.row_of(doctor_id) or 0]
-        label = f"{doctor.first_name} {doctor.last_name}".strip()
+        label = person_name(doctor.last_name, doctor.first_name)
         if remove_doctor(self.ctx, doctor_id, label):
             self.ctx.say(f"{label} retiré de l'effectif (Ctrl+Z pour annuler).")
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QWidget
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.followup.satisfaction import answers_by_doctor
 from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.store.models import Doctor, SatisfactionAnswer
@@ -37,7 +38,7 @@ class SatisfactionPage:
         table = self.ui.satisfactionTable
         table.setRowCount(len(self.answers))
         for row, (doctor, answer) in enumerate(self.answers):
-            table.setItem(row, 0, item(f"{doctor.first_name} {doctor.last_name}".strip()))
+            table.setItem(row, 0, item(person_name(doctor.last_name, doctor.first_name)))
             table.setItem(row, 1, item(doctor_identifier(doctor)))
             if answer is None:
                 table.setItem(row, 2, item("pas de réponse"))
@@ -60,7 +61,7 @@ class SatisfactionPage:
         doctor, answer = self.answers[row]
         dialog = SatisfactionDialog(self.ctx, doctor, answer, self.parent)
         if self.ctx.prompts.run_dialog(dialog):
-            self.ctx.say(f"Réponse de {doctor.first_name} {doctor.last_name} enregistrée.")
+            self.ctx.say(f"Réponse de {person_name(doctor.last_name, doctor.first_name)} enregistrée.")
             self.ctx.notify(FOLLOWUP)
 
     def import_answers(self) -> None:

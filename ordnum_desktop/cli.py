@@ -30,6 +30,10 @@ class FrenchHelpFormatter(argparse.HelpFormatter):
     ) -> None:
         super().add_usage(usage, actions, groups, prefix if prefix is not None else "usage : ")
 
+    def start_section(self, heading: str | None) -> None:
+        # argparse writes "options:"; French puts a space before the colon.
+        super().start_section(f"{heading} " if heading else heading)
+
 
 class FrenchArgumentParser(argparse.ArgumentParser):
     """argparse speaks English (usage, section titles, -h, errors); every parser of `ordnum`

@@ -27,7 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = bsub.add_parser("settings", help="nombre de sauvegardes gardées et durée de conservation")
     add_db(s)
     s.add_argument("--keep", type=int, metavar="N", help="nombre de sauvegardes gardées (défaut 10)")
-    s.add_argument("--days", type=int, metavar="J", help="supprimer celles de plus de J jours (0 : jamais)")
+    s.add_argument(
+        "--days", type=int, metavar="JOURS", help="supprimer celles de plus de JOURS jours (0 : jamais)"
+    )
     s.set_defaults(func=cmd_settings)
 
     a = sub.add_parser("audit", help="journal des modifications de l'espace de travail")

@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_preserie(b)
     add_date(b, "--as-of", "date du bilan, par défaut le jour de la dernière trace importée")
     add_json(b)
-    b.add_argument("--pdf", metavar="OUT.pdf", help="écrire aussi le bilan imprimable (PDF)")
-    b.add_argument("--xlsx", metavar="OUT.xlsx", help="écrire aussi le classeur du bilan")
+    b.add_argument("--pdf", metavar="SORTIE.pdf", help="écrire aussi le bilan imprimable (PDF)")
+    b.add_argument("--xlsx", metavar="SORTIE.xlsx", help="écrire aussi le classeur du bilan")
     b.set_defaults(func=cmd_bilan, bilan_parser=b)
     register_actions(b)
 

@@ -138,12 +138,16 @@ def _register_satisfaction(sub: argparse._SubParsersAction) -> None:
     i = ssub.add_parser("import", help="importer le classeur des réponses (une ligne par médecin)")
     add_db(i)
     add_preserie(i)
-    i.add_argument("file", metavar="REPONSES.xlsx")
+    i.add_argument(
+        "file",
+        metavar="RÉPONSES.xlsx",
+        help="classeur des réponses (modèle : « ordnum satisfaction template »)",
+    )
     add_record_date(i)
     add_json(i)
     i.set_defaults(func=cmd_satisfaction_import)
     t = ssub.add_parser("template", help="écrire le classeur modèle des réponses")
-    t.add_argument("out", metavar="OUT.xlsx")
+    t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
     t.add_argument("--db", metavar="FICHIER", help="pré-remplir avec les médecins utilisateurs")
     add_preserie(t)
     t.set_defaults(func=cmd_satisfaction_template)

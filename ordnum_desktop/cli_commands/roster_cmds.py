@@ -17,12 +17,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     rsub = roster.add_subparsers(dest="action", metavar="ACTION", parser_class=type(roster))
     rsub.required = True
     t = rsub.add_parser("template", help="écrire le classeur modèle de l'effectif")
-    t.add_argument("out", metavar="OUT.xlsx")
+    t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
     t.set_defaults(func=cmd_template)
     i = rsub.add_parser("import", help="importer le classeur de l'effectif")
     add_db(i)
     add_preserie(i)
-    i.add_argument("file", metavar="ROSTER.xlsx")
+    i.add_argument(
+        "file",
+        metavar="EFFECTIF.xlsx",
+        help="classeur de l'effectif rempli (modèle : « ordnum roster template »)",
+    )
     i.add_argument("--replace", action="store_true", help="remplacer l'effectif existant")
     add_json(i)
     i.set_defaults(func=cmd_import)

@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     tsub = traces.add_subparsers(dest="action", metavar="ACTION", parser_class=type(traces))
     tsub.required = True
     t = tsub.add_parser("template", help="écrire le classeur modèle des traces postes")
-    t.add_argument("out", metavar="OUT.xlsx")
+    t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
     t.set_defaults(func=cmd_template)
     i = tsub.add_parser("import", help="importer un fichier de traces postes (.xlsx ou .csv)")
     add_db(i)

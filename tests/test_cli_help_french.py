@@ -53,7 +53,7 @@ def test_every_placeholder_is_french() -> None:
                 continue  # a flag: no placeholder
             name = metavar(action)
             # `SORTIE.xlsx`, `TRACES.xlsx|TRACES.csv`, `liberal|centre|mixte`, `1-5`: the capitals count
-            words = [w for w in re.split(r"[.|\-\s]+", name) if w.isupper()]
+            words = [w for w in re.split(r"[^\w°]+", name) if w.isupper()]
             wrong += [
                 f"{path} {action.option_strings or action.dest} : {w}"
                 for w in words

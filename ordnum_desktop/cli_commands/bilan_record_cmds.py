@@ -57,7 +57,7 @@ def register_actions(b: argparse.ArgumentParser) -> None:
     add_preserie(s)
     s.add_argument("number", type=int, metavar="N", help="numéro du bilan clos (voir « bilan history »)")
     add_json(s)
-    s.add_argument("--pdf", metavar="OUT.pdf", help="écrire le PDF signé, à l'octet près")
+    s.add_argument("--pdf", metavar="SORTIE.pdf", help="écrire le PDF signé, à l'octet près")
     s.set_defaults(func=cmd_show)
 
 

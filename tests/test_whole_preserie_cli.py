@@ -4,7 +4,7 @@ no window: every step a coordinator takes, dated as it happened (issue 17, accep
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,25 +12,9 @@ from pypdf import PdfReader
 
 from ordnum_desktop.cli import main
 from tests.rosters import liberal_row, write_roster
-from tests.trace_files import HEADER, write_csv
+from tests.trace_files import HEADER, meeting_rows, write_csv
 
 DOCTORS = [f"3312345{i:02d}" for i in range(5)]
-
-
-def doctor_rows(am: str, start: datetime) -> list[list[str]]:
-    """Ten prescriptions, six of them digital and registered, one consulter and one rechercher."""
-    out = []
-    for n in range(10):
-        ts = (start + timedelta(hours=n)).strftime("%Y-%m-%d %H:%M:%S")
-        digital = n < 6
-        out.append(
-            [ts, am, "", f"{am}-{n}", "Médicaments", "Oui" if digital else "Non"]
-            + (["Créer", "0", f"N{am}{n}"] if digital else ["", "", ""])
-        )
-    last = (start + timedelta(hours=11)).strftime("%Y-%m-%d %H:%M:%S")
-    out.append([last, am, "", f"{am}-0", "Médicaments", "Oui", "Consulter", "0", ""])
-    out.append([last, am, "", f"{am}-1", "Médicaments", "Oui", "Rechercher", "0", ""])
-    return out
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -70,10 +54,23 @@ def test_a_whole_preserie_from_the_command_line(tmp_path: Path, capsys: pytest.C
     ok("launch", "done", "kit", "--date", "25/01/2025")
     ok("kickoff", "--date", "03/02/2025", "--participants", "CPAM 33, Éditeur, médecins")
     ok("preserie", "status", "lancée")
-    # `planning set --ps ID …` is not on main yet (another helper's part): the planning dates stay
-    # those of the roster's « Installation prévue » column.
+    for am in DOCTORS:
+        ok(
+            "planning",
+            "set",
+            "--ps",
+            am,
+            "--installed",
+            "24/02/2025",
+            "--trained",
+            "2025-02-25",
+            "--traces-on",
+            "26/02/2025",
+        )
+    listed = json.loads(ok("roster", "list", "--json"))
+    assert [d["am"] for d in listed["doctors"]] == DOCTORS and all(d["equipped"] for d in listed["doctors"])
 
-    rows = [r for i, am in enumerate(DOCTORS) for r in doctor_rows(am, datetime(2025, 3, 3 + i, 8))]
+    rows = [r for i, am in enumerate(DOCTORS) for r in meeting_rows(am, datetime(2025, 3, 3 + i, 8))]
     traces = write_csv(tmp_path / "traces.csv", rows, HEADER)
     ok("traces", "import", str(traces))
 

@@ -52,3 +52,21 @@ def write_csv(path: Path, data: Iterable[list[str]], header: list[str] = HEADER)
         for row in data:
             fh.write(";".join(row) + "\n")
     return path
+
+
+def meeting_rows(identifier: str, start: datetime, prescriptions: int = 10) -> list[list[str]]:
+    """One doctor's rows that meet the criteria: `prescriptions` prescriptions spread an hour
+    apart, six in ten digital and registered (créer code 0), then one successful consulter and
+    one successful rechercher."""
+    out = []
+    for n in range(prescriptions):
+        ts = (start + timedelta(hours=n)).strftime("%Y-%m-%d %H:%M:%S")
+        digital = n < prescriptions * 6 // 10
+        created = ["Créer", "0", f"N{identifier}-{n}"] if digital else ["", "", ""]
+        out.append(
+            [ts, identifier, "", f"{identifier}-{n}", "Médicaments", "Oui" if digital else "Non", *created]
+        )
+    last = (start + timedelta(hours=prescriptions + 1)).strftime("%Y-%m-%d %H:%M:%S")
+    out.append([last, identifier, "", f"{identifier}-0", "Médicaments", "Oui", "Consulter", "0", ""])
+    out.append([last, identifier, "", f"{identifier}-1", "Médicaments", "Oui", "Rechercher", "0", ""])
+    return out

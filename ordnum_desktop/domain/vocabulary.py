@@ -41,7 +41,8 @@ class Criterion(StrEnum):
 
     @property
     def numbered(self) -> str:
-        """« 3. Absence d'anomalie bloquante… »: the title on the card, in the CLI and the PDF."""
+        """« 3. Absence d'anomalie empêchant l'utilisation nominale… » (the seed's wording): the
+        title on the card, in the CLI and the PDF."""
         return f"{self.number}. {self.label}"
 
 

@@ -1,5 +1,6 @@
 """On the demo, the window says what the command line and the PDF say: the same decision
-statement, the same doctors and figures, the same satisfaction count (one `Bilan`, presented)."""
+statement, the same criterion titles, the same doctors and figures, the same satisfaction count
+(one `Bilan`, presented)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ def test_window_cli_and_pdf_agree_on_the_demo(qtbot, prompts, tmp_path: Path, ca
         assert line in shown and line in cli  # the same sentences in the window and the CLI
         assert re.sub(r"\s+", " ", line) in pdf
     assert statement.headline in shown and f"Décision : {statement.headline}" in pdf
+    for key in Criterion:  # one title per criterion: the card's is the CLI's and the PDF's
+        assert tab.cards[key.value].title.text() == key.numbered
+        assert key.numbered in cli and key.label in pdf
     assert {k: c.met for k, c in tab.cards.items()} == {k.value: bilan.criterion(k).met for k in Criterion}
     table = tab.ui.doctorTable
     rows = [

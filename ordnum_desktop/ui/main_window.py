@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.edit_preserie_action.triggered.connect(self.edit_preserie)
         self.status_menu = ui.menuPreserie.addMenu("&Statut")
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        self.close_bilan_action = ui.menuPreserie.addAction("&Clore le bilan…")
+        self.close_bilan_action.triggered.connect(self.close_bilan)
         ui.menuPreserie.addSeparator()
         self.journal_action = ui.menuPreserie.addAction("&Journal des modifications…")
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
             self.journal_action,
             self.backup_now_action,
             self.restore_action,
+            self.close_bilan_action,
         ):
             action.setEnabled(False)
 
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
         # Another instance holds a read-only file: it alone may back it up or replace it.
         self.backup_now_action.setEnabled(not ws.read_only)
         self.restore_action.setEnabled(not ws.read_only)
+        self.close_bilan_action.setEnabled(not ws.read_only)
         self.reload_preseries()
         if ws.location_warning:
             self._say(ws.location_warning)
@@ -310,6 +314,21 @@ class MainWindow(QMainWindow):
         tab = self._bilan_tab()
         if tab is not None:
             tab.export_bilan()
+
+    def close_bilan(self) -> None:
+        tab = self._bilan_tab()
+        if tab is None or self.ctx.ws is None or self.ctx.ws.read_only:
+            return
+        from ordnum_desktop.ui.dialogs.close_bilan_dialog import CloseBilanDialog  # SQLAlchemy
+
+        dialog = CloseBilanDialog(self.ctx, tab.bilan, self)
+        if self.prompts.run_dialog(dialog) and dialog.closed is not None:
+            closed = dialog.closed
+            self.ctx.notify(PRESERIE)  # the status moved with the decision
+            self._say(
+                f"Bilan n° {closed.number} clos (réunion du {closed.meeting_date.strftime('%d/%m/%Y')}) : "
+                f"chiffres et PDF gardés, empreinte {closed.digest}."
+            )
 
     # -- menu actions -----------------------------------------------------------------------
     def new_workspace(self) -> None:

@@ -1,0 +1,49 @@
+"""« Clore le bilan… »: the bilan's day, the meeting date and the signatories; the closing itself
+is services/bilan/closing.py, as for `ordnum bilan close`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from ordnum_desktop.domain.bilan_rules import Bilan
+from ordnum_desktop.services.bilan.closing import close_bilan
+from ordnum_desktop.store.models import ClosedBilan
+from ordnum_desktop.ui.context import AppContext
+from ordnum_desktop.ui.forms.ui_close_bilan_dialog import Ui_CloseBilanDialog
+
+
+class CloseBilanDialog(QDialog):
+    def __init__(self, ctx: AppContext, bilan: Bilan | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.closed: ClosedBilan | None = None
+        self.ui = Ui_CloseBilanDialog()
+        self.ui.setupUi(self)
+        # The day the Bilan tab shows: the figures the meeting looked at.
+        self.ui.asOfDate.setDate(QDate(bilan.as_of if bilan is not None else date.today()))
+        self.ui.meetingDate.setDate(QDate.currentDate())
+        if bilan is not None:
+            self.ui.decisionLabel.setText(
+                f"Décision du bilan au {bilan.as_of.strftime('%d/%m/%Y')} : <b>{bilan.decision.label}</b>."
+            )
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Clore le bilan")
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+
+    def accept(self) -> None:
+        closed = self.ctx.run(
+            "Clore le bilan",
+            close_bilan,
+            self.ctx.ws,
+            self.ctx.preserie_id,
+            self.ui.asOfDate.date().toPython(),
+            self.ui.meetingDate.date().toPython(),
+            self.ui.signatoriesEdit.text(),
+        )
+        if closed is not None:
+            self.closed = closed
+            super().accept()

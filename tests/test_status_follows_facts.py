@@ -39,6 +39,7 @@ def test_launched_needs_the_kickoff_and_the_launch_prerequisites(
     assert "Le statut « Lancée » est refusé" in reason
     assert "réunion de lancement" in reason
     assert reason.count("Prérequis de lancement non rempli") == 3
+    assert "« ordnum launch done PRÉREQUIS --date DATE »" in reason  # what to type
     assert status(db, capsys) == "preparation"
 
     assert main(["kickoff", "--db", db, "--date", "03/02/2025"]) == 0
@@ -59,4 +60,5 @@ def test_launched_needs_the_kickoff_and_the_launch_prerequisites(
     reason = refusal(db, capsys, "validée")
     assert "Le statut « Validée » est refusé" in reason
     assert "ne conclut pas au déploiement" in reason and "Déploiement autorisé" in reason
+    assert "« ordnum bilan » détaille" in reason
     assert status(db, capsys) == "lancee"

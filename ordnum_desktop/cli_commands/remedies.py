@@ -18,4 +18,9 @@ CLI_REMEDIES: dict[Hint, str] = {
     Hint.CHECK_ROSTER: "« ordnum roster check » liste les identifiants de l'effectif.",
     Hint.GIVE_SCORE: "Donnez --score ou les notes des questions.",
     Hint.CREATE_WORKSPACE: "Créez-le avec « ordnum init --db FICHIER ».",
+    Hint.LAUNCH_PRESERIE: (
+        "Notez-les avec « ordnum launch done PRÉREQUIS --date DATE », « ordnum preserie update "
+        "--cnda-reference RÉFÉRENCE » et « ordnum kickoff --date DATE »."
+    ),
+    Hint.READ_BILAN: "« ordnum bilan » détaille les critères et les préconditions à remplir.",
 }

@@ -26,6 +26,8 @@ class Hint(StrEnum):
     CHECK_ROSTER = "check_roster"
     GIVE_SCORE = "give_score"
     CREATE_WORKSPACE = "create_workspace"
+    LAUNCH_PRESERIE = "launch_preserie"  # launch prerequisites, CNDA reference, kick-off
+    READ_BILAN = "read_bilan"  # the bilan names the criteria and preconditions to put right
 
 
 class OrdnumError(Exception):

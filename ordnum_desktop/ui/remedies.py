@@ -21,4 +21,9 @@ WINDOW_REMEDIES: dict[Hint, str] = {
     Hint.CHECK_ROSTER: "Vérifiez l'identifiant dans l'onglet PS.",
     Hint.GIVE_SCORE: "Donnez une note globale ou les notes des questions.",
     Hint.CREATE_WORKSPACE: "Créez-le avec le menu Fichier › Nouveau…",
+    Hint.LAUNCH_PRESERIE: (
+        "Cochez les prérequis au lancement et saisissez la réunion de lancement dans l'onglet Planning ; "
+        "la référence CNDA se saisit par le menu Présérie › Modifier la présérie…"
+    ),
+    Hint.READ_BILAN: "L'onglet Bilan détaille les critères et les préconditions à remplir.",
 }

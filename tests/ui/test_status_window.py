@@ -18,5 +18,6 @@ def test_validated_refused_without_a_deploy_bilan(window, prompts) -> None:  # t
 
     [error] = prompts.errors()
     assert "« Validée » est refusé" in error and "Déploiement autorisé" in error
+    assert "L'onglet Bilan détaille" in error  # where to look, in the window's words
     assert window.ui.statusBadge.text() == badge
     assert resolve_preserie(ws, pid).status == before

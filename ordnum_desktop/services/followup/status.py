@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from ordnum_desktop.domain.errors import Hint
 from ordnum_desktop.domain.followup_records import LaunchRecord
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.preconditions import launch_failures
@@ -25,6 +26,7 @@ from ordnum_desktop.services.errors import RuleError, UserError
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Prerequisite, Preserie
 
+BILAN_REASON = "Le bilan au"
 STARTED = frozenset(set(PreserieStatus) - {PreserieStatus.PREPARATION})
 
 
@@ -78,7 +80,7 @@ def status_blockers(
                 codes = ", ".join(dict.fromkeys(f.code for f in bilan.preconditions.failed))
                 parts.append(f"préconditions non remplies : {codes}")
             reasons.append(
-                f"Le bilan au {format_date(bilan.as_of)} ne conclut pas au déploiement ("
+                f"{BILAN_REASON} {format_date(bilan.as_of)} ne conclut pas au déploiement ("
                 + " ; ".join(parts)
                 + "). Une présérie n'est validée que sur un bilan « Déploiement autorisé »."
             )
@@ -92,4 +94,6 @@ def check_status(
     reasons = status_blockers(ws, preserie_id, code, pending)
     if reasons:
         label = PreserieStatus(code).label
-        raise RuleError(f"Le statut « {label} » est refusé. " + " ".join(reasons))
+        # The bilan is only asked once the launch is right: its reason then stands alone.
+        hint = Hint.READ_BILAN if reasons[0].startswith(BILAN_REASON) else Hint.LAUNCH_PRESERIE
+        raise RuleError(f"Le statut « {label} » est refusé. " + " ".join(reasons), hint=hint)

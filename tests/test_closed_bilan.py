@@ -15,6 +15,7 @@ from ordnum_desktop.cli import main
 from ordnum_desktop.services.roster.doctors import add_doctor, list_doctors, update_doctor
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch
+from ordnum_desktop.services.workspace.audit_log import list_entries
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import AuditEntry, ImportBatch, Preserie
 from tests.bilan_fixture import am, populate
@@ -122,6 +123,13 @@ def test_closed_bilan_is_given_back_unchanged(tmp_path: Path, capsys: pytest.Cap
     finally:
         ws.close()
     assert [json.loads(e.after_json)["number"] for e in trail] == [1]
+    ws = Workspace.open(path)
+    try:
+        (journal,) = list_entries(ws, pid, entity="closed_bilan")
+    finally:
+        ws.close()
+    assert journal.label == "Ajout — Bilan clos"
+    assert journal.summary().startswith("bilan n° 1 au ") and "réunion du 15/04/2025" in journal.summary()
     assert any(json.loads(e.after_json).get("status") == "validee" for e in status_changes)
 
 

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import EXERCISES, MODES
+from ordnum_desktop.domain.vocabulary import Decision
 from ordnum_desktop.services.roster.preseries import STATUSES
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import AuditEntry
@@ -26,6 +27,7 @@ ENTITY_LABELS = {
     "technical_prerequisite": "Prérequis technique",
     "prerequisite": "Prérequis",
     "import_batch": "Import de traces",
+    "closed_bilan": "Bilan clos",
     "workspace": "Espace de travail",
 }
 ACTION_LABELS = {
@@ -167,6 +169,13 @@ def _name(values: dict[str, Any]) -> str:
     return ""
 
 
+def _decision_label(code: Any) -> str:
+    try:
+        return Decision(code).label
+    except ValueError:
+        return str(code)
+
+
 def describe(entry: AuditView) -> str:
     if entry.action == "update":
         parts = [
@@ -180,6 +189,13 @@ def describe(entry: AuditView) -> str:
         return f"{_name(entry.before) or 'lot'} : {rows} ligne(s) de traces retirée(s)"
     if entry.action == "restore":
         return f"restauration de la sauvegarde {entry.after.get('backup', '')}".strip()
+    if entry.entity == "closed_bilan":  # services/bilan/closing.py: written once, never changed
+        a = entry.after
+        return (
+            f"bilan n° {a.get('number')} au {french_value(a.get('as_of'))}, réunion du "
+            f"{french_value(a.get('meeting_date'))}, décision « {_decision_label(a.get('decision'))} », "
+            f"empreinte {a.get('digest')}"
+        )
     values = entry.after if entry.action in ("insert", "import") else entry.before
     if entry.action == "import":
         return (

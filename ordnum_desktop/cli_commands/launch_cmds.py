@@ -58,9 +58,15 @@ def cmd_launch_done(args: argparse.Namespace) -> int:
 
 def cmd_launch_undo(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
-        pid = target(ws, args).id or 0
-        row = followup.set_prerequisite(ws, pid, args.code, False)
+        p = target(ws, args)
+        row = followup.set_prerequisite(ws, p.id or 0, args.code, False)
     print(f"Prérequis de lancement décoché : {row.label}.")
+    if p.status != PreserieStatus.PREPARATION:
+        # A correction of a mistake is kept; the bilan fails on this precondition until it is done.
+        print(
+            f"Attention : la présérie est « {PreserieStatus(p.status).label} » alors que ce prérequis "
+            "n'est plus rempli ; le bilan conclura à une prolongation tant qu'il ne l'est pas."
+        )
     return 0
 
 

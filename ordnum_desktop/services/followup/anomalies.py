@@ -71,7 +71,7 @@ def close_anomaly(
         if stamp < a.opened_at:
             raise UserError(
                 f"L'anomalie n° {anomaly_id} ne peut pas être close avant son ouverture "
-                f"({a.opened_at:%d/%m/%Y})."
+                f"({a.opened_at:%d/%m/%Y}) : indiquez une date de clôture à partir de ce jour."
             )
         a.closed_at = stamp
         a.resolution = (resolution or "").strip()

@@ -155,3 +155,27 @@ def test_bilan_bad_as_of_and_unknown_preserie(db: str, capsys: pytest.CaptureFix
     assert "« 32/13/2025 » illisible" in err and "JJ/MM/AAAA" in err
     assert main(["bilan", "--db", db, "--preserie", "9"]) == 2
     assert "Aucune présérie n° 9" in capsys.readouterr().err
+
+
+def test_rejected_rows_are_stated_by_the_bilan_until_the_import_is_undone(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Half a file rejected is not silent: JSON `rejected_rows`, the CLI's sentence, the PDF."""
+    bad = [f"2025-03-03 10:{k:02d};331234567;X{k};PHARMA;Oui;;" for k in range(3)]
+    assert main(["traces", "import", "--db", db, "--json", csv(tmp_path / "a.csv", GOOD + bad)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["rejected"] == 3
+    assert main(["bilan", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rejected_rows"] == 3
+    pdf = tmp_path / "b.pdf"
+    assert main(["bilan", "--db", db, "--pdf", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "3 lignes de traces rejetées à l'import ne sont pas comptées" in out
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert "3 lignes de traces rejetées à l'import ne sont pas comptées" in text
+    assert main(["traces", "undo", "--db", db, "1"]) == 0
+    capsys.readouterr()
+    assert main(["bilan", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rejected_rows"] == 0

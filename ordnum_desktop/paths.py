@@ -1,8 +1,9 @@
-"""Where the shipped data lives (resources/ beside the package, or ORDNUM_RESOURCES)."""
+"""Where the shipped data lives: ordnum_desktop/resources/ (package data), or ORDNUM_RESOURCES."""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 
@@ -10,4 +11,6 @@ def resources_dir() -> Path:
     override = os.environ.get("ORDNUM_RESOURCES")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "resources"
+    # The package is installed as plain files (wheel, editable checkout, PyInstaller one-folder),
+    # never zipped, so the Traversable is a real folder: callers can keep using Path.
+    return Path(str(files("ordnum_desktop") / "resources"))

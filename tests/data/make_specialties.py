@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-TABLE = ROOT / "resources" / "referentiel" / "TRE_G100-specialite-am.tsv"
-REFERENTIEL = ROOT / "resources" / "referentiel" / "2025-01.json"
+TABLE = ROOT / "ordnum_desktop" / "resources" / "referentiel" / "TRE_G100-specialite-am.tsv"
+REFERENTIEL = ROOT / "ordnum_desktop" / "resources" / "referentiel" / "2025-01.json"
 
 # The médecin codes of TRE_G100. 19 (chirurgie dentaire) is a dentists' code, like 36, 53, 54;
 # 69 (chirurgie orale) is open to doctors as well, so it stays.

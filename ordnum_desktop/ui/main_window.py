@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
         self.close_bilan_action = ui.menuPreserie.addAction("&Clore le bilan…")
         self.close_bilan_action.triggered.connect(self.close_bilan)
+        self.history_action = ui.menuPreserie.addAction("&Historique des bilans…")
+        self.history_action.triggered.connect(self.show_bilan_history)
         ui.menuPreserie.addSeparator()
         self.journal_action = ui.menuPreserie.addAction("&Journal des modifications…")
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
             self.backup_now_action,
             self.restore_action,
             self.close_bilan_action,
+            self.history_action,
         ):
             action.setEnabled(False)
 
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.backup_now_action.setEnabled(not ws.read_only)
         self.restore_action.setEnabled(not ws.read_only)
         self.close_bilan_action.setEnabled(not ws.read_only)
+        self.history_action.setEnabled(True)
         self.reload_preseries()
         if ws.location_warning:
             self._say(ws.location_warning)
@@ -329,6 +333,19 @@ class MainWindow(QMainWindow):
                 f"Bilan n° {closed.number} clos (réunion du {closed.meeting_date.strftime('%d/%m/%Y')}) : "
                 f"chiffres et PDF gardés, empreinte {closed.digest}."
             )
+
+    def show_bilan_history(self) -> None:
+        if not self.ctx.ready:
+            return
+        # SQLAlchemy: after the paint.
+        from ordnum_desktop.services.bilan.closing import list_closed
+        from ordnum_desktop.ui.dialogs.bilan_history_dialog import BilanHistoryDialog
+
+        records = self.ctx.run("Historique des bilans", list_closed, self.ctx.ws, self.ctx.preserie_id)
+        if records is None:
+            return
+        title = self.ui.preserieCombo.currentText() or self.ctx.ws.path.name
+        self.prompts.run_dialog(BilanHistoryDialog(records, title, self.ctx, self))
 
     # -- menu actions -----------------------------------------------------------------------
     def new_workspace(self) -> None:

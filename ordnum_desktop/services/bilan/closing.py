@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
+from ordnum_desktop.domain.bilan_comparison import ClosedFigures, closed_figures
+from ordnum_desktop.domain.closing_note import ClosingNote
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.vocabulary import Decision, PreserieStatus
 from ordnum_desktop.services.bilan.document import gather_bilan_document
@@ -75,18 +77,18 @@ def close_bilan(
             f"un nouveau bilan ne peut pas être arrêté plus tôt ({format_date(bilan.as_of)}). "
             "Choisissez une date de bilan postérieure."
         )
+    number = previous.number + 1 if previous is not None else 1
+    # The meeting's facts go into the PDF itself: the stored bytes are the signed document.
+    doc.closing = ClosingNote(number, meeting, signatories.strip())
     closed_at = datetime.now().replace(microsecond=0)
     pdf = _pdf_bytes(doc, closed_at)
     decision = bilan.decision
     with ws.session() as s:
         p = s.get(Preserie, preserie_id)
         assert p is not None  # the bilan above refused an unknown présérie
-        last = s.exec(
-            select(func.max(ClosedBilan.number)).where(ClosedBilan.preserie_id == preserie_id)
-        ).one()
         record = ClosedBilan(
             preserie_id=preserie_id,
-            number=int(last or 0) + 1,
+            number=number,
             as_of=bilan.as_of,
             closed_at=closed_at,
             meeting_date=meeting,
@@ -129,6 +131,16 @@ def summary(record: ClosedBilan) -> dict[str, Any]:
 def figures(record: ClosedBilan) -> Any:
     """The bilan JSON as it was closed."""
     return json.loads(record.figures_json)
+
+
+def figures_of(record: ClosedBilan) -> ClosedFigures:
+    """The closed bilan's figures, typed (domain/bilan_comparison.py), read from its JSON."""
+    return closed_figures(record.number, figures(record))
+
+
+def last_closed(ws: Workspace, preserie_id: int) -> ClosedBilan | None:
+    """The latest closed bilan of the présérie (None before the first closing)."""
+    return _last(ws, preserie_id)
 
 
 def list_closed(ws: Workspace, preserie_id: int) -> list[ClosedBilan]:
@@ -176,4 +188,14 @@ def write_pdf(record: ClosedBilan, out_path: Path | str) -> Path:
     return out
 
 
-__all__ = ["STATUS_AFTER", "close_bilan", "closed_bilan", "figures", "list_closed", "summary", "write_pdf"]
+__all__ = [
+    "STATUS_AFTER",
+    "close_bilan",
+    "closed_bilan",
+    "figures",
+    "figures_of",
+    "last_closed",
+    "list_closed",
+    "summary",
+    "write_pdf",
+]

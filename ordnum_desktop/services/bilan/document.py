@@ -19,6 +19,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
+from ordnum_desktop.domain.closing_note import ClosingNote
 from ordnum_desktop.domain.followup_records import AnomalyRecord, AnswerRecord, LaunchRecord
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.vocabulary import exercise_title
@@ -83,6 +84,7 @@ class BilanDocument:
     satisfaction: list[SatisfactionLine] = field(default_factory=list)  # user doctors' answers
     other_satisfaction: list[SatisfactionLine] = field(default_factory=list)  # shown apart
     anomalies: list[AnomalyLine] = field(default_factory=list)
+    closing: ClosingNote | None = None  # set when the document is laid out to be closed
 
     @property
     def as_of(self) -> date:

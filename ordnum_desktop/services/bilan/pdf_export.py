@@ -22,7 +22,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ordnum_desktop.domain.fr_format import format_datetime
 from ordnum_desktop.services.bilan.charts import render_image
 from ordnum_desktop.services.bilan.document import BilanDocument, gather_bilan_document
-from ordnum_desktop.services.bilan.pdf import sections
+from ordnum_desktop.services.bilan.pdf import life_sections, sections
 from ordnum_desktop.services.bilan.pdf.page import footer_text, numbered_canvas
 from ordnum_desktop.services.bilan.pdf.styles import PAGE_MARGIN
 from ordnum_desktop.services.errors import UserError
@@ -58,6 +58,7 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
         *sections.satisfaction(doc, load_questions()),
         *sections.anomalies(doc),
         *sections.unmatched(doc),
+        *life_sections.closing_meeting(doc),
         *sections.signatures(doc),
     ]
     canvas = numbered_canvas(

@@ -1,0 +1,30 @@
+"""« Présérie ▸ Historique des bilans… »: the closed bilans listed, the selected one's figures shown
+as closed, its signed PDF saved byte for byte."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ordnum_desktop.services.bilan.closing import close_bilan
+from ordnum_desktop.ui.dialogs.bilan_history_dialog import BilanHistoryDialog
+
+
+def test_history_lists_and_gives_back_the_pdf(window, prompts, tmp_path: Path) -> None:
+    ws, pid = window.ctx.ws, window.ctx.preserie_id
+    record = close_bilan(ws, pid, date(2025, 4, 7), date(2025, 4, 8), "Mme Caisse")
+    out = tmp_path / "signe.pdf"
+
+    def look(dialog: BilanHistoryDialog) -> bool:
+        assert dialog.table.rowCount() == 1
+        assert dialog.table.item(0, 3).text() == "Prolongation de la présérie"
+        assert dialog.table.item(0, 5).text() == record.digest
+        html = dialog.details.toHtml()
+        assert "Bilan n° 1 au 07/04/2025" in html and "Taux par médecin" in html
+        prompts.files.append(str(out))
+        dialog.save_pdf()
+        return True
+
+    prompts.dialog_handlers.append(look)
+    window.show_bilan_history()
+    assert out.read_bytes() == record.pdf

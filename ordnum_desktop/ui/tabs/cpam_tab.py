@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QToolTip
 
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.roster.doctors import doctor_department, doctor_identifier, list_doctors
@@ -127,8 +130,23 @@ class CpamTab(BaseTab):
     def _draw_map(self) -> None:
         # matplotlib: loaded when the map is first drawn, never before the first paint.
         from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
-        from ordnum_desktop.ui.widgets.france_map import france_map
+        from ordnum_desktop.ui.widgets.france_map import france_map, hover_text, map_description
 
         if self._map is None:
             self._map = ChartSlot(self.ui.mapLayout)
-        self._map.show(france_map(self.ref.caisses, set(self.selected), self.counts))
+        canvas = self._map.show(france_map(self.ref.caisses, set(self.selected), self.counts))
+        canvas.setAccessibleName("Carte des CPAM référentes")
+        # The text alternative (RGAA): the same facts as the colours, read by screen readers.
+        canvas.setAccessibleDescription(map_description(self.ref.caisses, set(self.selected), self.counts))
+        canvas.setToolTip("Survolez un département pour afficher son nom.")
+
+        def on_move(event: Any) -> None:
+            if event.xdata is None or event.ydata is None:
+                canvas.setToolTip("")
+                return
+            text = hover_text(event.xdata, event.ydata, self.ref.caisses, self.counts)
+            canvas.setToolTip(text)
+            # Shown at once: a plain tooltip would keep the first département's name while moving.
+            QToolTip.showText(QCursor.pos(), text, canvas)
+
+        canvas.mpl_connect("motion_notify_event", on_move)

@@ -1,73 +1,117 @@
-"""The CPAM tab's schematic map of France (no pyplot: a bare Figure the tab embeds)."""
+"""The CPAM tab's map of France: département outlines from IGN Admin Express (simplified by
+tests/data/make_france_map.py), referent départements shaded, the selected CPAMs in blue with
+their doctor counts. No pyplot: a bare Figure the tab embeds."""
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
+from matplotlib.path import Path
 
 from ordnum_desktop.domain.referentiel import Caisse
 from ordnum_desktop.paths import resources_dir
 
 SELECTED = "#1565c0"
-REFERENT = "#9e9e9e"
-LAND = "#eef2f5"
-COAST = "#90a4ae"
+REFERENT = "#b0bec5"
+LAND = "#f3f5f7"
+BORDER = "#90a4ae"
+ATTRIBUTION = "Fond de carte : IGN – Admin Express COG 2018 ; INSEE – COG 2018 (Licence Ouverte)"
+
+
+@dataclass(frozen=True)
+class Departement:
+    code: str
+    nom: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+
+    def centre(self) -> tuple[float, float]:
+        # Mean of the largest ring's points: inside every département's main body at this size.
+        ring = max(self.rings, key=len)
+        return sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return any(Path(ring).contains_point((lon, lat)) for ring in self.rings)
 
 
 @cache
-def map_data() -> dict[str, Any]:
-    return json.loads((resources_dir() / "map" / "france-schematic.json").read_text(encoding="utf-8"))
+def departements() -> tuple[Departement, ...]:
+    data = json.loads((resources_dir() / "map" / "departements.json").read_text(encoding="utf-8"))
+    return tuple(
+        Departement(d["code"], d["nom"], tuple(tuple((x, y) for x, y in ring) for ring in d["rings"]))
+        for d in data["departements"]
+    )
+
+
+def departement_at(lon: float, lat: float) -> Departement | None:
+    return next((d for d in departements() if d.contains(lon, lat)), None)
+
+
+def hover_text(lon: float, lat: float, caisses: tuple[Caisse, ...], counts: dict[str, int]) -> str:
+    """The tooltip under the pointer: the département's name and, if referent, its CPAMs."""
+    found = departement_at(lon, lat)
+    if found is None:
+        return ""
+    mine = [c for c in caisses if c.department == found.code]
+    lines = [f"{found.nom} ({found.code})"]
+    lines += [f"{c.name} : {counts.get(c.id, 0)} médecin(s)" for c in mine]
+    return "\n".join(lines)
+
+
+def map_description(caisses: tuple[Caisse, ...], selected: set[str], counts: dict[str, int]) -> str:
+    """The text alternative of the map (RGAA): the same facts the colours show."""
+    names = {d.code: d.nom for d in departements()}
+    chosen = [c for c in caisses if c.id in selected]
+    referent = sorted({f"{names.get(c.department, c.department)} ({c.department})" for c in caisses})
+    text = "Carte des départements de France métropolitaine. "
+    text += "Départements des CPAM référentes (grisés) : " + ", ".join(referent) + ". "
+    if chosen:
+        text += "CPAM retenues (en bleu) : " + ", ".join(
+            f"{c.name}, {counts.get(c.id, 0)} médecin(s)" for c in chosen
+        )
+        text += "."
+    else:
+        text += "Aucune CPAM retenue."
+    return text
 
 
 def france_map(caisses: tuple[Caisse, ...], selected: set[str], counts: dict[str, int]) -> Figure:
-    data = map_data()
+    referent = {c.department for c in caisses}
+    chosen = {c.department for c in caisses if c.id in selected}
     fig = Figure(figsize=(5.2, 5.4), layout="constrained")
     ax = fig.add_subplot()
-    for key in ("outline", "corsica"):
-        ax.add_patch(Polygon(data[key], closed=True, facecolor=LAND, edgecolor=COAST, linewidth=1.2))
-    cities = data["cities"]
-    for caisse in caisses:
-        lon, lat = cities.get(caisse.city, (None, None))
-        if lon is None:
+    for dep in departements():
+        colour = SELECTED if dep.code in chosen else REFERENT if dep.code in referent else LAND
+        for ring in dep.rings:
+            ax.add_patch(Polygon(ring, closed=True, facecolor=colour, edgecolor=BORDER, linewidth=0.4))
+    by_code = {d.code: d for d in departements()}
+    for code in sorted(chosen):
+        dep = by_code.get(code)
+        if dep is None:
             continue
-        chosen = caisse.id in selected
-        ax.plot(
-            lon,
-            lat,
-            "o",
-            markersize=11 if chosen else 6,
-            color=SELECTED if chosen else REFERENT,
-            markeredgecolor="white",
-            markeredgewidth=1.2,
-            zorder=3 if chosen else 2,
+        label = "\n".join(
+            f"{c.city} ({counts.get(c.id, 0)})" for c in caisses if c.id in selected and c.department == code
         )
-        label = f"{caisse.city} ({counts.get(caisse.id, 0)})" if chosen else caisse.department
         ax.annotate(
             label,
-            (lon, lat),
-            xytext=(7, 3),
+            dep.centre(),
+            xytext=(6, 0),
             textcoords="offset points",
-            fontsize=9 if chosen else 7,
-            color="#0d2f5e" if chosen else "#616161",
-            fontweight="bold" if chosen else "normal",
+            fontsize=8,
+            color="#0d2f5e",
+            fontweight="bold",
+            va="center",
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": SELECTED, "alpha": 0.9},
             zorder=4,
         )
-    lon, lat = cities["Paris"]
-    ax.plot(lon, lat, "s", markersize=4, color="#424242")
-    ax.annotate(
-        "Paris", (lon, lat), xytext=(-6, -11), textcoords="offset points", fontsize=7, color="#424242"
-    )
-    ax.set_xlim(-5.3, 9.9)
-    ax.set_ylim(41.2, 51.3)
+    ax.set_xlim(-5.3, 9.8)
+    ax.set_ylim(41.3, 51.2)
     ax.set_aspect(1 / math.cos(math.radians(46.5)))
     ax.set_axis_off()
-    ax.set_title("CPAM référentes : en bleu les CPAM retenues (nombre de médecins)", fontsize=9)
-    ax.text(
-        0.0, 0.0, "Carte schématique — contour simplifié", transform=ax.transAxes, fontsize=7, color="#757575"
-    )
+    ax.set_title("CPAM référentes (grisées) ; en bleu les CPAM retenues (nombre de médecins)", fontsize=9)
+    fig.text(0.01, 0.005, ATTRIBUTION, fontsize=6, color="#616161")
     return fig

@@ -70,6 +70,12 @@ class Ui_CpamTab(object):
 
     def retranslateUi(self, CpamTab):
         self.hintLabel.setText(QCoreApplication.translate("CpamTab", u"Cochez de 1 \u00e0 3 CPAM r\u00e9f\u00e9rentes (liste de janvier 2025) : la pr\u00e9s\u00e9rie se d\u00e9roule dans leur circonscription.", None))
+#if QT_CONFIG(accessibility)
+        self.caisseTable.setAccessibleName(QCoreApplication.translate("CpamTab", u"CPAM r\u00e9f\u00e9rentes", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.caisseTable.setAccessibleDescription(QCoreApplication.translate("CpamTab", u"Cochez de une \u00e0 trois CPAM ; la derni\u00e8re colonne donne le nombre de m\u00e9decins de l'effectif.", None))
+#endif // QT_CONFIG(accessibility)
         self.summaryLabel.setText("")
         pass
     # retranslateUi

@@ -87,6 +87,12 @@ class Ui_JournalDialog(object):
         self.filterLabel.setText(QCoreApplication.translate("JournalDialog", u"&Filtrer", None))
         self.filterEdit.setPlaceholderText(QCoreApplication.translate("JournalDialog", u"Nom, action, champ, valeur\u2026", None))
         self.countLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.entriesTable.setAccessibleName(QCoreApplication.translate("JournalDialog", u"Journal des modifications", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.entriesTable.setAccessibleDescription(QCoreApplication.translate("JournalDialog", u"Une ligne par modification : date, auteur et changement.", None))
+#endif // QT_CONFIG(accessibility)
         self.detailLabel.setText("")
     # retranslateUi
 

@@ -121,6 +121,12 @@ class Ui_PlanningTab(object):
 
     def retranslateUi(self, PlanningTab):
         self.prerequisitesBox.setTitle(QCoreApplication.translate("PlanningTab", u"Pr\u00e9requis au lancement (cochez quand c'est fait : la date du jour est not\u00e9e)", None))
+#if QT_CONFIG(accessibility)
+        self.prerequisitesList.setAccessibleName(QCoreApplication.translate("PlanningTab", u"Pr\u00e9requis techniques", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.prerequisitesList.setAccessibleDescription(QCoreApplication.translate("PlanningTab", u"Liste des pr\u00e9requis techniques du d\u00e9ploiement.", None))
+#endif // QT_CONFIG(accessibility)
         self.kickoffBox.setTitle(QCoreApplication.translate("PlanningTab", u"R\u00e9union de lancement", None))
         self.kickoffHeld.setText(QCoreApplication.translate("PlanningTab", u"Tenue le", None))
         self.kickoffDate.setDisplayFormat(QCoreApplication.translate("PlanningTab", u"dd/MM/yyyy", None))
@@ -132,6 +138,12 @@ class Ui_PlanningTab(object):
 #if QT_CONFIG(tooltip)
         self.exportButton.setToolTip(QCoreApplication.translate("PlanningTab", u"Un classeur pour l'ensemble et un par CPAM, dans le dossier choisi", None))
 #endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.table.setAccessibleName(QCoreApplication.translate("PlanningTab", u"Planning des installations", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.table.setAccessibleDescription(QCoreApplication.translate("PlanningTab", u"Une ligne par m\u00e9decin : installation pr\u00e9vue, r\u00e9alis\u00e9e et premi\u00e8re e-prescription.", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

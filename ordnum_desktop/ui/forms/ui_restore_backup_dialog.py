@@ -62,6 +62,12 @@ class Ui_RestoreBackupDialog(object):
     def retranslateUi(self, RestoreBackupDialog):
         RestoreBackupDialog.setWindowTitle(QCoreApplication.translate("RestoreBackupDialog", u"Restaurer une sauvegarde", None))
         self.introLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.backupsTable.setAccessibleName(QCoreApplication.translate("RestoreBackupDialog", u"Sauvegardes disponibles", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.backupsTable.setAccessibleDescription(QCoreApplication.translate("RestoreBackupDialog", u"Une ligne par sauvegarde : date et taille.", None))
+#endif // QT_CONFIG(accessibility)
         self.folderLabel.setText("")
     # retranslateUi
 

@@ -15,6 +15,9 @@ from ordnum_desktop.store.models import Doctor
 
 ERROR_BG = QColor("#f8d7da")
 WARNING_BG = QColor("#fff3cd")
+# Marker colours on the row header: ≥ 4.5:1 on the header's light grey (WCAG AA).
+ERROR_FG = QColor("#b71c1c")
+WARNING_FG = QColor("#8a5a00")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -115,6 +118,18 @@ class RosterModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return COLUMNS[section].tip or None
+        if orientation == Qt.Orientation.Vertical and section < len(self.doctors):
+            # The row marker: a doctor whose error sits in a column scrolled out of sight still
+            # shows it here, by a sign, a tooltip and the text a screen reader reads.
+            findings = self.row_findings.get(self.doctors[section].id or 0, [])
+            errors = any(level == "error" for level, _ in findings)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{section + 1} ✖" if errors else f"{section + 1} ⚠" if findings else str(section + 1)
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and findings:
+                return "\n".join(message for _, message in findings)
+            if role == Qt.ItemDataRole.ForegroundRole and findings:
+                return QBrush(ERROR_FG if errors else WARNING_FG)
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -153,6 +168,9 @@ class RosterModel(QAbstractTableModel):
             return QBrush(ERROR_BG if level == "error" else WARNING_BG)
         if role == Qt.ItemDataRole.ToolTipRole and findings:
             return "\n".join(message for _, message in findings)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and findings:
+            # The reason as text, not only as a colour (RGAA).
+            return "\n".join(("Erreur : " if lv == "error" else "Avertissement : ") + m for lv, m in findings)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -60,6 +60,9 @@ class BilanTab(BaseTab):
         self.cards = {key: CriterionCard(key) for key in Criterion}
         for card in self.cards.values():
             self.ui.cardsLayout.addWidget(card)
+        # The inner pages take the spare height; the cards keep their natural one (a short page
+        # such as Opérations used to leave five 200 px tall empty boxes above it).
+        self.ui.mainLayout.setStretchFactor(self.ui.sections, 1)
         self.doctors_page = DoctorsPage(self.ui, ctx)
         self.operations_page = OperationsPage(self.ui)
         self.prerequisites_page = PrerequisitesPage(self.ui, ctx)

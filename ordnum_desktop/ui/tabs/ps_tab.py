@@ -17,6 +17,7 @@ from ordnum_desktop.ui.forms.ui_ps_tab import Ui_PsTab
 from ordnum_desktop.ui.models.roster_model import COLUMNS, FIELD_COLUMN, RosterModel, choices_for
 from ordnum_desktop.ui.roster_commands import edit_doctor, new_doctor, remove_doctor
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
+from ordnum_desktop.ui.widgets.accessible import name_corners
 from ordnum_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 
 XLSX_FILTER = "Classeur Excel (*.xlsx)"
@@ -31,6 +32,7 @@ class PsTab(BaseTab):
         super().__init__(ctx)
         self.ui = Ui_PsTab()
         self.ui.setupUi(self)
+        name_corners(self)
         self.model = RosterModel(self._edit)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

@@ -1,0 +1,77 @@
+"""RGAA: walking the window through QAccessible, every interactive widget on every tab and in the
+new-présérie dialog has an accessible name; the charts, the map and error cells have text."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+
+INTERACTIVE = {
+    QAccessible.Role.PushButton,
+    QAccessible.Role.CheckBox,
+    QAccessible.Role.RadioButton,
+    QAccessible.Role.ComboBox,
+    QAccessible.Role.EditableText,
+    QAccessible.Role.SpinBox,
+    QAccessible.Role.Table,
+    QAccessible.Role.List,
+    QAccessible.Role.Tree,
+    QAccessible.Role.PageTabList,
+    QAccessible.Role.Slider,
+    QAccessible.Role.Graphic,
+    QAccessible.Role.Chart,
+}
+
+
+def unnamed(root: QWidget) -> list[str]:
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible():
+            continue
+        iface = QAccessible.queryAccessibleInterface(widget)
+        if iface is None or iface.role() not in INTERACTIVE:
+            continue
+        if not iface.text(QAccessible.Text.Name).strip():
+            found.append(f"{type(widget).__name__} {widget.objectName()!r} ({iface.role().name})")
+    return found
+
+
+def test_every_tab_names_its_controls(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    missing = []
+    for index in range(window.ui.tabs.count()):
+        window.ui.tabs.setCurrentIndex(index)
+        qtbot.wait(50)
+        missing += [f"onglet {window.ui.tabs.tabText(index)} : {m}" for m in unnamed(window)]
+    assert not sorted(set(missing)), "\n".join(sorted(set(missing)))
+
+
+def test_the_bilan_pages_name_their_tables(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.ui.tabs.setCurrentIndex(3)
+    sections = window.tab_widgets["bilan"].ui.sections
+    missing = []
+    for index in range(sections.count()):
+        sections.setCurrentIndex(index)
+        qtbot.wait(20)
+        missing += [f"page {sections.tabText(index)} : {m}" for m in unnamed(window)]
+    assert not sorted(set(missing)), "\n".join(sorted(set(missing)))
+
+
+def test_the_map_and_error_cells_have_text(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window.ui.tabs.setCurrentIndex(1)
+    assert "médecin(s)" in window.tab_widgets["cpam"]._map.canvas.accessibleDescription()
+    window.ui.tabs.setCurrentIndex(0)
+    model = window.tab_widgets["ps"].model
+    described = [
+        model.index(r, c).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    background = [
+        model.index(r, c).data(Qt.ItemDataRole.BackgroundRole)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
+    # Every coloured cell says why in words.
+    assert all(d for d, b in zip(described, background, strict=True) if b is not None)

@@ -1,0 +1,27 @@
+"""Screenshots of the four tabs at 1024×768, 1280×800 and 1920×1080 (docs/screenshots/ when
+ORDNUM_SCREENSHOTS=1, else a temp folder): every tab renders at each size without a widget
+wider than the window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+TABS = ("ps", "cpam", "planning", "bilan")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080)])
+def test_the_four_tabs_at_each_size(window, qtbot, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    target = SCREENSHOTS if os.environ.get("ORDNUM_SCREENSHOTS") else tmp_path
+    target.mkdir(parents=True, exist_ok=True)
+    window.resize(*size)
+    for index, name in enumerate(TABS):
+        window.ui.tabs.setCurrentIndex(index)
+        qtbot.wait(100)
+        page = window.ui.tabs.currentWidget()
+        assert page.width() <= size[0]
+        path = target / f"{name}-{size[0]}x{size[1]}.png"
+        assert window.grab().save(str(path))

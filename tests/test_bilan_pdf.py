@@ -188,3 +188,10 @@ def test_cli_bilan_writes_pdf_and_workbook(
     out = capsys.readouterr().out
     assert f"Écrit : {pdf}" in out and f"Écrit : {xlsx}" in out
     assert PdfReader(pdf).pages and xlsx.stat().st_size > 0
+
+
+def test_headings_keep_with_the_table_that_follows() -> None:
+    # « 7. Anomalies » was stranded at a page foot: every heading style now travels with its table.
+    from ordnum_desktop.services.bilan.pdf import styles
+
+    assert styles.H1.keepWithNext and styles.H2.keepWithNext

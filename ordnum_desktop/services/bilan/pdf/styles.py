@@ -38,11 +38,28 @@ HEAD = ParagraphStyle("head", parent=CELL, fontName=BOLD, textColor=colors.white
 HEAD_RIGHT = ParagraphStyle("head_right", parent=HEAD, alignment=TA_RIGHT)
 TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=16, leading=20, textColor=NAVY)
 SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=10, leading=13, textColor=GREY)
+# Headings keep with what follows: « 7. Anomalies » was left alone at the foot of a page.
 H1 = ParagraphStyle(
-    "h1", parent=BODY, fontName=BOLD, fontSize=12, leading=15, textColor=NAVY, spaceBefore=10, spaceAfter=5
+    "h1",
+    parent=BODY,
+    fontName=BOLD,
+    fontSize=12,
+    leading=15,
+    textColor=NAVY,
+    spaceBefore=10,
+    spaceAfter=5,
+    keepWithNext=1,
 )
 H2 = ParagraphStyle(
-    "h2", parent=BODY, fontName=BOLD, fontSize=9.5, leading=12, textColor=NAVY, spaceBefore=6, spaceAfter=3
+    "h2",
+    parent=BODY,
+    fontName=BOLD,
+    fontSize=9.5,
+    leading=12,
+    textColor=NAVY,
+    spaceBefore=6,
+    spaceAfter=3,
+    keepWithNext=1,
 )
 DECISION = ParagraphStyle("decision", parent=BODY, fontName=BOLD, fontSize=11, leading=14)
 QUOTE = ParagraphStyle("quote", parent=BODY, leftIndent=10, textColor=colors.HexColor("#333333"))

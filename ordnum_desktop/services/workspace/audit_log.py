@@ -112,8 +112,19 @@ def _value_labels() -> dict[str, dict[str, str]]:
 
 
 # Identity fields, in order, naming the object an entry is about.
-NAME_FIELDS = ("last_name", "first_name", "cpam_id", "file_name", "code", "description", "text", "editor")
-HIDDEN = {"id", "preserie_id", "doctor_id", "centre_id", "batch_id", "scores_json", "file_hash"}
+# « label » before « code »: a prerequisite reads as the window shows it, never as its key (« kit »).
+NAME_FIELDS = (
+    "last_name",
+    "first_name",
+    "cpam_id",
+    "file_name",
+    "label",
+    "code",
+    "description",
+    "text",
+    "editor",
+)
+HIDDEN = {"id", "preserie_id", "doctor_id", "centre_id", "batch_id", "scores_json", "file_hash", "code"}
 EXPORT_HEADER = ["Date", "Action", "Objet", "Détail", "Lot d'import"]
 
 

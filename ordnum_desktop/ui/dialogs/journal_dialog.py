@@ -27,7 +27,7 @@ SUBJECT_COLUMN = 2
 DETAIL_COLUMN = 3
 
 
-NAME_KEYS = ("last_name", "first_name", "cpam_id", "file_name", "description", "text", "editor")
+NAME_KEYS = ("last_name", "first_name", "cpam_id", "file_name", "label", "description", "text", "editor")
 
 
 def _name(values: dict[str, object]) -> str:
@@ -73,7 +73,10 @@ def detail(e: AuditView) -> str:
         for k, v in values.items()
         if k in FIELD_LABELS and k not in HIDDEN and v not in (None, "")
     ]
-    return "; ".join(parts) or describe(e)
+    if parts:
+        return "; ".join(parts)
+    # A planning line is created empty with its doctor: say so rather than « n° 7 ».
+    return "aucune valeur saisie" if e.action == "insert" else describe(e)
 
 
 class JournalDialog(QDialog):

@@ -75,3 +75,24 @@ def test_the_map_and_error_cells_have_text(window) -> None:  # type: ignore[no-u
     ]
     # Every coloured cell says why in words.
     assert all(d for d, b in zip(described, background, strict=True) if b is not None)
+
+
+def test_the_new_preserie_dialog_names_its_fields_and_clips_nothing(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    from pathlib import Path
+
+    from ordnum_desktop.ui.dialogs.new_preserie_dialog import NewPreserieDialog
+
+    dialog = NewPreserieDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.wait(50)
+    assert not unnamed(dialog), "\n".join(unnamed(dialog))
+    check = dialog.ui.smallShareCheck
+    # « (3 PS au minimum » was cut: the whole text fits the width the check box is given.
+    assert check.width() >= check.sizeHint().width()
+    assert dialog.width() <= 1024
+    target = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    target = target if os.environ.get("ORDNUM_SCREENSHOTS") else tmp_path
+    assert dialog.grab().save(str(target / "nouvelle-preserie.png"))
+    dialog.reject()

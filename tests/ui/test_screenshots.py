@@ -17,11 +17,16 @@ TABS = ("ps", "cpam", "planning", "bilan")
 def test_the_four_tabs_at_each_size(window, qtbot, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     target = SCREENSHOTS if os.environ.get("ORDNUM_SCREENSHOTS") else tmp_path
     target.mkdir(parents=True, exist_ok=True)
+    factor = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    size = (round(size[0] / factor), round(size[1] / factor))
     window.resize(*size)
     for index, name in enumerate(TABS):
         window.ui.tabs.setCurrentIndex(index)
         qtbot.wait(100)
         page = window.ui.tabs.currentWidget()
         assert page.width() <= size[0]
-        path = target / f"{name}-{size[0]}x{size[1]}.png"
+        # QT_SCALE_FACTOR=1.5 (150 %): the same sizes in device pixels, saved apart.
+        scale = os.environ.get("QT_SCALE_FACTOR", "")
+        suffix = f"-{round(float(scale) * 100)}pct" if scale else ""
+        path = target / f"{name}-{size[0]}x{size[1]}{suffix}.png"
         assert window.grab().save(str(path))

@@ -141,9 +141,16 @@ class Ui_NewPreserieDialog(object):
         self.moduleLabel.setText(QCoreApplication.translate("NewPreserieDialog", u"Module Ordonnance num\u00e9rique :", None))
         self.cndaReferenceLabel.setText(QCoreApplication.translate("NewPreserieDialog", u"R\u00e9f\u00e9rence CNDA :", None))
         self.cndaDateCheck.setText(QCoreApplication.translate("NewPreserieDialog", u"Autorisation CNDA du :", None))
+#if QT_CONFIG(accessibility)
+        self.cndaDate.setAccessibleName(QCoreApplication.translate("NewPreserieDialog", u"Date de l'autorisation CNDA", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.cndaDate.setAccessibleDescription(QCoreApplication.translate("NewPreserieDialog", u"Cochez la case voisine pour saisir la date de l'autorisation CNDA.", None))
+#endif // QT_CONFIG(accessibility)
         self.cndaDate.setDisplayFormat(QCoreApplication.translate("NewPreserieDialog", u"dd/MM/yyyy", None))
         self.exerciseLabel.setText(QCoreApplication.translate("NewPreserieDialog", u"Type d'exercice :", None))
-        self.smallShareCheck.setText(QCoreApplication.translate("NewPreserieDialog", u"Part de march\u00e9 SESAM-Vitale inf\u00e9rieure \u00e0 1 % (3 PS au minimum)", None))
+        self.smallShareCheck.setText(QCoreApplication.translate("NewPreserieDialog", u"Part de march\u00e9 SESAM-Vitale inf\u00e9rieure \u00e0 1 %\n"
+"(3 PS au minimum)", None))
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -123,7 +123,7 @@ def test_a_writer_that_fails_leaves_no_temp_file_and_the_old_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(Workbook, "save", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises((OSError, UserError)):
         WRITERS[name](ws, liberal_preserie_id, folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     gc.collect()  # the abandoned write-only generator is finalised here, under the filter above
@@ -138,3 +138,78 @@ def test_the_import_report_keeps_user_text_out_of_formulas(tmp_path: Path) -> No
     motif = book["Lignes refusées"]["C2"]
     assert motif.value == '=HYPERLINK("x") illisible' and motif.data_type == "s"
     assert book["PS inconnus"]["A2"].data_type == "s"
+
+
+# --- issue 12: shared permissions, names as text, full disk, control characters ---------------
+
+
+def test_exports_get_the_users_permissions_and_names_stay_text(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from ordnum_desktop.services.roster.doctors import add_doctor
+
+    add_doctor(
+        ws,
+        liberal_preserie_id,
+        last_name='=HYPERLINK("http://x","Dr")',
+        first_name="+33\x0bA",
+        am="331234567",
+        equipped=True,
+    )
+    old = os.umask(0o022)
+    try:
+        out = write_satisfaction_template(tmp_path / "réponses.xlsx", ws, liberal_preserie_id)
+        bilan = write_bilan_workbook(ws, liberal_preserie_id, tmp_path / "bilan.xlsx")
+    finally:
+        os.umask(old)
+    for path in (out, bilan):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert stat.S_IMODE(ws.path.stat().st_mode) & 0o077 == 0  # the workspace stays owner-only
+    sheet = load_workbook(out)["Réponses"]
+    assert sheet["B2"].value == '=HYPERLINK("http://x","Dr")' and sheet["B2"].data_type == "s"
+    assert sheet["C2"].value == "+33 A" and sheet["C2"].data_type == "s"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_legacy_control_characters_never_break_the_bilan_workbook(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from ordnum_desktop.services.roster.doctors import add_doctor
+
+    add_doctor(ws, liberal_preserie_id, last_name="Mar\x1b[31mtin\x0b", am="331234567", equipped=True)
+    out = write_bilan_workbook(ws, liberal_preserie_id, tmp_path / "bilan.xlsx")
+    text = " ".join(
+        str(c)
+        for sheet in load_workbook(out).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for c in row
+    )
+    assert "Mar [31mtin" in text and "\x1b" not in text
+
+
+@pytest.mark.slow
+def test_bilan_pdf_to_a_real_full_tmpfs_says_so_in_french_and_leaves_nothing(
+    ws: Workspace, liberal_preserie_id: int, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf
+
+    disk = tmp_path / "petit"
+    disk.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)]).returncode
+    ):
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        (disk / "filler").write_bytes(b"x" * 40_000)
+        with pytest.raises(UserError, match="le disque est plein"):
+            write_bilan_pdf(ws, liberal_preserie_id, disk / "bilan.pdf")
+        assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

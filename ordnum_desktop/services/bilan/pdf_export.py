@@ -8,6 +8,7 @@ half-written PDF under the requested name.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from ordnum_desktop.services.bilan.pdf.page import footer_text, numbered_canvas
 from ordnum_desktop.services.bilan.pdf.styles import PAGE_MARGIN
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.followup.questionnaire import load_questionnaire
+from ordnum_desktop.services.io.xlsx_tables import disk_full_error, shared_file_mode
 from ordnum_desktop.services.workspace.session import Workspace
 
 PRINT_DPI = 150  # print resolution for the charts: sharp on paper, under 1 s for ten doctors
@@ -88,7 +90,13 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
                 "Le bilan n'a pas pu être mis en page : un texte saisi (nom, description "
                 "d'anomalie…) est trop long pour tenir sur une page ; raccourcissez-le."
             ) from exc
+        shared_file_mode(tmp_name)
         os.replace(tmp_name, out)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise disk_full_error(out, exc) from exc
+        raise
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -23,6 +23,7 @@ from ordnum_desktop.services.errors import Hint, UserError
 from ordnum_desktop.services.followup.questionnaire import Questionnaire, load_questionnaire, overall_score
 from ordnum_desktop.services.followup.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.io.cell_values import cell_text
+from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
 from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, save_workbook, style_header
 from ordnum_desktop.services.roster.doctors import doctor_identifier
@@ -149,9 +150,10 @@ def write_satisfaction_template(
                 .order_by(col(Doctor.position), col(Doctor.id))
             ).all()
         for row, d in enumerate((d for d in doctors if d.equipped), start=2):
-            sheet.cell(row=row, column=1, value=doctor_identifier(d))
-            sheet.cell(row=row, column=2, value=d.last_name)
-            sheet.cell(row=row, column=3, value=d.first_name)
+            # Names are text, never formulas: « =HYPERLINK(…) » typed as a name stays text.
+            safe_cell(sheet.cell(row=row, column=1), doctor_identifier(d))
+            safe_cell(sheet.cell(row=row, column=2), d.last_name)
+            safe_cell(sheet.cell(row=row, column=3), d.first_name)
     help_sheet = wb.create_sheet("Aide")
     lines = [
         (q.title, ""),

@@ -7,6 +7,7 @@ real dates shown `JJ/MM/AAAA`; rates are fractions shown as percentages.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Sequence
@@ -102,6 +103,23 @@ def new_workbook() -> Workbook:
     return wb
 
 
+def shared_file_mode(path: Path | str) -> None:
+    """A document meant to be shared (PDF, workbook, template) gets the user's normal
+    permissions (0666 minus the umask): mkstemp creates 0600, right for the workspace and its
+    backups only (issue 12, item 6)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
+def disk_full_error(out: Path, exc: OSError) -> UserError:
+    return UserError(
+        f"Impossible d'écrire « {out.name} » dans « {out.parent} » : le disque est plein. "
+        "Libérez de la place ou choisissez un autre dossier, puis recommencez ; "
+        "aucun fichier partiel n'a été laissé."
+    )
+
+
 def save_workbook(wb: Workbook, path: Path | str) -> Path:
     """Saved beside the target then renamed: a failure leaves no half-written workbook."""
     out = Path(path)
@@ -113,12 +131,18 @@ def save_workbook(wb: Workbook, path: Path | str) -> Path:
     os.close(fd)
     try:
         wb.save(tmp)
+        shared_file_mode(tmp)
         os.replace(tmp, out)
     except PermissionError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(
             f"Impossible d'écrire « {out} » : accès refusé (fichier ouvert dans Excel ?)."
         ) from exc
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise disk_full_error(out, exc) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

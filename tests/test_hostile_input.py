@@ -357,3 +357,29 @@ def test_workspace_and_backups_are_private(ws: Workspace, liberal_preserie_id: i
 
     assert stat.S_IMODE(ws.path.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup_now(ws).stat().st_mode) == 0o600
+
+
+def test_odd_file_names_are_printed_escaped_by_batches_and_audit(
+    ws: Workspace, ws_path: Path, liberal_preserie_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ordnum_desktop.cli import main
+    from ordnum_desktop.services.roster.doctors import add_doctor
+
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
+    ws.close()
+    name = "a\nLot 99 : « faux », importé le 01-01-2025 00:00, actif.\x1b[31m.csv"
+    traces = tmp_path / name
+    traces.write_text(
+        "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+        "Opération;Code retour\n2025-03-03 09:00;331234567;P1;Médicaments;Oui;Créer;0\n",
+        encoding="utf-8",
+    )
+    assert main(["traces", "import", "--db", str(ws_path), str(traces)]) == 0
+    capsys.readouterr()
+    for command in (["traces", "batches"], ["audit"]):
+        assert main([*command, "--db", str(ws_path)]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and not any(line.startswith("Lot 99") for line in out.splitlines())
+        assert "\\nLot 99" in out and "\\x1b[31m" in out
+    assert main(["traces", "batches", "--db", str(ws_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["file_name"] == name  # stored as given

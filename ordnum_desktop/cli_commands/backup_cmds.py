@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, open_ws, print_json
+from ordnum_desktop.domain.text import printable
 from ordnum_desktop.services.workspace import audit_log, backup
 
 
@@ -92,5 +93,5 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         batch = f" [lot {e.batch_id}]" if e.batch_id is not None else ""
-        print(f"{e.at:%d/%m/%Y %H:%M:%S}  {e.label}{batch} : {audit_log.describe(e)}")
+        print(printable(f"{e.at:%d/%m/%Y %H:%M:%S}  {e.label}{batch} : {audit_log.describe(e)}"))
     return 0

@@ -7,6 +7,7 @@ import sys
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_int
+from ordnum_desktop.domain.text import printable
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
@@ -108,7 +109,9 @@ def cmd_batches(args: argparse.Namespace) -> int:
         state = (
             f"annulé le {b.undone_at:%d/%m/%Y %H:%M}" if b.undone_at else f"{format_int(b.accepted)} ligne(s)"
         )
-        print(f"Lot {b.id} : « {b.file_name} », importé le {b.imported_at:%d/%m/%Y %H:%M}, {state}.")
+        print(
+            f"Lot {b.id} : « {printable(b.file_name)} », importé le {b.imported_at:%d/%m/%Y %H:%M}, {state}."
+        )
     if not batches:
         print("Aucun import de traces.")
     return 0

@@ -40,3 +40,18 @@ def parse_yes_no(value: object) -> bool | None:
 def quote(value: object) -> str:
     """French quotation of a user value inside a message."""
     return f"« {value} »"
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    """A stored value as a terminal line shows it: newlines, ESC and other control characters
+    written escaped (`\\n`, `\\x1b`), so a file name can neither fake a line nor colour the
+    terminal (issue 12, item 8)."""
+
+    def escape(m: re.Match[str]) -> str:
+        c = m.group()
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c, f"\\x{ord(c):02x}")
+
+    return _UNPRINTABLE.sub(escape, str(text))

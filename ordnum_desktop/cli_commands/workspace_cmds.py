@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from ordnum_desktop.cli_commands import preserie_life_cmds
 from ordnum_desktop.cli_commands.arguments import add_choice, add_date, cli_choice
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_date
@@ -65,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "status", type=cli_choice(STATUSES), metavar="STATUT", help="parmi : " + ", ".join(STATUSES.values())
     )
     st.set_defaults(func=cmd_status)
+    preserie_life_cmds.register_actions(psub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

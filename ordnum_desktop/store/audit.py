@@ -27,6 +27,7 @@ from ordnum_desktop.store.models import (
     InstallationPlan,
     Prerequisite,
     Preserie,
+    PreseriePeriod,
     SatisfactionAnswer,
     TechnicalPrerequisite,
 )
@@ -41,6 +42,7 @@ TRACKED: tuple[type, ...] = (
     TechnicalPrerequisite,
     Prerequisite,
     ImportBatch,
+    PreseriePeriod,
 )
 ACTIONS = ("insert", "update", "delete", "import", "undo", "restore")
 _PENDING = "ordnum_audit_pending"

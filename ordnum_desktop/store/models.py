@@ -34,6 +34,15 @@ class Preserie(SQLModel, table=True):
     first_eprescription_date: date | None = None
     bilan_date: date | None = None
     covered_products: str = ""
+    # Validation scope (migration 0006): a product integrating a third-party prescription engine
+    # is not covered by another product's validation; a software serving libéral doctors and
+    # health centres is validated for both situations.
+    third_party_engine: bool = False
+    serves_both: bool = False
+    # After a deploy decision (migration 0006): the deployment's dated steps.
+    deployment_meeting_date: date | None = None
+    traces_off_date: date | None = None
+    authorised_date: date | None = None
     technical_prerequisites_validated_at: NaiveDatetime | None = None
     created_at: NaiveDatetime = Field(default_factory=datetime.now)
 
@@ -230,6 +239,24 @@ class ClosedBilan(SQLModel, table=True):
     digest: str
     figures_json: str = Field(sa_column=Column(Text, nullable=False))
     pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    early: bool = False  # closed before the référentiel's minimum duration, on confirmation
+
+
+class PreseriePeriod(SQLModel, table=True):
+    """A measurement period opened by a prolongation (number 2, 3…; period 1 has no row): the
+    bilan of the period counts only what happened from `start` on."""
+
+    __tablename__ = "preserie_period"
+    __table_args__ = (UniqueConstraint("preserie_id", "number", name="uq_preserie_period_number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    preserie_id: int = Field(foreign_key="preserie.id", ondelete="CASCADE")
+    number: int
+    start: date
+    software_version: str
+    previous_version: str = ""
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    after_bilan: int | None = None  # the closed bilan (number) the prolongation follows
+    created_at: NaiveDatetime = Field(default_factory=datetime.now)
 
 
 class AuditEntry(SQLModel, table=True):

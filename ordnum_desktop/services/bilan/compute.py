@@ -16,7 +16,6 @@ from sqlmodel import Session, col, func, select
 from ordnum_desktop.domain.bilan_rules import (
     Bilan,
     BilanInputs,
-    Period,
     PreserieInfo,
     UserDoctor,
     WeeklySeries,
@@ -32,6 +31,7 @@ from ordnum_desktop.services.bilan.summary import (
     store_summary,
 )
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.lifecycle.periods import period_at
 from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, doctor_name
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Doctor, ImportBatch, Preserie
@@ -104,7 +104,9 @@ def _rejected_rows(s: Session, preserie_id: int) -> int:
 
 def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) -> Bilan:
     """Reads what the criteria and preconditions need, as it stood at the end of the bilan's day,
-    and evaluates them (domain/bilan_rules.py). The roster is the current one."""
+    and evaluates them (domain/bilan_rules.py). The roster is the current one. After a
+    prolongation, the period in force at the bilan's day counts only the rows from its first day,
+    the anomalies opened since or still open, and the answers given since."""
     roster = check_roster_for(ws, preserie_id)
     with ws.session() as s:
         p = _preserie(s, preserie_id)
@@ -112,12 +114,14 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         doctors = _doctors(s, preserie_id)
         conn = s.connection()
         day = _as_of(conn, preserie_id, as_of)
-        summary, fresh = load_summary(conn, preserie_id)
-        followup = read_followup(s, p, doctors, day, ref)
+        period = period_at(s, p, day)
+        since = period.start.isoformat() if period.start else None
+        summary, fresh = load_summary(conn, preserie_id, since)
+        followup = read_followup(s, p, doctors, day, ref, since=period.start)
         rejected = _rejected_rows(s, preserie_id)
 
     if fresh is not None:
-        store_summary(ws, preserie_id, fresh)
+        store_summary(ws, preserie_id, fresh, since)
     inputs = BilanInputs(
         as_of=day,
         thresholds=ref.thresholds,
@@ -129,7 +133,7 @@ def compute_bilan(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
         roster_errors=tuple((f.code, f.message) for f in roster.errors),
         other_activity=_other_activity(doctors),
         rejected_rows=rejected,
-        period=Period(1, None, p.version),
+        period=period,
     )
     return evaluate_bilan(inputs)
 
@@ -139,12 +143,15 @@ def weekly_series(ws: Workspace, preserie_id: int, as_of: date | None = None) ->
     `bilan_rules.weekly_points`."""
     with ws.session() as s:
         _preserie(s, preserie_id)
+        p = _preserie(s, preserie_id)
         users = [d for d in _doctors(s, preserie_id) if d.equipped]
         conn = s.connection()
         day = _as_of(conn, preserie_id, as_of)
-        summary, fresh = load_summary(conn, preserie_id)
+        start = period_at(s, p, day).start
+        since = start.isoformat() if start else None
+        summary, fresh = load_summary(conn, preserie_id, since)
     if fresh is not None:
-        store_summary(ws, preserie_id, fresh)
+        store_summary(ws, preserie_id, fresh, since)
     idents = list(dict.fromkeys(doctor_identifier(d) for d in users))
     return weekly_points(idents, prescription_groups(summary), day)
 

@@ -37,7 +37,7 @@ def _alive(created: datetime, gone: datetime | None, cut: datetime) -> bool:
 
 
 def _anomalies(
-    s: Session, preserie_id: int, cut: datetime, names: dict[int | None, str]
+    s: Session, preserie_id: int, cut: datetime, names: dict[int | None, str], since: datetime | None
 ) -> list[AnomalyRecord]:
     rows = s.exec(
         select(Anomaly)
@@ -47,6 +47,8 @@ def _anomalies(
     out = []
     for a in rows:
         closed = a.closed_at if a.closed_at is not None and a.closed_at <= cut else None
+        if since is not None and a.opened_at < since and closed is not None:
+            continue  # opened and closed before the period: judged by the previous bilan
         out.append(
             AnomalyRecord(
                 id=a.id,
@@ -77,7 +79,7 @@ def _technical(s: Session, preserie_id: int, cut: datetime) -> tuple[list[str], 
 
 
 def _answers(
-    s: Session, preserie_id: int, cut: datetime, doctors: dict[int | None, Doctor]
+    s: Session, preserie_id: int, cut: datetime, doctors: dict[int | None, Doctor], since: datetime | None
 ) -> list[AnswerRecord]:
     rows = s.exec(
         select(SatisfactionAnswer).where(
@@ -87,6 +89,8 @@ def _answers(
     order = {doctor_id: n for n, doctor_id in enumerate(doctors)}
     out = []
     for a in sorted(rows, key=lambda a: order.get(a.doctor_id, len(order))):
+        if since is not None and a.answered_at < since:
+            continue  # an answer about the previous period
         d = doctors.get(a.doctor_id)
         out.append(
             AnswerRecord(
@@ -118,18 +122,21 @@ def _launch(s: Session, preserie_id: int, day: date, ref: Referentiel) -> list[L
 
 
 def read_followup(
-    s: Session, p: Preserie, doctors: list[Doctor], day: date, ref: Referentiel
+    s: Session, p: Preserie, doctors: list[Doctor], day: date, ref: Referentiel, since: date | None = None
 ) -> FollowupAtDate:
+    """`since`: the first day of a prolongation's period — anomalies opened since then or still
+    open, and answers given since then, count; the others belong to the previous bilan."""
     assert p.id is not None
     cut = end_of_day(day)
+    start = datetime.combine(since, time()) if since is not None else None
     by_id: dict[int | None, Doctor] = {d.id: d for d in doctors}
     names = {d.id: doctor_name(d) for d in doctors}
     texts, validated = _technical(s, p.id, cut)
     return FollowupAtDate(
-        anomalies=tuple(_anomalies(s, p.id, cut, names)),
+        anomalies=tuple(_anomalies(s, p.id, cut, names, start)),
         technical_prerequisites=tuple(texts),
         validated_at=validated,
-        answers=tuple(_answers(s, p.id, cut, by_id)),
+        answers=tuple(_answers(s, p.id, cut, by_id, start)),
         launch=tuple(_launch(s, p.id, day, ref)),
         cnda_reference=p.cnda_reference,
         kickoff_date=p.kickoff_date if p.kickoff_date and p.kickoff_date <= day else None,

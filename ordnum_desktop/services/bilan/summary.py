@@ -56,6 +56,14 @@ FROM trace_row
 WHERE preserie_id = ?
 GROUP BY ps_identifier, prescription_id
 """
+# A prolongation's period (from day F): the same passes over the rows from F on only, as if the
+# file held nothing before F (shared/spec/traces-format.md, « Periods »).
+PERIOD_PRESCRIPTION_DAYS_SQL = f"""
+SELECT ps_identifier, {_days()}
+FROM trace_row
+WHERE preserie_id = ? AND ts >= ?
+GROUP BY ps_identifier, prescription_id
+"""
 # Rows and operation calls per identifier and day (operation '' = the prescription's own row).
 _ROW_DAYS = """
 SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), sum(return_code = 0)
@@ -64,6 +72,7 @@ WHERE {rows}
 GROUP BY 1, 2, 3
 """
 ROW_DAYS_SQL = _ROW_DAYS.format(rows="preserie_id = ?")
+PERIOD_ROW_DAYS_SQL = _ROW_DAYS.format(rows="preserie_id = ? AND ts >= ?")
 
 
 def registered_day(digital_day: str | None, created_day: str | None) -> str | None:
@@ -82,8 +91,9 @@ def signature(conn: Connection, preserie_id: int) -> list[Any]:
     return [SUMMARY_VERSION, *batches, last_row]
 
 
-def cache_key(preserie_id: int) -> str:
-    return f"bilan_summary:{preserie_id}"
+def cache_key(preserie_id: int, since: str | None = None) -> str:
+    """The summary of all rows, or of a prolongation's period (rows from `since` on)."""
+    return f"bilan_summary:{preserie_id}" + (f":{since}" if since else "")
 
 
 def _add_row_counts(
@@ -97,7 +107,7 @@ def _add_row_counts(
         cell[k + 1] += ok
 
 
-def _build_summary(conn: Connection, preserie_id: int) -> Summary:
+def _build_summary(conn: Connection, preserie_id: int, since: str | None = None) -> Summary:
     """{"presc": [[identifier, first day, first e-prescription day | None, registration day | None,
     prescriptions], …], "rows": {identifier: {day: [rows, créer calls, successes, consulter…,
     rechercher…]}}} from the stored rows.
@@ -106,12 +116,15 @@ def _build_summary(conn: Connection, preserie_id: int) -> Summary:
     without the GIL). The prescription pass streams one tuple per prescription, counted by
     `Counter` in C: cheaper than a second GROUP BY in SQLite, which would sort them all."""
     found: dict[str, Any] = {}
+    params: tuple[Any, ...] = (preserie_id,) if since is None else (preserie_id, since)
+    presc_sql = PRESCRIPTION_DAYS_SQL if since is None else PERIOD_PRESCRIPTION_DAYS_SQL
+    rows_sql = ROW_DAYS_SQL if since is None else PERIOD_ROW_DAYS_SQL
 
     def row_pass() -> None:
         try:
             with conn.engine.connect() as other:
                 driver = other.connection.driver_connection
-                found["rows"] = driver.execute(ROW_DAYS_SQL, (preserie_id,)).fetchall()  # type: ignore[union-attr]
+                found["rows"] = driver.execute(rows_sql, params).fetchall()  # type: ignore[union-attr]
         except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
             found["error"] = exc
 
@@ -119,7 +132,7 @@ def _build_summary(conn: Connection, preserie_id: int) -> Summary:
     thread.start()
     try:
         driver = conn.connection.driver_connection
-        groups: Counter[tuple[Any, ...]] = Counter(driver.execute(PRESCRIPTION_DAYS_SQL, (preserie_id,)))  # type: ignore[union-attr]
+        groups: Counter[tuple[Any, ...]] = Counter(driver.execute(presc_sql, params))  # type: ignore[union-attr]
     finally:
         thread.join()
     if "error" in found:
@@ -134,9 +147,11 @@ def _build_summary(conn: Connection, preserie_id: int) -> Summary:
     return {"presc": presc, "rows": rows}
 
 
-def _cached(conn: Connection, preserie_id: int) -> Summary | None:
+def _cached(conn: Connection, preserie_id: int, since: str | None = None) -> Summary | None:
     """The stored summary when it describes the rows visible on `conn`, else None."""
-    raw = conn.exec_driver_sql("SELECT value FROM app_meta WHERE key = ?", (cache_key(preserie_id),)).scalar()
+    raw = conn.exec_driver_sql(
+        "SELECT value FROM app_meta WHERE key = ?", (cache_key(preserie_id, since),)
+    ).scalar()
     if not raw:
         return None
     try:
@@ -149,32 +164,35 @@ def _cached(conn: Connection, preserie_id: int) -> Summary | None:
     return None
 
 
-def load_summary(conn: Connection, preserie_id: int) -> tuple[Summary, dict[str, Any] | None]:
-    """The summary, and the cache entry to store when it had to be rebuilt (else None)."""
-    summary = _cached(conn, preserie_id)
+def load_summary(
+    conn: Connection, preserie_id: int, since: str | None = None
+) -> tuple[Summary, dict[str, Any] | None]:
+    """The summary (of the rows from `since` on when given), and the cache entry to store when it
+    had to be rebuilt (else None)."""
+    summary = _cached(conn, preserie_id, since)
     if summary is not None:
         return summary, None
-    summary = _build_summary(conn, preserie_id)
+    summary = _build_summary(conn, preserie_id, since)
     return summary, {"signature": signature(conn, preserie_id), "summary": summary}
 
 
-def store_summary(ws: Workspace, preserie_id: int, entry: dict[str, Any]) -> None:
+def store_summary(ws: Workspace, preserie_id: int, entry: dict[str, Any], since: str | None = None) -> None:
     """Best effort: a bilan must work on a read-only or busy file, so a failure to store the
     cache only costs the next bilan another pass."""
     if getattr(ws, "read_only", False):
         return
     try:
         with ws.session() as s:
-            _write_entry(s.connection(), preserie_id, entry)
+            _write_entry(s.connection(), preserie_id, entry, since)
     except (OperationalError, WorkspaceError):
         pass
 
 
-def _write_entry(conn: Connection, preserie_id: int, entry: dict[str, Any]) -> None:
+def _write_entry(conn: Connection, preserie_id: int, entry: dict[str, Any], since: str | None = None) -> None:
     conn.exec_driver_sql(
         "INSERT INTO app_meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (cache_key(preserie_id), json.dumps(entry, separators=(",", ":"))),
+        (cache_key(preserie_id, since), json.dumps(entry, separators=(",", ":"))),
     )
 
 

@@ -28,6 +28,7 @@ ENTITY_LABELS = {
     "prerequisite": "Prérequis",
     "import_batch": "Import de traces",
     "closed_bilan": "Bilan clos",
+    "preserie_period": "Prolongation",
     "workspace": "Espace de travail",
 }
 ACTION_LABELS = {
@@ -96,6 +97,18 @@ FIELD_LABELS = {
     "label": "libellé",
     "opened_at": "ouverte le",
     "answered_at": "répondu le",
+    # The présérie's life (migration 0006).
+    "number": "période",
+    "start": "à partir du",
+    "software_version": "version",
+    "previous_version": "version précédente",
+    "reason": "motif",
+    "after_bilan": "après le bilan n°",
+    "deployment_meeting_date": "réunion de démarrage du déploiement",
+    "traces_off_date": "traces postes désactivées le",
+    "authorised_date": "généralisation annoncée le",
+    "third_party_engine": "moteur de prescription d'un éditeur tiers",
+    "serves_both": "libéraux et centres de santé",
 }
 
 

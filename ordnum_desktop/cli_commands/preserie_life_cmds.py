@@ -1,0 +1,51 @@
+"""`preserie extend`: the présérie's life after a bilan (services/lifecycle/), registered on the
+`preserie` subcommands by workspace_cmds.py."""
+
+from __future__ import annotations
+
+import argparse
+
+from ordnum_desktop.cli_commands.arguments import add_date
+from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.services.lifecycle.periods import extend_preserie
+
+
+def register_actions(psub: argparse._SubParsersAction) -> None:
+    e = psub.add_parser(
+        "extend",
+        help="prolonger la présérie après un bilan non satisfaisant (nouvelle période de mesure)",
+    )
+    add_db(e)
+    add_preserie(e)
+    add_date(e, "--from", "premier jour de la nouvelle période (après le dernier bilan clos)", required=True)
+    e.add_argument("--version", metavar="VERSION", help="version corrigée du logiciel, par défaut l'actuelle")
+    e.add_argument("--reason", default="", metavar="TEXTE", help="motif de la prolongation (correctifs…)")
+    add_json(e)
+    e.set_defaults(func=cmd_extend)
+
+
+def cmd_extend(args: argparse.Namespace) -> int:
+    with open_ws(args) as ws:
+        pid = target(ws, args).id or 0
+        period = extend_preserie(ws, pid, getattr(args, "from"), args.version, args.reason)
+    data = {
+        "number": period.number,
+        "from": period.start.isoformat(),
+        "software_version": period.software_version,
+        "previous_version": period.previous_version,
+        "after_bilan": period.after_bilan,
+        "reason": period.reason,
+    }
+    if args.json:
+        print_json({"period": data})
+        return 0
+    print(
+        f"Présérie prolongée : période {period.number} à partir du {format_date(period.start)}, "
+        f"version {period.software_version} (après le bilan n° {period.after_bilan})."
+    )
+    print("Le prochain bilan ne compte que les traces, anomalies et réponses de cette période.")
+    return 0
+
+
+__all__ = ["register_actions"]

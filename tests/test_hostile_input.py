@@ -383,3 +383,31 @@ def test_odd_file_names_are_printed_escaped_by_batches_and_audit(
         assert "\\nLot 99" in out and "\\x1b[31m" in out
     assert main(["traces", "batches", "--db", str(ws_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["file_name"] == name  # stored as given
+
+
+def test_absurd_dates_and_a_20_digit_return_code_are_row_errors(
+    ws: Workspace, ws_path: Path, liberal_preserie_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ordnum_desktop.cli import main
+    from ordnum_desktop.services.roster.doctors import add_doctor
+
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
+    ws.close()
+    traces = tmp_path / "traces.csv"
+    traces.write_text(
+        "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+        "Opération;Code retour\n"
+        "2025-03-03 09:00;331234567;P1;Médicaments;Oui;Créer;0\n"
+        "9999-12-31 09:00;331234567;P2;Médicaments;Oui;Créer;0\n"
+        "01/01/1850 09:00;331234567;P3;Médicaments;Oui;Créer;0\n"
+        "2025-03-03 09:00;331234567;P4;Médicaments;Oui;Créer;12345678901234567890\n",
+        encoding="utf-8",
+    )
+    assert main(["traces", "import", "--db", str(ws_path), str(traces)]) == 1
+    out = capsys.readouterr().out
+    assert "Ligne 3, colonne « Horodatage » : Date « 9999-12-31 09:00 » hors des années 2000 à 2100" in out
+    assert "Ligne 4, colonne « Horodatage » : Date « 01/01/1850 09:00 » hors des années" in out
+    assert "Ligne 5, colonne « Code retour » : Code retour « 12345678901234567890 » invalide" in out
+    assert main(["bilan", "--db", str(ws_path), "--json"]) == 0
+    xlsx = tmp_path / "bilan.xlsx"
+    assert main(["bilan", "--db", str(ws_path), "--xlsx", str(xlsx)]) == 0 and xlsx.exists()

@@ -121,8 +121,23 @@ def _round_second(v: datetime) -> datetime:
     return v.replace(microsecond=0)
 
 
+# A trace outside these years is a typing error (9999-12-31, 0001-01-01): accepted, it made every
+# later export overflow or take gigabytes (issue 12, item 7).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+# A return code is a small integer; 20 digits overflowed the SQLite column (issue 12, item 11).
+MAX_RETURN_CODE = 2**31 - 1
+
+
 def parse_timestamp(value: object) -> str | None:
-    """'YYYY-MM-DD HH:MM:SS' text of an Horodatage cell, or None when it is not a date-time."""
+    """'YYYY-MM-DD HH:MM:SS' text of an Horodatage cell, or None when it is not a date-time of
+    the years FIRST_YEAR to LAST_YEAR."""
+    text = _parse_timestamp(value)
+    if text is None or not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
+        return None
+    return text
+
+
+def _parse_timestamp(value: object) -> str | None:
     t = type(value)
     if t is datetime:
         v: datetime = value  # type: ignore[assignment]
@@ -251,6 +266,8 @@ class RowParser:
                 value = raw
             elif type(raw) is str and _INT.fullmatch(raw.strip()):
                 value = int(raw)
+            if value is not None and value != _BLANK and abs(value) > MAX_RETURN_CODE:
+                value = None
             self._code[raw] = value
         return self._code[raw]
 
@@ -305,6 +322,8 @@ class RowParser:
                 ts: str | None = (
                     raw_ts + _ONE_SECOND if raw_ts.microsecond >= 500_000 else raw_ts
                 ).isoformat(" ", "seconds")
+                if not FIRST_YEAR <= raw_ts.year <= LAST_YEAR:
+                    ts = None
             else:
                 ts = parse_timestamp(raw_ts)
             try:  # closed values repeat: after the first rows, every lookup hits its cache
@@ -384,7 +403,13 @@ class RowParser:
             if _is_blank(cell(key)):
                 err(key, f"Valeur manquante dans la colonne « {BY_KEY[key].header} ».")
         v = cell("ts")
-        if not _is_blank(v) and parse_timestamp(v) is None:
+        if not _is_blank(v) and parse_timestamp(v) is None and _parse_timestamp(v) is not None:
+            err(
+                "ts",
+                f"Date {_quote(v)} hors des années {FIRST_YEAR} à {LAST_YEAR} : "
+                "corrigez l'année dans le fichier.",
+            )
+        elif not _is_blank(v) and parse_timestamp(v) is None:
             err("ts", f"Date illisible : {_quote(v)} (attendu : AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM).")
         v = cell("ps")
         if not _is_blank(v) and self._lookup_ps(v) is None:
@@ -403,7 +428,10 @@ class RowParser:
         if not _is_blank(op) and self._lookup_operation(op) is None:
             err("operation", f"Opération inconnue : {_quote(op)} (attendu : Créer, Consulter ou Rechercher).")
         if not _is_blank(rc) and self._lookup_code(rc) is None:
-            err("return_code", f"Code retour {_quote(rc)} invalide : un nombre entier est attendu.")
+            err(
+                "return_code",
+                f"Code retour {_quote(rc)} invalide : un nombre entier d'au plus 10 chiffres est attendu.",
+            )
         if not _is_blank(op) and _is_blank(rc):
             err("return_code", "Code retour manquant : il est obligatoire quand une opération est indiquée.")
         return out

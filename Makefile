@@ -7,8 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := $(HOME)/.local/share/ordnum-desktop/demo.sqlite
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils
+# PyInstaller reads the shared libraries' dependencies with objdump (binutils) on Linux.
+DIST_TOOLS := binutils
+BUILD_STAMP := $(VENV)/.build-installed
+DIST := dist/ordnum-desktop
 
-.PHONY: run test test-fast lint format typecheck bench forms sysdeps clean
+.PHONY: run test test-fast lint format typecheck bench forms sysdeps clean dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory sysdeps
@@ -20,7 +24,7 @@ $(STAMP): pyproject.toml
 # Qt needs a few shared libraries that a bare Debian/Ubuntu may lack; install them only when
 # missing and only when we are root (a developer's laptop usually has them already).
 sysdeps:
-	@missing=""; for p in $(QT_LIBS); do \
+	@missing=""; for p in $(QT_LIBS) $(DIST_TOOLS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \
@@ -58,5 +62,19 @@ bench: $(STAMP)
 forms: $(STAMP)
 	$(BIN)/python -m ordnum_desktop.ui.compile_forms
 
+# The built application (packaging/ordnum.spec): one folder $(DIST) with `ordnum-desktop` and
+# `ordnum`. PyInstaller comes with the [build] extra, installed only for this target.
+$(BUILD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,build]'
+	touch $(BUILD_STAMP)
+
+dist: $(BUILD_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/ordnum.spec
+	@du -sh $(DIST)
+
+# Runs the built programs on a fresh temporary home and checks their outputs.
+dist-check: $(STAMP)
+	$(BIN)/python packaging/dist_check.py $(DIST)
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -12,7 +12,7 @@ DIST_TOOLS := binutils
 BUILD_STAMP := $(VENV)/.build-installed
 DIST := dist/ordnum-desktop
 
-.PHONY: run test test-fast lint format typecheck bench forms sysdeps clean dist dist-check
+.PHONY: run test test-fast lint format typecheck bench forms sysdeps clean dist dist-check install-desktop
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory sysdeps
@@ -75,6 +75,25 @@ dist: $(BUILD_STAMP)
 # Runs the built programs on a fresh temporary home and checks their outputs.
 dist-check: $(STAMP)
 	$(BIN)/python packaging/dist_check.py $(DIST)
+
+# Launcher and icons for the current user (no root): the built application if `make dist` ran,
+# else the program of .venv. `Exec` gets the absolute path, since neither is on PATH.
+APPS := $(HOME)/.local/share/applications
+ICONS := $(HOME)/.local/share/icons/hicolor
+ICON_SIZES := 16 22 24 32 48 64 128 256 512
+install-desktop:
+	@if [ -x "$(DIST)/ordnum-desktop" ]; then exe="$(abspath $(DIST))/ordnum-desktop"; \
+	else $(MAKE) --no-print-directory $(STAMP); exe="$(abspath $(BIN))/ordnum-desktop"; fi; \
+	mkdir -p "$(APPS)"; \
+	sed "s|^Exec=.*|Exec=$$exe|" packaging/ordnum-desktop.desktop > "$(APPS)/ordnum-desktop.desktop"; \
+	for s in $(ICON_SIZES); do \
+	  install -D -m 644 packaging/icons/ordnum-desktop-$$s.png "$(ICONS)/$${s}x$${s}/apps/ordnum-desktop.png"; \
+	done; \
+	install -D -m 644 packaging/icons/ordnum-desktop.svg "$(ICONS)/scalable/apps/ordnum-desktop.svg"; \
+	install -D -m 644 packaging/fr.ameli.ordnum_desktop.metainfo.xml \
+	  "$(HOME)/.local/share/metainfo/fr.ameli.ordnum_desktop.metainfo.xml"; \
+	command -v update-desktop-database >/dev/null && update-desktop-database -q "$(APPS)" || true; \
+	echo "Lanceur installé : $(APPS)/ordnum-desktop.desktop → $$exe"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

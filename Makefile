@@ -7,8 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := $(HOME)/.local/share/ordnum-desktop/demo.sqlite
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils
-# PyInstaller reads the shared libraries' dependencies with objdump (binutils) on Linux.
-DIST_TOOLS := binutils
+# PyInstaller reads the shared libraries' dependencies with objdump (binutils) on Linux;
+# appstreamcli validates the metainfo (tests/test_packaging_files.py).
+DIST_TOOLS := binutils appstream
 BUILD_STAMP := $(VENV)/.build-installed
 DIST := dist/ordnum-desktop
 

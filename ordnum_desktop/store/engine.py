@@ -13,9 +13,11 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
 
 from ordnum_desktop import __version__
 from ordnum_desktop.domain.errors import Hint, WorkspaceError
@@ -40,8 +42,34 @@ class NewerSchemaError(WorkspaceError):
     pass
 
 
+def sqlite_url(path: Path) -> URL:
+    """The database address of a file, built from its path: `?`, `#` or `%` in a file name are
+    part of the name, never a query string or an escape (string formatting got that wrong)."""
+    return URL.create("sqlite", database=str(path))
+
+
+def _probe_connection(path: Path) -> sqlite3.Connection:
+    """A connection that can roll back an interrupted transaction left by a crash (a hot
+    `-journal`): SQLite does that at the first read, but only on a read-write connection; a
+    `mode=ro` one fails with « attempt to write a readonly database ». Read-only opening is kept
+    for a file the user cannot write, which then cannot hold anything to roll back by us."""
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    if writable:
+        return sqlite3.connect(str(path))
+    journal = path.with_name(path.name + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » garde une modification interrompue (fichier « "
+            f"{journal.name} ») que l'application ne peut pas annuler : le fichier ou son dossier "
+            "est en lecture seule. Rendez-les modifiables puis rouvrez le fichier ; ne supprimez "
+            "pas le fichier « -journal », il sert à remettre l'espace de travail en état."
+        )
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def file_revision(path: Path) -> str | None:
-    """The schema revision stored in an existing file, read without writing to it."""
+    """The schema revision stored in an existing file. The caller holds the workspace's lock:
+    reading it also rolls back a transaction interrupted by a crash."""
     with path.open("rb") as fh:
         header = fh.read(16)
     if header and header != SQLITE_MAGIC:
@@ -52,7 +80,7 @@ def file_revision(path: Path) -> str | None:
     if not header:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = _probe_connection(path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
@@ -82,8 +110,35 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(sqlite_url(path))
     event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def _on_migration_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # The driver opens a transaction before DML only, so every CREATE/DROP of a migration ran
+    # in autocommit and a kill or a full disk left a half-upgraded file. With it off and an
+    # explicit BEGIN (below), the whole upgrade is one transaction that the next opening rolls
+    # back.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    # Batch migrations rebuild tables; foreign keys are checked again at the end. The pragma is
+    # a no-op inside a transaction, hence here, before BEGIN.
+    cur.execute("PRAGMA foreign_keys = OFF")
+    cur.execute("PRAGMA journal_mode = DELETE")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.close()
+
+
+def _on_migration_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _migration_engine(path: Path) -> Engine:
+    engine = create_engine(sqlite_url(path))
+    event.listen(engine, "connect", _on_migration_connect)
+    event.listen(engine, "begin", _on_migration_begin)
     return engine
 
 
@@ -116,18 +171,16 @@ def open_engine(path: Path | str, *, before_migration: MigrationHook, create: bo
             f"récente d'ordnum-desktop (schéma {revision}) : mettez "
             "l'application à jour pour l'ouvrir. Le fichier n'a pas été modifié."
         )
-    engine = make_engine(path)
     if revision != revisions[-1]:
         before_migration(path, revision)
-        _upgrade(engine)
-    return engine
+        _upgrade(path)
+    return make_engine(path)
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(path: Path) -> None:
     cfg = alembic_config()
+    engine = _migration_engine(path)
     with engine.begin() as conn:
-        # Batch migrations rebuild tables; foreign keys are checked again just after.
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         head = head_revision()
@@ -144,6 +197,5 @@ def _upgrade(engine: Engine) -> None:
                 "La mise à jour du fichier a échoué (références incohérentes) ; "
                 "le fichier n'a pas été modifié."
             )
-    # The migration connection had foreign keys off (a no-op to switch back inside the
-    # transaction); drop it so every later connection gets the pragmas of `_on_connect`.
+    # The migration connection had foreign keys off: it is never reused.
     engine.dispose()

@@ -1,0 +1,175 @@
+"""After a kill, the application itself opens the file again (issue 12, items 1 and 2).
+
+Every check after a kill goes through the `ordnum` command line, never through `sqlite3` first: a
+plain read-write `sqlite3.connect` rolls a hot journal back by itself and hides exactly the bug a
+coordinator met (« illisible ou endommagé (attempt to write a readonly database) »)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.workspace.session import Workspace
+from tests.trace_files import rows, write_csv
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
+
+FIXTURES = Path(__file__).parent / "data"
+KILLS = int(os.environ.get("ORDNUM_CRASH_KILLS", "20"))
+
+# A writer that dies in the middle of its transaction, after SQLite has already spilled changed
+# pages into the file (a one-page cache): the `-journal` left behind is hot.
+DIE_MID_TRANSACTION = """
+import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("PRAGMA cache_size = 1")
+con.execute("BEGIN")
+con.execute("DELETE FROM trace_row")
+con.execute("DELETE FROM doctor")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _ordnum(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ordnum_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def _bilan(path: Path, env: dict[str, str]) -> dict[str, Any]:
+    done = _ordnum("bilan", "--db", str(path), "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    figures: dict[str, Any] = json.loads(done.stdout)
+    return figures
+
+
+@pytest.fixture()
+def env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "ORDNUM_BACKUP_DIR": str(tmp_path / "sauvegardes")}
+
+
+def _workspace_with_traces(path: Path, traces: Path, env: dict[str, str]) -> None:
+    ws = Workspace.open(path, create=True)
+    try:
+        pid = create_preserie(
+            ws, editor="E", software="S", version="1", exercise="liberal", cpams=["33", "62-artois"]
+        ).id
+        add_doctor(ws, pid, last_name="Dupré", am="331234567")
+    finally:
+        ws.close()
+    done = _ordnum("traces", "import", "--db", str(path), str(traces), env=env)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_hot_journal_is_rolled_back_by_the_command_line_and_the_window_code(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    path = tmp_path / "présérie.sqlite"
+    _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(3_000)), env)
+    before = _bilan(path, env)
+
+    dead = subprocess.run([sys.executable, "-c", DIE_MID_TRANSACTION, str(path)], timeout=60)
+    assert dead.returncode == -signal.SIGKILL
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0
+
+    # The first thing that touches the file is the application, as for the coordinator.
+    assert _bilan(path, env) == before
+    assert not journal.exists()
+    ws = Workspace.open(path)
+    ws.close()
+
+
+def test_a_read_only_file_with_a_hot_journal_is_explained(tmp_path: Path, env: dict[str, str]) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes read-only files anyway")
+    path = tmp_path / "w.sqlite"
+    _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(500)), env)
+    subprocess.run([sys.executable, "-c", DIE_MID_TRANSACTION, str(path)], timeout=60)
+    path.chmod(0o400)
+    done = _ordnum("bilan", "--db", str(path), env=env)
+    assert done.returncode != 0 and "modification interrompue" in done.stderr
+
+
+@pytest.mark.slow
+def test_an_upgrade_killed_anywhere_is_all_or_nothing(tmp_path: Path, env: dict[str, str]) -> None:
+    """The 0001 → head upgrade is one transaction: killed at any moment, the next opening finds
+    the old schema (and upgrades it) or the new one, never a half-upgraded file."""
+    reference = tmp_path / "reference.sqlite"
+    shutil.copy(FIXTURES / "workspace-0001.sqlite", reference)
+    began = time.monotonic()
+    expected = _bilan(reference, env)
+    duration = time.monotonic() - began
+
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    for n in range(KILLS):
+        path = tmp_path / f"tue-{n}.sqlite"
+        shutil.copy(FIXTURES / "workspace-0001.sqlite", path)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ordnum_desktop.cli", "bilan", "--db", str(path), "--json"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        time.sleep(duration * rng.uniform(0.2, 1.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        assert _bilan(path, env) == expected, f"(graine {seed}, arrêt n° {n})"
+    print(f"upgrade: {KILLS} kills over {duration:.1f} s, all reopened by the CLI; seed {seed}")
+
+
+@pytest.mark.slow
+def test_an_import_killed_anywhere_reopens_with_the_command_line(tmp_path: Path, env: dict[str, str]) -> None:
+    traces = write_csv(tmp_path / "traces.csv", rows(20_000))
+    empty = tmp_path / "vide.sqlite"
+    _workspace_with_traces(empty, write_csv(tmp_path / "avant.csv", rows(500, prefix="AV")), env)
+    nothing = _bilan(empty, env)
+    full = tmp_path / "complet.sqlite"
+    shutil.copy(empty, full)
+    began = time.monotonic()
+    assert _ordnum("traces", "import", "--db", str(full), str(traces), env=env).returncode == 0
+    duration = time.monotonic() - began
+    everything = _bilan(full, env)
+
+    seed = random.randrange(1 << 30)
+    rng = random.Random(seed)
+    outcomes = {"rien": 0, "tout": 0}
+    for n in range(KILLS):
+        path = tmp_path / f"tue-{n}.sqlite"
+        shutil.copy(empty, path)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "ordnum_desktop.cli", "traces", "import", "--db", str(path), str(traces)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        time.sleep(duration * rng.uniform(0.3, 1.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        state = _bilan(path, env)
+        context = f"(graine {seed}, arrêt n° {n})"
+        assert state in (nothing, everything), context
+        outcomes["tout" if state == everything else "rien"] += 1
+        if n == 0 and state == nothing:
+            again = _ordnum("traces", "import", "--db", str(path), str(traces), env=env)
+            assert again.returncode == 0, again.stderr
+            assert _bilan(path, env) == everything
+    print(f"import: {KILLS} kills over {duration:.1f} s: {outcomes}; seed {seed}")

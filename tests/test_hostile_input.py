@@ -411,3 +411,18 @@ def test_absurd_dates_and_a_20_digit_return_code_are_row_errors(
     assert main(["bilan", "--db", str(ws_path), "--json"]) == 0
     xlsx = tmp_path / "bilan.xlsx"
     assert main(["bilan", "--db", str(ws_path), "--xlsx", str(xlsx)]) == 0 and xlsx.exists()
+
+
+def test_the_cli_never_replaces_an_existing_export_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ordnum_desktop.cli import main
+
+    out = tmp_path / "modèle.xlsx"
+    out.write_bytes(b"answers the coordinator already collected")
+    for command in (["satisfaction", "template", str(out)], ["traces", "template", str(out)]):
+        assert main(command) != 0
+        assert "existe déjà" in capsys.readouterr().err
+        assert out.read_bytes() == b"answers the coordinator already collected"
+    assert main(["traces", "template", str(out), "--force"]) == 0
+    assert out.read_bytes().startswith(b"PK")

@@ -12,6 +12,7 @@ from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int, format_percent
 from ordnum_desktop.domain.vocabulary import Criterion, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.io.overwrite import refuse_overwrite
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(b)
     b.add_argument("--pdf", metavar="SORTIE.pdf", help="écrire aussi le bilan imprimable (PDF)")
     b.add_argument("--xlsx", metavar="SORTIE.xlsx", help="écrire aussi le classeur du bilan")
+    b.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe déjà")
     b.set_defaults(func=cmd_bilan, bilan_parser=b)
     register_actions(b)
 
@@ -87,6 +89,8 @@ def cmd_bilan(args: argparse.Namespace) -> int:
     if args.db is None:
         args.bilan_parser.error("arguments requis : --db")
     as_of = args.as_of
+    refuse_overwrite(args.pdf, args.force)
+    refuse_overwrite(args.xlsx, args.force)
     with open_ws(args) as ws:
         p = target(ws, args)
         pid = p.id or 0

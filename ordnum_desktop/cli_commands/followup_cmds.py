@@ -10,6 +10,7 @@ from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, o
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.vocabulary import Operation, labels, operation_label
 from ordnum_desktop.services import followup
+from ordnum_desktop.services.io.overwrite import refuse_overwrite
 
 
 def fr_datetime(value: datetime | None) -> str:
@@ -150,6 +151,7 @@ def _register_satisfaction(sub: argparse._SubParsersAction) -> None:
     t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
     t.add_argument("--db", metavar="FICHIER", help="pré-remplir avec les médecins utilisateurs")
     add_preserie(t)
+    t.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe déjà")
     t.set_defaults(func=cmd_satisfaction_template)
 
 
@@ -193,6 +195,7 @@ def cmd_satisfaction_import(args: argparse.Namespace) -> int:
 
 
 def cmd_satisfaction_template(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.out, args.force)
     if args.db:
         with open_ws(args) as ws:
             path = followup.write_satisfaction_template(args.out, ws, target(ws, args).id)

@@ -8,6 +8,7 @@ import sys
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.domain.text import printable
+from ordnum_desktop.services.io.overwrite import refuse_overwrite
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
@@ -23,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     tsub.required = True
     t = tsub.add_parser("template", help="écrire le classeur modèle des traces postes")
     t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
+    t.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe déjà")
     t.set_defaults(func=cmd_template)
     i = tsub.add_parser("import", help="importer un fichier de traces postes (.xlsx ou .csv)")
     add_db(i)
@@ -42,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.out, args.force)
     path = write_traces_template(args.out)
     print(f"Modèle de traces postes écrit : {path}")
     return 0

@@ -235,7 +235,7 @@ def test_extend_refused_after_a_deploy_bilan(tmp_path: Path, capsys: pytest.Capt
     _out(capsys, ["bilan", "close", *db, "--meeting-date", "2025-04-20"])
     assert main(["preserie", "extend", *db, "--from", "2025-04-25"]) == 2
     err = capsys.readouterr().err
-    assert "conclut au déploiement" in err and "preserie deploy" in err
+    assert "conclut au déploiement" in err and "étapes du déploiement" in err
 
 
 def test_an_older_file_is_in_period_one(tmp_path: Path) -> None:

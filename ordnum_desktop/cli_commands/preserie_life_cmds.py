@@ -8,6 +8,8 @@ import argparse
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.vocabulary import PreserieStatus
+from ordnum_desktop.services.lifecycle.deployment import STEPS, record_deployment
 from ordnum_desktop.services.lifecycle.periods import extend_preserie
 
 
@@ -23,6 +25,17 @@ def register_actions(psub: argparse._SubParsersAction) -> None:
     e.add_argument("--reason", default="", metavar="TEXTE", help="motif de la prolongation (correctifs…)")
     add_json(e)
     e.set_defaults(func=cmd_extend)
+
+    d = psub.add_parser(
+        "deploy", help="dater les étapes du déploiement après un bilan « Déploiement autorisé »"
+    )
+    add_db(d)
+    add_preserie(d)
+    add_date(d, "--meeting", "réunion de démarrage du déploiement")
+    add_date(d, "--traces-off", "jour où l'éditeur a désactivé les traces postes")
+    add_date(d, "--authorised", "autorisation / annonce de la généralisation par l'Assurance Maladie")
+    add_json(d)
+    d.set_defaults(func=cmd_deploy)
 
 
 def cmd_extend(args: argparse.Namespace) -> int:
@@ -45,6 +58,24 @@ def cmd_extend(args: argparse.Namespace) -> int:
         f"version {period.software_version} (après le bilan n° {period.after_bilan})."
     )
     print("Le prochain bilan ne compte que les traces, anomalies et réponses de cette période.")
+    return 0
+
+
+def cmd_deploy(args: argparse.Namespace) -> int:
+    with open_ws(args) as ws:
+        pid = target(ws, args).id or 0
+        p = record_deployment(
+            ws, pid, meeting=args.meeting, traces_off=args.traces_off, authorised=args.authorised
+        )
+    data = {key: (getattr(p, key).isoformat() if getattr(p, key) else None) for key in STEPS}
+    data["status"] = p.status
+    if args.json:
+        print_json({"deployment": data})
+        return 0
+    for key, label in STEPS.items():
+        value = getattr(p, key)
+        print(f"{label[:1].upper()}{label[1:]} : {format_date(value) if value else 'à venir'}")
+    print(f"Statut de la présérie : {PreserieStatus(p.status).label}.")
     return 0
 
 

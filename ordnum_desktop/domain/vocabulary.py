@@ -114,6 +114,7 @@ class PreserieStatus(StrEnum):
     BILAN = "bilan"
     VALIDEE = "validee"
     PROLONGEE = "prolongee"
+    GENERALISATION = "generalisation"  # the Assurance Maladie announced the generalisation
 
     @property
     def label(self) -> str:

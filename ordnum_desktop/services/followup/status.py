@@ -65,6 +65,11 @@ def status_blockers(
         kickoff = values.get("kickoff_date", p.kickoff_date)
         reference = values.get("cnda_reference", p.cnda_reference)
         reasons = launch_blockers(s, preserie_id, kickoff, reference)
+        if code == PreserieStatus.GENERALISATION and p.authorised_date is None:
+            reasons.append(
+                "L'autorisation de la généralisation n'est pas enregistrée : datez-la parmi les étapes "
+                "du déploiement, après un bilan clos « Déploiement autorisé »."
+            )
     if code == PreserieStatus.VALIDEE and not reasons:
         # Imported here: the bilan reads the follow-up, whose package imports this module.
         from ordnum_desktop.services.bilan.compute import compute_bilan

@@ -87,14 +87,13 @@ def extend_preserie(
         if last is None:
             raise RuleError(
                 "Aucun bilan clos : une présérie se prolonge après un bilan non satisfaisant. "
-                "Clôturez d'abord le bilan présenté en réunion (Présérie ▸ « Clore le bilan… » ou "
-                "« ordnum bilan close »)."
+                "Clôturez d'abord le bilan présenté en réunion."
             )
         if last.decision != Decision.EXTEND:
             raise RuleError(
                 f"Le dernier bilan clos (n° {last.number} au {format_date(last.as_of)}) conclut au "
                 "déploiement : la présérie ne se prolonge qu'après un bilan non satisfaisant. "
-                "Enregistrez plutôt les étapes du déploiement (« ordnum preserie deploy »)."
+                "Enregistrez plutôt les étapes du déploiement."
             )
         rows = _rows(s, preserie_id)
         if rows and rows[-1].after_bilan == last.number:

@@ -14,6 +14,7 @@ STATUS_COLOURS = {
     "bilan": "#ef6c00",
     "validee": "#2e7d32",
     "prolongee": "#8e24aa",
+    "generalisation": "#1b5e20",
 }
 
 

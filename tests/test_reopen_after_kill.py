@@ -173,3 +173,16 @@ def test_an_import_killed_anywhere_reopens_with_the_command_line(tmp_path: Path,
             assert again.returncode == 0, again.stderr
             assert _bilan(path, env) == everything
     print(f"import: {KILLS} kills over {duration:.1f} s: {outcomes}; seed {seed}")
+
+
+@pytest.mark.parametrize("name", ["q?x.sqlite", "other%20x.sqlite", "a#b.sqlite"])
+def test_odd_file_names_are_file_names(tmp_path: Path, env: dict[str, str], name: str) -> None:
+    """Item 4: the address is built from the path, so `?`, `%20` and `#` stay in the name."""
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    decoy = folder / "other x.sqlite"
+    path = folder / name
+    _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(300)), env)
+    assert not decoy.exists()
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock")) == [name]
+    assert _bilan(path, env)["preserie"] is not None

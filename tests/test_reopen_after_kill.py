@@ -186,3 +186,14 @@ def test_odd_file_names_are_file_names(tmp_path: Path, env: dict[str, str], name
     assert not decoy.exists()
     assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock")) == [name]
     assert _bilan(path, env)["preserie"] is not None
+
+
+def test_restoring_a_workspace_onto_itself_is_refused_at_once(tmp_path: Path, env: dict[str, str]) -> None:
+    """Item 9: `backup restore --db w.sqlite w.sqlite` used to hang forever."""
+    path = tmp_path / "w.sqlite"
+    _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(300)), env)
+    before = _bilan(path, env)
+    done = _ordnum("backup", "restore", "--db", str(path), str(path), env=env)
+    assert done.returncode != 0 and "l'espace de travail lui-même" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _bilan(path, env) == before

@@ -109,6 +109,12 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
     Returns the copy of the replaced content."""
     path = Path(path).expanduser()
     backup = resolve_backup(path, str(ref))
+    if backup.exists() and path.exists() and backup.samefile(path):
+        # Copying a file onto itself through SQLite's backup API waits for its own lock forever.
+        raise UserError(
+            f"« {backup.name} » est l'espace de travail lui-même, pas une de ses sauvegardes : "
+            f"choisissez une sauvegarde dans « ordnum backup list --db {path.name} »."
+        )
     with WorkspaceLock(path):
         safety = backups.restore_into(path, backup)
         # The restored content may be an older schema: opening migrates it (after a copy, like

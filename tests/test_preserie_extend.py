@@ -251,3 +251,43 @@ def test_an_older_file_is_in_period_one(tmp_path: Path) -> None:
         assert compute_bilan(ws, 1, date(2025, 3, 31)).period == period
     finally:
         ws.close()
+
+
+def test_later_bilan_compares_with_the_previous_closed_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Deliverable 3: the PDF of the period-2 bilan shows bilan n° 1's figures beside its own, per
+    criterion and per doctor, from one comparison (domain/bilan_comparison.py)."""
+    from pypdf import PdfReader
+
+    from ordnum_desktop.services.bilan.document import gather_bilan_document
+
+    path = tmp_path / "suivi.sqlite"
+    ws = Workspace.open(path, create=True)
+    try:
+        pid = populate(ws, tmp_path)
+    finally:
+        ws.close()
+    db = ["--db", str(path)]
+    _out(capsys, ["bilan", "close", *db, "--as-of", "2025-04-08", "--meeting-date", "2025-04-09"])
+    _out(capsys, ["preserie", "extend", *db, "--from", FROM, "--version", "4.3"])
+    later = _later_rows(tmp_path / "avril.csv")
+    ws = Workspace.open(path)
+    try:
+        import_traces(ws, pid, later)
+        doc = gather_bilan_document(ws, pid, date(2025, 4, 30))
+    finally:
+        ws.close()
+    c = doc.comparison
+    assert c is not None and c.previous.number == 1
+    by_id = {d.identifier: d for d in c.doctors}
+    closed = json.loads(_out(capsys, ["bilan", "show", *db, "1", "--json"]))
+    first = {d["identifier"]: d["rate"] for d in closed["criteria"]["doctor_rate"]["doctors"]}
+    now = {d.identifier: d.rate for d in doc.bilan.doctor_rate.doctors}
+    change = by_id[am(4)].change
+    assert by_id[am(4)].previous.rate == first[am(4)] and change is not None  # type: ignore[union-attr]
+    assert change == round(now[am(4)] - first[am(4)], 4)  # type: ignore[operator]
+    pdf = tmp_path / "bilan-2.pdf"
+    _out(capsys, ["bilan", *db, "--as-of", AS_OF, "--pdf", str(pdf)])
+    text = " ".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+    assert "Comparaison avec le bilan n° 1 au 08/04/2025" in text and "Évolution" in text

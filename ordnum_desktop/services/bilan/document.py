@@ -16,8 +16,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from ordnum_desktop.domain.bilan_comparison import BilanComparison, closed_figures, compare
 from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
 from ordnum_desktop.domain.closing_note import ClosingNote
 from ordnum_desktop.domain.followup_records import AnomalyRecord, AnswerRecord, LaunchRecord
@@ -27,7 +28,7 @@ from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
 from ordnum_desktop.services.planning.schedule import first_erx_as_of
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store.models import Preserie
+from ordnum_desktop.store.models import ClosedBilan, Preserie
 
 DIGEST_KEYS = (
     "as_of",
@@ -85,6 +86,7 @@ class BilanDocument:
     other_satisfaction: list[SatisfactionLine] = field(default_factory=list)  # shown apart
     anomalies: list[AnomalyLine] = field(default_factory=list)
     closing: ClosingNote | None = None  # set when the document is laid out to be closed
+    comparison: BilanComparison | None = None  # with the previous closed bilan, when there is one
 
     @property
     def as_of(self) -> date:
@@ -146,6 +148,20 @@ def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | No
     return first_erx_as_of(s.connection(), preserie_id, as_of)
 
 
+def previous_comparison(s: Session, preserie_id: int, bilan: Bilan) -> BilanComparison | None:
+    """The bilan beside the latest bilan closed at an earlier day, read from its frozen JSON."""
+    q = (
+        select(ClosedBilan)
+        .where(ClosedBilan.preserie_id == preserie_id, col(ClosedBilan.as_of) < bilan.as_of)
+        .order_by(col(ClosedBilan.number).desc())
+        .limit(1)
+    )
+    previous = s.exec(q).first()
+    if previous is None:
+        return None
+    return compare(closed_figures(previous.number, json.loads(previous.figures_json)), bilan)
+
+
 def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
     bilan = compute_bilan(ws, preserie_id, as_of)
     day = bilan.as_of
@@ -156,6 +172,7 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         info = _preserie_info(p, selected_cpams(s, preserie_id))
         if info.first_eprescription_date is None:
             info.first_eprescription_date = _first_eprescription(s, preserie_id, day)
+        comparison = previous_comparison(s, preserie_id, bilan)
     f = bilan.followup
     return BilanDocument(
         preserie=info,
@@ -169,4 +186,5 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         satisfaction=list(f.user_answers),
         other_satisfaction=list(f.other_answers),
         anomalies=list(f.anomalies),
+        comparison=comparison,
     )

@@ -52,6 +52,7 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
         *sections.cover(doc, generated),
         *sections.decision(doc),
         *sections.criteria_table(doc),
+        *life_sections.comparison(doc),
         *sections.doctors_table(doc, _render),
         *sections.doctor_charts(doc, _render),
         PageBreak(),

@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.journal_action = ui.menuPreserie.addAction("&Journal des modifications…")
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
         self.journal_action.triggered.connect(self.show_journal)
+        self.help_menu = self.menuBar().addMenu("&Aide")
+        self.about_action = self.help_menu.addAction("À &propos…")
+        self.about_action.triggered.connect(self.show_about)
         # Backups sit with the other whole-file actions, after « Enregistrer une copie… ».
         after_copy = ui.menuFile.actions()[ui.menuFile.actions().index(ui.actionSaveCopy) + 1]
         self.backup_now_action = ui.menuFile.addAction("&Sauvegarder maintenant")
@@ -435,6 +438,12 @@ class MainWindow(QMainWindow):
                 f"Sauvegarde du {format_datetime(chosen.created)} restaurée dans « {path.name} » "
                 "(l'ancien contenu a été copié parmi les sauvegardes)."
             )
+
+    def show_about(self) -> None:
+        # Alembic (schema revision) and the référentiel: after the paint, only when asked.
+        from ordnum_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        self.prompts.run_dialog(AboutDialog(self))
 
     def show_journal(self) -> None:
         if self.ctx.ws is None:

@@ -28,3 +28,13 @@ def test_history_lists_and_gives_back_the_pdf(window, prompts, tmp_path: Path) -
     prompts.dialog_handlers.append(look)
     window.show_bilan_history()
     assert out.read_bytes() == record.pdf
+
+
+def test_bilan_tab_shows_the_comparison(window) -> None:
+    ws, pid = window.ctx.ws, window.ctx.preserie_id
+    close_bilan(ws, pid, date(2025, 3, 31), date(2025, 4, 1), "")
+    tab = window._bilan_tab()
+    tab.ui.asOfDate.setDate(tab.ui.asOfDate.date().addDays(7))
+    assert tab.comparison_label.isVisibleTo(tab)
+    assert "Par rapport au bilan n° 1 au 31/03/2025" in tab.comparison_label.text()
+    assert "Taux par médecin" in tab.comparison_label.text()

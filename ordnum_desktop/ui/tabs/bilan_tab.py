@@ -7,18 +7,22 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QBoxLayout, QLabel
 
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int
 from ordnum_desktop.domain.vocabulary import Criterion, Decision
+from ordnum_desktop.services.bilan.comparison import comparison_for
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import FOLLOWUP, PRESERIE, ROSTER, TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_bilan_tab import Ui_BilanTab
 from ordnum_desktop.ui.tabs.bilan.anomalies_page import AnomaliesPage
+from ordnum_desktop.ui.tabs.bilan.comparison_view import comparison_html
 from ordnum_desktop.ui.tabs.bilan.doctors_page import DoctorsPage
 from ordnum_desktop.ui.tabs.bilan.imports_page import ImportsPage
 from ordnum_desktop.ui.tabs.bilan.operations_page import OperationsPage
@@ -72,6 +76,18 @@ class BilanTab(BaseTab):
         self.ui.asOfDate.setDate(QDate.currentDate())
         self.ui.asOfDate.dateChanged.connect(self._on_date_changed)
         self.ui.exportBilanButton.clicked.connect(self.export_bilan)
+        # The previous closed bilan beside this one (hidden before a second bilan).
+        self.comparison_label = QLabel()
+        self.comparison_label.setWordWrap(True)
+        self.comparison_label.setVisible(False)
+        layout = self.ui.decisionLabel.parentWidget().layout()
+        if layout is not None:
+            index = layout.indexOf(self.ui.decisionLabel)
+            box = cast("QBoxLayout", layout) if hasattr(layout, "insertWidget") else None
+            if box is not None and index >= 0:
+                box.insertWidget(index + 1, self.comparison_label)
+            else:
+                layout.addWidget(self.comparison_label)
         self.as_of: date | None = None  # None: the day of the latest trace (the service's default)
         self.bilan: Bilan | None = None
         self._loading = False
@@ -86,6 +102,9 @@ class BilanTab(BaseTab):
         for card in self.cards.values():
             card.show_criterion(bilan)
         self.ui.decisionLabel.setText(decision_text(bilan))
+        comparison = comparison_for(ws, self.ctx.preserie_id, bilan)
+        self.comparison_label.setText(comparison_html(comparison))
+        self.comparison_label.setVisible(comparison is not None)
         counted_nowhere = []
         if bilan.unmatched_rows:
             counted_nowhere.append(f"{format_int(bilan.unmatched_rows)} ligne(s) hors critères")

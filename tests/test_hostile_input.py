@@ -426,3 +426,34 @@ def test_the_cli_never_replaces_an_existing_export_without_force(
         assert out.read_bytes() == b"answers the coordinator already collected"
     assert main(["traces", "template", str(out), "--force"]) == 0
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_legacy_absurd_dates_never_make_the_exports_overflow(
+    ws: Workspace, ws_path: Path, liberal_preserie_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from ordnum_desktop.cli import main
+    from ordnum_desktop.services.roster.doctors import add_doctor
+
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
+    ws.close()
+    traces = tmp_path / "traces.csv"
+    lines = [f"2025-03-0{d} 09:00;331234567;P{d};Médicaments;Oui;Créer;0" for d in range(3, 6)]
+    traces.write_text(
+        "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+        "Opération;Code retour\n" + "\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["traces", "import", "--db", str(ws_path), str(traces)]) == 0
+    with sqlite3.connect(ws_path) as conn:  # rows stored before the import checked the years
+        conn.execute("UPDATE trace_row SET ts = '9999-12-31 09:00:00' WHERE prescription_id = 'P3'")
+        conn.execute("UPDATE trace_row SET ts = '1850-06-01 09:00:00' WHERE prescription_id = 'P4'")
+    conn.close()
+    capsys.readouterr()
+    started = time.monotonic()
+    pdf, xlsx = tmp_path / "bilan.pdf", tmp_path / "bilan.xlsx"
+    args = ["bilan", "--db", str(ws_path), "--pdf", str(pdf), "--xlsx", str(xlsx)]
+    assert main(args) == 0
+    assert time.monotonic() - started < 60 and pdf.stat().st_size < 5_000_000
+    assert xlsx.stat().st_size < 5_000_000

@@ -31,6 +31,7 @@ from typing import NamedTuple
 from ordnum_desktop.domain.followup_records import AnswerRecord, FollowupAtDate
 from ordnum_desktop.domain.preconditions import Preconditions, evaluate_preconditions
 from ordnum_desktop.domain.referentiel import Thresholds
+from ordnum_desktop.domain.trace_rows import FIRST_YEAR, LAST_YEAR
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
 
 Json = dict[str, object]
@@ -517,7 +518,9 @@ def weekly_points(
     found: dict[str, dict[date, tuple[int, int]]] = {i: {} for i in identifiers}
     for g in groups:
         weeks = found.get(g.identifier)
-        if weeks is None or g.first_day > as_of:
+        if weeks is None or g.first_day > as_of or not FIRST_YEAR <= g.first_day.year <= LAST_YEAR:
+            # A legacy row dated 1850 or 9999 (accepted before issue 12) would make the chart a
+            # million weeks wide or overflow: it is left out of the weekly series.
             continue
         week = monday(g.first_day)
         presc, digital = weeks.get(week, (0, 0))
@@ -526,7 +529,8 @@ def weekly_points(
     all_weeks = [w for weeks in found.values() for w in weeks]
     if not all_weeks:
         return {i: () for i in found}
-    first, last = min(all_weeks), max(monday(as_of), max(all_weeks))
+    end = min(as_of, date(LAST_YEAR, 12, 31))  # an as-of day taken from a legacy 9999 row
+    first, last = min(all_weeks), max(monday(end), max(all_weeks))
     span = [first + timedelta(days=7 * n) for n in range((last - first).days // 7 + 1)]
     return {ident: tuple(WeekPoint(w, *weeks.get(w, (0, 0))) for w in span) for ident, weeks in found.items()}
 

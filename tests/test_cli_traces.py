@@ -58,6 +58,7 @@ def test_import_json_report_and_exit_statuses(
         "unmatched": 0,
         "ignored_columns": [],
         "out_of_scope": 0,
+        "encoding": "UTF-8",
         "errors": [],
         "error_groups": [],
     }

@@ -98,6 +98,7 @@ def test_report_counts_follow_the_spec(ws: Workspace, roster: int, tmp_path: Pat
         "unmatched": 1,
         "ignored_columns": [],
         "out_of_scope": 0,
+        "encoding": "UTF-8",
         "errors": [{"row": 7, "column": "Type de prestation", "message": UNKNOWN_RADIOLOGIE}],
         "error_groups": [
             {"column": "Type de prestation", "message": UNKNOWN_RADIOLOGIE, "count": 1, "rows": [7]}
@@ -292,7 +293,10 @@ def test_refused_files_leave_the_workspace_byte_for_byte_unchanged(
         "header_only": lambda: write_csv(tmp_path / "f.csv", []),
         "not_utf8": lambda: put(
             tmp_path / "f.csv",
-            (";".join(HEADER) + "\n2025-03-03 09:00;331234567;RX9;M\xe9dicaments;Oui;;\n").encode("latin-1"),
+            # \x81 is neither UTF-8 nor Windows-1252 (a Windows-1252 file is read: issue 13)
+            (";".join(HEADER) + "\n2025-03-03 09:00;331234567;RX9;M\xe9dicaments\x81;Oui;;\n").encode(
+                "latin-1"
+            ),
         ),
         "zip_bomb": lambda: _zip_bomb(tmp_path / "f.xlsx"),
         "entity_bomb": lambda: _entity_bomb(tmp_path / "f.xlsx", tmp_path),

@@ -68,6 +68,8 @@ def print_report(report: ImportReport) -> None:
         )
     if report.out_of_scope:
         print(report.out_of_scope_sentence())
+    if report.encoding:
+        print(f"Encodage du fichier : {report.encoding}.")
     if report.ignored_columns:
         print(f"Colonnes ignorées : {', '.join(report.ignored_columns)}.")
     groups = report.error_groups

@@ -208,6 +208,8 @@ class ImportReport:
     batch_id: int
     out_of_scope: int = 0
     out_of_scope_labels: tuple[str, ...] = ()
+    # How a CSV was decoded (« UTF-8 », « Windows-1252 », « UTF-16 »); None for a workbook.
+    encoding: str | None = None
 
     @cached_property
     def error_groups(self) -> list[ErrorGroup]:
@@ -228,6 +230,7 @@ class ImportReport:
             "unmatched": self.unmatched,
             "ignored_columns": list(self.ignored_columns),
             "out_of_scope": self.out_of_scope,
+            "encoding": self.encoding,
             "errors": [e.as_json() for e in self.errors],
             "error_groups": [g.as_json() for g in self.error_groups],
         }
@@ -375,6 +378,7 @@ def _import(
                 errors=errors,
                 batch_id=batch.id,
                 out_of_scope=out_of_scope,
+                encoding=source.encoding,
                 out_of_scope_labels=tuple(
                     c.label for c in parser.ref.excluded_prestation_types if c.code in parser.out_of_scope
                 ),

@@ -1,7 +1,9 @@
-"""Opening a traces file (.xlsx through python-calamine, or .csv) as a header and row chunks.
+"""Opening a traces file (.xlsx/.xlsm/.xls/.xlsb/.ods through python-calamine, or a CSV/TSV) as
+a header and row chunks.
 
-Checks happen before any parser runs: an .xlsx must be a real workbook zip whose declared
-decompressed size is sane (a zip bomb is refused from its directory), a CSV must be UTF-8.
+Checks happen before any parser runs: an .xlsx or .ods must be a real zip whose declared
+decompressed size is sane (a zip bomb is refused from its directory), a CSV must decode in the
+encoding detected (text_format.py).
 calamine reads a 1M-row sheet about ten times faster than openpyxl (see the measurements in the
 spec); its XML parser does not expand custom entities, so entity bombs fail as unreadable files.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,9 +21,18 @@ from pathlib import Path
 
 from ordnum_desktop.domain.text import fold
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.io.xlsx_guard import check_xlsx
+from ordnum_desktop.services.io.xlsx_guard import MAX_UNCOMPRESSED, check_xlsx
+from ordnum_desktop.services.traces.text_format import (
+    BrokenUtf8,
+    TextFormat,
+    detect_encoding,
+    detect_separator,
+)
 
-CSV_SUFFIXES = {".csv", ".txt"}
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+ZIP_WORKBOOKS = {".xlsx", ".xlsm"}
+OTHER_WORKBOOKS = {".xls", ".xlsb", ".ods"}
+ACCEPTED = "xlsx, xlsm, xls, xlsb, ods, csv, tsv ou txt"
 # A CSV line longer than this is not a traces export (and would let one line eat the memory).
 MAX_CSV_FIELD = 64 * 1024
 
@@ -37,6 +49,7 @@ class TraceSource:
     _rows: Iterator[Sequence[object]]
     _closers: list[object] = field(default_factory=list)
     _line_counter: object = None  # the csv reader, whose line_num locates a broken line
+    encoding: str | None = None  # the CSV's encoding as people name it; None for a workbook
 
     def chunks(self, size: int) -> Iterator[list[Sequence[object]]]:
         while True:
@@ -107,21 +120,47 @@ def open_traces(path: Path | str) -> TraceSource:
     path = Path(path)
     if not path.is_file():
         raise UserError(f"Le fichier « {path.name} » est introuvable.")
-    if path.suffix.lower() in CSV_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
         return _open_csv(path)
-    return _open_xlsx(path)
+    if suffix in ZIP_WORKBOOKS:
+        check_xlsx(path)
+    elif suffix == ".ods":
+        check_ods(path)
+    elif suffix not in OTHER_WORKBOOKS:
+        raise UserError(
+            f"Le format du fichier « {path.name} » ({suffix or 'sans extension'}) n'est pas pris "
+            f"en charge : enregistrez-le depuis le tableur dans l'un de ces formats : {ACCEPTED}."
+        )
+    return _open_workbook(path)
 
 
-def _open_xlsx(path: Path) -> TraceSource:
-    check_xlsx(path)
+def check_ods(path: Path) -> None:
+    """An OpenDocument sheet is a zip too: refused when it is not one or would be a zip bomb."""
+    if not zipfile.is_zipfile(path):
+        raise UserError(
+            f"Le fichier « {path.name} » n'est pas un classeur OpenDocument (.ods) lisible : "
+            "ouvrez-le dans le tableur et enregistrez-le de nouveau en .ods ou .xlsx."
+        )
+    with zipfile.ZipFile(path) as zf:
+        total = sum(i.file_size for i in zf.infolist())
+    if total > MAX_UNCOMPRESSED:
+        raise UserError(
+            f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
+            f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal."
+        )
+
+
+def _open_workbook(path: Path) -> TraceSource:
     from python_calamine import CalamineWorkbook  # loaded when an xlsx is read, not at start-up
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 - calamine raises several types for a bad file
         raise UserError(
-            f"Le fichier « {path.name} » n'est pas un classeur Excel lisible "
-            "(fichier endommagé ou d'un autre format)."
+            f"Le fichier « {path.name} » n'est pas un classeur {path.suffix.lower()} lisible "
+            "(fichier endommagé ou d'un autre format) : ouvrez-le dans le tableur et "
+            "enregistrez-le de nouveau."
         ) from exc
     try:
         names = list(wb.sheet_names)
@@ -161,27 +200,37 @@ def _count_lines(path: Path) -> int:
 def _open_csv(path: Path) -> TraceSource:
     with path.open("rb") as fh:
         head = fh.read(64 * 1024)
-    if b"\x00" in head:
-        raise UserError(f"Le fichier « {path.name} » n'est pas un fichier texte CSV.")
-    # Strict decoding: a file saved in Windows-1252 would otherwise import garbled names.
+    try:
+        encoding = detect_encoding(path, head)
+    except BrokenUtf8:
+        encoding = "utf-8-sig"  # read as UTF-8: the reader stops at the bad byte and names its line
     raw = path.open("rb")
-    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
+    text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
     try:
         first = text.readline()
     except UnicodeDecodeError as exc:
         text.close()
         raise UserError(_not_utf8(path.name, exc, _first_bad_utf8_line(path))) from exc
+    first = first.lstrip("\ufeff")  # a BOM the utf-16-le/be codecs leave in the text
     if not first.strip():
         text.close()
         raise UserError(f"Le fichier « {path.name} » est vide.")
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    try:
+        delimiter = detect_separator(path.name, first)
+    except UserError:
+        text.close()
+        raise
+    fmt = TextFormat(encoding, delimiter)
     csv.field_size_limit(MAX_CSV_FIELD)
     header = next(csv.reader([first], delimiter=delimiter))
     reader = csv.reader(text, delimiter=delimiter)
     total = max(_count_lines(path) - 1, 0)
+    rows: Iterator[Sequence[object]] = reader
+    if encoding.startswith("utf-8"):
+        rows = _utf8_checked(reader, path)
     return TraceSource(
-        path.name, list(header), 1, total, _utf8_checked(reader, path), [text], _line_counter=reader
+        path.name, list(header), 1, total, rows, [text], _line_counter=reader, encoding=fmt.label
     )
 
 
-__all__ = ["TraceSource", "open_traces"]
+__all__ = ["ACCEPTED", "TraceSource", "check_ods", "open_traces"]

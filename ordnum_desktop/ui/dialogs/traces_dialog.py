@@ -190,6 +190,8 @@ class TracesImportDialog(QDialog):
         ]
         if r.out_of_scope:
             lines.append(html.escape(r.out_of_scope_sentence()))
+        if r.encoding:
+            lines.append(f"Encodage du fichier : {r.encoding}.")
         if r.ignored_columns:
             lines.append("Colonnes ignorées : " + ", ".join(r.ignored_columns) + ".")
         groups = r.error_groups

@@ -33,7 +33,8 @@ def test_copy_before_import_is_complete_private_and_checked(
 ) -> None:
     add_doctor(ws, liberal_preserie_id, last_name="Dupré", am="331234567")
     copy = backup.before_import(ws)
-    assert copy is not None and copy.parent == _backups_in_tmp / "espace"
+    assert copy is not None and copy.parent == backup_dir_for(ws.path)
+    assert copy.parent.parent == _backups_in_tmp and copy.parent.name.startswith("espace-")
     assert copy.name.startswith("espace-") and copy.name.endswith("-import.sqlite")
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     con = sqlite3.connect(copy)

@@ -197,3 +197,63 @@ def test_restoring_a_workspace_onto_itself_is_refused_at_once(tmp_path: Path, en
     assert done.returncode != 0 and "l'espace de travail lui-même" in done.stderr
     assert "Traceback" not in done.stderr
     assert _bilan(path, env) == before
+
+
+LOCK_AND_WAIT = """
+import sys, time
+from ordnum_desktop.services.workspace.session import Workspace
+ws = Workspace.open(sys.argv[1])
+print("ouvert", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("kind", ["hard", "symbolic"])
+def test_two_names_of_one_file_share_one_lock(tmp_path: Path, env: dict[str, str], kind: str) -> None:
+    """Item 3: through a hard link or a symlink, a second writer is refused like through the name."""
+    path = tmp_path / "a" / "w.sqlite"
+    path.parent.mkdir()
+    _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(300)), env)
+    other = tmp_path / "b" / "autre.sqlite"
+    other.parent.mkdir()
+    if kind == "hard":
+        os.link(path, other)
+    else:
+        other.symlink_to(path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_AND_WAIT, str(path)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ouvert"
+        done = _ordnum("traces", "import", "--db", str(other), str(tmp_path / "traces.csv"), env=env)
+        assert done.returncode != 0 and "Traceback" not in done.stderr
+        assert "ouvert" in done.stderr or "utilisé" in done.stderr, done.stderr
+    finally:
+        holder.kill()
+        holder.wait(10)
+
+
+def test_a_symlinked_lock_file_is_never_followed(tmp_path: Path, env: dict[str, str]) -> None:
+    """Item 10: a `w.sqlite.lock` symlink used to have its target overwritten."""
+    path = tmp_path / "w.sqlite"
+    _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(300)), env)
+    target = tmp_path / "précieux.txt"
+    target.write_text("ne pas écraser", encoding="utf-8")
+    (tmp_path / "w.sqlite.lock").symlink_to(target)
+    done = _ordnum("traces", "import", "--db", str(path), str(tmp_path / "traces.csv"), env=env)
+    assert done.returncode != 0 and "lien symbolique" in done.stderr
+    assert target.read_text(encoding="utf-8") == "ne pas écraser"
+
+
+def test_two_files_of_one_name_keep_their_own_backups(tmp_path: Path, env: dict[str, str]) -> None:
+    """Item 5: backups are keyed by the resolved path, not by the file name."""
+    first, second = tmp_path / "A" / "présérie.sqlite", tmp_path / "B" / "présérie.sqlite"
+    for path, count in ((first, 300), (second, 900)):
+        path.parent.mkdir()
+        _workspace_with_traces(
+            path, write_csv(tmp_path / f"t{count}.csv", rows(count, prefix=f"P{count}")), env
+        )
+    listing_a = _ordnum("backup", "list", "--db", str(first), env=env)
+    listing_b = _ordnum("backup", "list", "--db", str(second), env=env)
+    assert listing_a.returncode == 0 and listing_b.returncode == 0
+    assert listing_a.stdout != listing_b.stdout

@@ -10,6 +10,7 @@ good copies out.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -58,7 +59,11 @@ def backup_root() -> Path:
 
 
 def backup_dir_for(path: Path) -> Path:
-    return backup_root() / Path(path).stem
+    # Keyed by the resolved path, not the name alone: two « présérie.sqlite » in two folders
+    # once shared one backup folder (restoring A brought B back, B's rotation deleted A's).
+    real = os.path.realpath(path)
+    digest = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    return backup_root() / f"{Path(path).stem}-{digest}"
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import platformdirs
+
 from ordnum_desktop.domain.errors import WorkspaceError, os_reason
 
 FOREIGN_LOCK_MAX_AGE = timedelta(hours=12)
@@ -82,7 +84,26 @@ class LockOwner:
 
 
 def lock_path_for(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    # Through a symlink, the lock is the target's: two names of one file share one lock.
+    real = Path(os.path.realpath(path))
+    return real.with_name(real.name + ".lock")
+
+
+def _inode_lock_path(path: Path) -> Path | None:
+    """A second lock named after the file's device and inode, in the user's own folder: hard
+    links give one file several names in several folders, each with its own `.lock` beside it;
+    this one is the same whatever name was used. None when the file does not exist yet (a new
+    file has a single name) or the folder cannot be made."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    folder = Path(platformdirs.user_cache_dir("ordnum-desktop", appauthor=False)) / "verrous"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder / f"{st.st_dev}-{st.st_ino}.lock"
 
 
 def _refusal(path: Path, owner: LockOwner | None) -> WorkspaceLockedError:
@@ -102,14 +123,23 @@ class _OsLock:
         self.fd = fd
         self.users = 0
         self.pid = os.getpid()
+        self.inode_lock: _OsLock | None = None
 
 
 def _take(path: Path, lock_path: Path) -> int:
     host = socket.gethostname()
     for _attempt in range(5):
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            # Never through a symlink: a planted `w.sqlite.lock` link would have its target
+            # overwritten by our record.
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError as exc:
+            if lock_path.is_symlink():
+                raise WorkspaceError(
+                    f"Le fichier de verrou « {lock_path.name} » est un lien symbolique : "
+                    "l'application ne l'utilise pas. Supprimez ce lien puis rouvrez "
+                    f"« {path.name} »."
+                ) from exc
             raise WorkspaceError(
                 f"Impossible de réserver le fichier « {path.name} » pour écrire "
                 f"({os_reason(exc)}) : ouvrez-le en lecture seule ou copiez-le dans "
@@ -159,7 +189,7 @@ class WorkspaceLock:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.lock_path = lock_path_for(self.path)
-        self._key = os.path.realpath(self.lock_path)
+        self._key = str(self.lock_path)
         self._mine = False
 
     @property
@@ -173,6 +203,13 @@ class WorkspaceLock:
         if shared is None:
             self.lock_path.parent.mkdir(parents=True, exist_ok=True)
             shared = _OsLock(self.lock_path, _take(self.path, self.lock_path))
+            inode_lock = _inode_lock_path(self.path)
+            if inode_lock is not None:
+                try:
+                    shared.inode_lock = _OsLock(inode_lock, _take(self.path, inode_lock))
+                except WorkspaceError:
+                    _drop(shared)
+                    raise
             WorkspaceLock._held[self._key] = shared
         shared.users += 1
         self._mine = True
@@ -203,6 +240,9 @@ def _drop(shared: _OsLock) -> None:
         # A forked child shares the parent's lock (same open file): unlocking would free the
         # parent's file. Only the process that took it releases it.
         return
+    if shared.inode_lock is not None:
+        _drop(shared.inode_lock)
+        shared.inode_lock = None
     # Unlink while still holding the lock, so that no other opener ever reads a stale record.
     try:
         shared.lock_path.unlink(missing_ok=True)

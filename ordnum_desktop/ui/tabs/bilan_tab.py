@@ -29,6 +29,7 @@ from ordnum_desktop.ui.tabs.bilan.operations_page import OperationsPage
 from ordnum_desktop.ui.tabs.bilan.prerequisites_page import PrerequisitesPage
 from ordnum_desktop.ui.tabs.bilan.satisfaction_page import SatisfactionPage
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
+from ordnum_desktop.ui.widgets.accessible import setup_scrolled
 from ordnum_desktop.ui.widgets.bilan_cards import CriterionCard
 
 
@@ -60,13 +61,15 @@ class BilanTab(BaseTab):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.ui = Ui_BilanTab()
-        self.ui.setupUi(self)
+        setup_scrolled(self, self.ui)
         self.cards = {key: CriterionCard(key) for key in Criterion}
         for card in self.cards.values():
             self.ui.cardsLayout.addWidget(card)
         # The inner pages take the spare height; the cards keep their natural one (a short page
         # such as Opérations used to leave five 200 px tall empty boxes above it).
         self.ui.mainLayout.setStretchFactor(self.ui.sections, 1)
+        # In a short window the tab scrolls rather than squeeze the pages to nothing.
+        self.ui.sections.setMinimumHeight(300)
         self.doctors_page = DoctorsPage(self.ui, ctx)
         self.operations_page = OperationsPage(self.ui)
         self.prerequisites_page = PrerequisitesPage(self.ui, ctx)

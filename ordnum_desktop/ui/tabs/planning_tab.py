@@ -22,7 +22,7 @@ from ordnum_desktop.ui.context import PLANNING, PRESERIE, ROSTER, TRACES, AppCon
 from ordnum_desktop.ui.forms.ui_planning_tab import Ui_PlanningTab
 from ordnum_desktop.ui.models.planning_model import FIRST_DATE_COLUMN, PlanningModel
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
-from ordnum_desktop.ui.widgets.accessible import name_corners
+from ordnum_desktop.ui.widgets.accessible import name_corners, setup_scrolled
 from ordnum_desktop.ui.widgets.date_delegate import DateDelegate
 
 
@@ -46,7 +46,7 @@ class PlanningTab(BaseTab):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.ui = Ui_PlanningTab()
-        self.ui.setupUi(self)
+        setup_scrolled(self, self.ui)
         name_corners(self)
         self.model = PlanningModel(self._edit)
         table = self.ui.table

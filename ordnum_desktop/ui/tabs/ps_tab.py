@@ -17,7 +17,7 @@ from ordnum_desktop.ui.forms.ui_ps_tab import Ui_PsTab
 from ordnum_desktop.ui.models.roster_model import COLUMNS, FIELD_COLUMN, RosterModel, choices_for
 from ordnum_desktop.ui.roster_commands import edit_doctor, new_doctor, remove_doctor
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
-from ordnum_desktop.ui.widgets.accessible import name_corners
+from ordnum_desktop.ui.widgets.accessible import name_corners, setup_scrolled
 from ordnum_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 
 XLSX_FILTER = "Classeur Excel (*.xlsx)"
@@ -31,7 +31,7 @@ class PsTab(BaseTab):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.ui = Ui_PsTab()
-        self.ui.setupUi(self)
+        setup_scrolled(self, self.ui)
         name_corners(self)
         self.model = RosterModel(self._edit)
         self.proxy = QSortFilterProxyModel(self)

@@ -1,9 +1,11 @@
-"""Accessible names (RGAA) for what the .ui forms cannot name: the corner « select all » button
-Qt adds to every table."""
+"""Accessible names (RGAA) for what the .ui forms cannot name (the corner « select all » button
+Qt adds to every table), and tabs that scroll rather than clip at 150 %."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
 def name_corners(root: QWidget) -> None:
@@ -11,3 +13,18 @@ def name_corners(root: QWidget) -> None:
         for corner in view.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
             corner.setAccessibleName(f"Tout sélectionner ({view.accessibleName() or 'tableau'})")
             corner.setAccessibleDescription("Sélectionne toutes les lignes du tableau.")
+
+
+def setup_scrolled(tab: QWidget, ui: Any) -> QWidget:
+    """Builds the form `ui` inside a scroll area filling `tab`: at 150 % on a 1280×800 screen a
+    tab needs more room than the window has, and was squeezed until its text was clipped."""
+    inner = QWidget()
+    ui.setupUi(inner)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    outer = QVBoxLayout(tab)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return inner

@@ -55,6 +55,7 @@ class CriterionCard(QFrame):
         self.title = QLabel(key.numbered)  # the same title as in the CLI and the PDF
         self.title.setWordWrap(True)
         self.verdict = QLabel("")
+        self.verdict.setWordWrap(True)  # « ✖ Non atteint » wraps rather than widen the tab at 150 %
         self.figures = QLabel("")
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

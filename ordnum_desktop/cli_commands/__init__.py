@@ -6,6 +6,7 @@ from ordnum_desktop.cli_commands import (
     demo_cmds,
     followup_cmds,
     launch_cmds,
+    overview_cmds,
     planning_cmds,
     roster_cmds,
     traces_cmds,
@@ -23,4 +24,5 @@ COMMAND_MODULES = [
     traces_cmds,
     bilan_cmds,
     planning_cmds,
+    overview_cmds,
 ]

@@ -457,3 +457,24 @@ def test_legacy_absurd_dates_never_make_the_exports_overflow(
     assert main(args) == 0
     assert time.monotonic() - started < 60 and pdf.stat().st_size < 5_000_000
     assert xlsx.stat().st_size < 5_000_000
+
+
+def test_a_100k_column_header_prints_a_short_line(
+    ws: Workspace, ws_path: Path, liberal_preserie_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ordnum_desktop.cli import main
+    from ordnum_desktop.services.roster.doctors import add_doctor
+
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
+    ws.close()
+    extra = ";".join(f"Colonne inutile {i}" for i in range(100_000))
+    traces = tmp_path / "large.csv"
+    traces.write_text(
+        "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
+        f"Opération;Code retour;{extra}\n2025-03-03 09:00;331234567;P1;Médicaments;Oui;Créer;0\n",
+        encoding="utf-8",
+    )
+    main(["traces", "import", "--db", str(ws_path), str(traces)])
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) < 2_000
+    assert "et 99990 autre(s)" in out

@@ -8,6 +8,7 @@ from datetime import datetime
 from ordnum_desktop.cli_commands.arguments import add_choice, add_record_date, record_time
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.names import person_name
+from ordnum_desktop.domain.text import column_list
 from ordnum_desktop.domain.vocabulary import Operation, labels, operation_label
 from ordnum_desktop.services import followup
 from ordnum_desktop.services.io.overwrite import refuse_overwrite
@@ -190,7 +191,7 @@ def cmd_satisfaction_import(args: argparse.Namespace) -> int:
         for e in report.errors:
             print(f"  {e.located()}")
         if report.ignored_columns:
-            print(f"  Colonnes ignorées : {', '.join(report.ignored_columns)}.")
+            print(f"  Colonnes ignorées : {column_list(report.ignored_columns)}.")
     return 1 if report.rejected else 0
 
 

@@ -7,7 +7,7 @@ import sys
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_int
-from ordnum_desktop.domain.text import printable
+from ordnum_desktop.domain.text import column_list, printable
 from ordnum_desktop.services.io.overwrite import refuse_overwrite
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
 from ordnum_desktop.services.traces.template import write_traces_template
@@ -71,7 +71,7 @@ def print_report(report: ImportReport) -> None:
     if report.encoding:
         print(f"Encodage du fichier : {report.encoding}.")
     if report.ignored_columns:
-        print(f"Colonnes ignorées : {', '.join(report.ignored_columns)}.")
+        print(f"Colonnes ignorées : {column_list(report.ignored_columns)}.")
     groups = report.error_groups
     if groups:
         print("Lignes rejetées, par motif (corrigez-les dans le fichier puis importez-le de nouveau) :")

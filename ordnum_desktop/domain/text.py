@@ -55,3 +55,11 @@ def printable(text: object) -> str:
         return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c, f"\\x{ord(c):02x}")
 
     return _UNPRINTABLE.sub(escape, str(text))
+
+
+def column_list(names: list[str], limit: int = 10) -> str:
+    """The first `limit` column names, escaped, then how many more: a 100 000-column header
+    printed a 1 MB line (issue 12, item 12)."""
+    shown = ", ".join(printable(n)[:80] for n in names[:limit])
+    more = len(names) - limit
+    return f"{shown} … et {more} autre(s)" if more > 0 else shown

@@ -122,10 +122,10 @@ class Ui_PlanningTab(object):
     def retranslateUi(self, PlanningTab):
         self.prerequisitesBox.setTitle(QCoreApplication.translate("PlanningTab", u"Pr\u00e9requis au lancement (cochez quand c'est fait : la date du jour est not\u00e9e)", None))
 #if QT_CONFIG(accessibility)
-        self.prerequisitesList.setAccessibleName(QCoreApplication.translate("PlanningTab", u"Pr\u00e9requis techniques", None))
+        self.prerequisitesList.setAccessibleName(QCoreApplication.translate("PlanningTab", u"Pr\u00e9requis au lancement", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.prerequisitesList.setAccessibleDescription(QCoreApplication.translate("PlanningTab", u"Liste des pr\u00e9requis techniques du d\u00e9ploiement.", None))
+        self.prerequisitesList.setAccessibleDescription(QCoreApplication.translate("PlanningTab", u"Les trois pr\u00e9requis au lancement de la pr\u00e9s\u00e9rie ; cochez quand c'est fait.", None))
 #endif // QT_CONFIG(accessibility)
         self.kickoffBox.setTitle(QCoreApplication.translate("PlanningTab", u"R\u00e9union de lancement", None))
         self.kickoffHeld.setText(QCoreApplication.translate("PlanningTab", u"Tenue le", None))

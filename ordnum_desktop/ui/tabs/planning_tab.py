@@ -47,6 +47,8 @@ class PlanningTab(BaseTab):
         super().__init__(ctx)
         self.ui = Ui_PlanningTab()
         setup_scrolled(self, self.ui)
+        # The table and chart take the spare height, not the three-line prerequisites box.
+        self.ui.mainLayout.setStretchFactor(self.ui.splitter, 1)
         name_corners(self)
         self.model = PlanningModel(self._edit)
         table = self.ui.table

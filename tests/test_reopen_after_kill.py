@@ -257,3 +257,19 @@ def test_two_files_of_one_name_keep_their_own_backups(tmp_path: Path, env: dict[
     listing_b = _ordnum("backup", "list", "--db", str(second), env=env)
     assert listing_a.returncode == 0 and listing_b.returncode == 0
     assert listing_a.stdout != listing_b.stdout
+
+
+def test_a_folder_or_a_dangling_link_as_workspace_is_one_french_sentence(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Item 11: `--db` a folder (IsADirectoryError) and `init` on a dangling symlink
+    (FileExistsError) used to end in English."""
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    done = _ordnum("bilan", "--db", str(folder), env=env)
+    assert done.returncode == 2 and "est un dossier" in done.stderr and "Error" not in done.stderr
+    link = tmp_path / "lien.sqlite"
+    link.symlink_to(tmp_path / "absent.sqlite")
+    done = _ordnum("init", "--db", str(link), env=env)
+    assert done.returncode == 2 and "qui n'existe pas" in done.stderr and "Error" not in done.stderr
+    assert link.is_symlink() and not (tmp_path / "absent.sqlite").exists()

@@ -10,6 +10,7 @@ from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.domain.text import column_list, printable
 from ordnum_desktop.services.io.overwrite import refuse_overwrite
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
+from ordnum_desktop.services.traces.overlap import CLI_ADVICE, find_overlap
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
 
@@ -30,6 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(i)
     add_preserie(i)
     i.add_argument("file", metavar="TRACES.xlsx|TRACES.csv")
+    i.add_argument(
+        "--force",
+        action="store_true",
+        help="importer même si le fichier reprend à la minute près un import précédent",
+    )
     add_json(i)
     i.set_defaults(func=cmd_import)
     h = tsub.add_parser("batches", help="historique des imports (numéros de lot pour « traces undo »)")
@@ -86,6 +92,11 @@ def print_report(report: ImportReport) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         p = target(ws, args)
+        if not args.force:
+            overlap = find_overlap(ws, p.id or 0, args.file)
+            if overlap is not None:
+                print(overlap.message(CLI_ADVICE), file=sys.stderr)
+                return 1
         show_progress = not args.json and sys.stderr.isatty()
         report = import_traces(ws, p.id or 0, args.file, progress=_progress if show_progress else None)
         if show_progress:

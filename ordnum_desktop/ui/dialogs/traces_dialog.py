@@ -12,12 +12,17 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 from ordnum_desktop.domain.bilan_rules import UnmatchedIdentifier
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.traces.importer import ImportReport, TracesPreview, preview_traces
+from ordnum_desktop.services.traces.overlap import WINDOW_ADVICE, find_overlap
 from ordnum_desktop.ui.context import TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_traces_import_dialog import Ui_TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
 
-TRACES_FILTER = "Traces postes (*.xlsx *.csv);;Classeur Excel (*.xlsx);;Fichier CSV (*.csv)"
+TRACES_FILTER = (
+    "Traces postes (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;"
+    "Classeur (*.xlsx *.xlsm *.xls *.xlsb *.ods);;Fichier texte CSV (*.csv *.tsv *.txt)"
+)
 PREVIEW, PROGRESS, REPORT = 0, 1, 2
 # Causes listed in the report's text; the table under it keeps every rejected row.
 SHOWN_GROUPS = 12
@@ -117,6 +122,8 @@ class TracesImportDialog(QDialog):
     def start_import(self) -> None:
         if self.path is None or self.thread is not None:
             return
+        if not self._overlap_accepted(self.path):
+            return
         self.ui.progressBar.setRange(0, 0)  # busy until the first progress report
         self.ui.progressLabel.setText(f"Import de « {self.path.name} » en cours…")
         self._set_state(PROGRESS, running=True)
@@ -128,6 +135,18 @@ class TracesImportDialog(QDialog):
         self.thread = thread
         ImportThread.active.add(thread)
         thread.start()
+
+    def _overlap_accepted(self, path: Path) -> bool:
+        """Asks before storing a minute-precision re-export of an earlier import (issue 13)."""
+        try:
+            overlap = find_overlap(self.ctx.ws, self.ctx.preserie_id or 0, path)
+        except UserError:
+            return True  # the import itself refuses the file and says why
+        if overlap is None:
+            return True
+        return self.ctx.prompts.ask_yes_no(
+            "Importer des traces", overlap.message(WINDOW_ADVICE), yes="Importer quand même", no="Annuler"
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         self.ui.progressBar.setRange(0, max(total, 1))

@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
         self.close_bilan_action = ui.menuPreserie.addAction("&Clore le bilan…")
         self.close_bilan_action.triggered.connect(self.close_bilan)
+        self.extend_action = ui.menuPreserie.addAction("&Prolonger la présérie…")
+        self.extend_action.triggered.connect(self.extend_preserie)
         self.history_action = ui.menuPreserie.addAction("&Historique des bilans…")
         self.history_action.triggered.connect(self.show_bilan_history)
         ui.menuPreserie.addSeparator()
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
             self.restore_action,
             self.close_bilan_action,
             self.history_action,
+            self.extend_action,
         ):
             action.setEnabled(False)
 
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(not ws.read_only)
         self.close_bilan_action.setEnabled(not ws.read_only)
         self.history_action.setEnabled(True)
+        self.extend_action.setEnabled(not ws.read_only)
         self.reload_preseries()
         if ws.location_warning:
             self._say(ws.location_warning)
@@ -335,6 +339,22 @@ class MainWindow(QMainWindow):
             self._say(
                 f"Bilan n° {closed.number} clos (réunion du {closed.meeting_date.strftime('%d/%m/%Y')}) : "
                 f"chiffres et PDF gardés, empreinte {closed.digest}."
+            )
+
+    def extend_preserie(self) -> None:
+        if not self.ctx.ready or self.ctx.ws.read_only:
+            return
+        # SQLAlchemy: after the paint.
+        from ordnum_desktop.services.roster.preseries import resolve_preserie
+        from ordnum_desktop.ui.dialogs.extend_dialog import ExtendDialog
+
+        version = resolve_preserie(self.ctx.ws, self.ctx.preserie_id).version
+        dialog = ExtendDialog(self.ctx, version, self)
+        if self.prompts.run_dialog(dialog) and dialog.period is not None:
+            self.ctx.notify(PRESERIE)
+            self._say(
+                f"Présérie prolongée : période {dialog.period.number} à partir du "
+                f"{dialog.period.start.strftime('%d/%m/%Y')}, version {dialog.period.software_version}."
             )
 
     def show_bilan_history(self) -> None:

@@ -38,3 +38,25 @@ def test_bilan_tab_shows_the_comparison(window) -> None:
     assert tab.comparison_label.isVisibleTo(tab)
     assert "Par rapport au bilan n° 1 au 31/03/2025" in tab.comparison_label.text()
     assert "Taux par médecin" in tab.comparison_label.text()
+
+
+def test_extend_from_the_window(window, prompts) -> None:
+    from PySide6.QtCore import QDate
+
+    from ordnum_desktop.services.lifecycle.periods import current_period
+    from ordnum_desktop.ui.dialogs.extend_dialog import ExtendDialog
+
+    ws, pid = window.ctx.ws, window.ctx.preserie_id
+    close_bilan(ws, pid, date(2025, 4, 7), date(2025, 4, 8), "")
+
+    def extend(dialog: ExtendDialog) -> bool:
+        dialog.start_date.setDate(QDate(2025, 4, 14))
+        dialog.version_edit.setText("4.3")
+        dialog.accept()
+        return dialog.result() == 1
+
+    prompts.dialog_handlers.append(extend)
+    window.extend_preserie()
+    period = current_period(ws, pid)
+    assert (period.number, period.start, period.software_version) == (2, date(2025, 4, 14), "4.3")
+    assert "période 2" in window.statusBar().currentMessage()

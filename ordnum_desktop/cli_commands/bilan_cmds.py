@@ -7,12 +7,12 @@ import argparse
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.bilan_record_cmds import register_actions
 from ordnum_desktop.cli_commands.common import add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int, format_percent
 from ordnum_desktop.domain.vocabulary import Criterion, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
-from ordnum_desktop.services.io.overwrite import refuse_overwrite
 
 
 def register(sub: argparse._SubParsersAction) -> None:

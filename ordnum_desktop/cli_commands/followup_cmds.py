@@ -7,11 +7,11 @@ from datetime import datetime
 
 from ordnum_desktop.cli_commands.arguments import add_choice, add_record_date, record_time
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.text import column_list
 from ordnum_desktop.domain.vocabulary import Operation, labels, operation_label
 from ordnum_desktop.services import followup
-from ordnum_desktop.services.io.overwrite import refuse_overwrite
 
 
 def fr_datetime(value: datetime | None) -> str:

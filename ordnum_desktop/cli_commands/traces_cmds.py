@@ -6,17 +6,19 @@ import argparse
 import sys
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.domain.text import column_list, printable
-from ordnum_desktop.services.io.overwrite import refuse_overwrite
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
-from ordnum_desktop.services.traces.overlap import CLI_ADVICE, find_overlap
+from ordnum_desktop.services.traces.overlap import find_overlap
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
 
 # In text mode, the rejections are listed grouped by cause, the largest groups first (a file
 # whose every date is garbled has one group per date); --json always lists every row and group.
 SHOWN_GROUPS = 30
+
+CLI_ADVICE = "Si ce sont bien d'autres événements, relancez l'import avec --force."
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -20,9 +20,6 @@ from ordnum_desktop.domain.trace_rows import RowParser, match_header
 from ordnum_desktop.services.traces.reader import open_traces
 from ordnum_desktop.services.workspace.session import Workspace
 
-CLI_ADVICE = "Si ce sont bien d'autres événements, relancez l'import avec --force."
-WINDOW_ADVICE = "Importer quand même ce fichier ?"
-
 
 @dataclass(frozen=True)
 class Overlap:
@@ -97,4 +94,4 @@ def find_overlap(ws: Workspace, preserie_id: int, path: Path | str) -> Overlap |
     return Overlap(path.name, rows, batch_id, str(row[0]), imported)
 
 
-__all__ = ["CLI_ADVICE", "WINDOW_ADVICE", "Overlap", "find_overlap"]
+__all__ = ["Overlap", "find_overlap"]

@@ -113,7 +113,7 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
         # Copying a file onto itself through SQLite's backup API waits for its own lock forever.
         raise UserError(
             f"« {backup.name} » est l'espace de travail lui-même, pas une de ses sauvegardes : "
-            f"choisissez une sauvegarde dans « ordnum backup list --db {path.name} »."
+            "choisissez l'une des sauvegardes de la liste."
         )
     with WorkspaceLock(path):
         safety = backups.restore_into(path, backup)

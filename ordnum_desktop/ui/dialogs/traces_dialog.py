@@ -14,7 +14,7 @@ from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.traces.importer import ImportReport, TracesPreview, preview_traces
-from ordnum_desktop.services.traces.overlap import WINDOW_ADVICE, find_overlap
+from ordnum_desktop.services.traces.overlap import find_overlap
 from ordnum_desktop.ui.context import TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_traces_import_dialog import Ui_TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
@@ -26,6 +26,8 @@ TRACES_FILTER = (
 PREVIEW, PROGRESS, REPORT = 0, 1, 2
 # Causes listed in the report's text; the table under it keeps every rejected row.
 SHOWN_GROUPS = 12
+
+WINDOW_ADVICE = "Importer quand même ce fichier ?"
 
 
 class TracesImportDialog(QDialog):

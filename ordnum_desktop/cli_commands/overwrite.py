@@ -1,5 +1,5 @@
 """An export never replaces an existing file unless the user said so (`--force` on the command
-line, a question in the window): issue 12, item 6."""
+line, a question in the window): issue 12, item 6. A command-line rule, hence here."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=cmd_settings)
 
     a = sub.add_parser("audit", help="journal des modifications de l'espace de travail")
-    add_db(a)
+    add_db(a, read_only=True)
     a.add_argument("--preserie", type=int, metavar="ID", help="limiter à une présérie")
     a.add_argument("--limit", type=int, metavar="N", help="les N dernières modifications seulement")
     add_json(a)

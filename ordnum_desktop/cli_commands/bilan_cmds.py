@@ -6,7 +6,14 @@ import argparse
 
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.bilan_record_cmds import register_actions
-from ordnum_desktop.cli_commands.common import add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.common import (
+    add_json,
+    add_preserie,
+    add_read_only,
+    open_ws,
+    print_json,
+    target,
+)
 from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
@@ -20,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     # Not required here: `bilan close --db F` gives it to its action's parser, which requires it;
     # the plain `bilan` checks it itself (cmd_bilan).
     b.add_argument("--db", metavar="FICHIER", help="espace de travail (.sqlite)")
+    add_read_only(b)
     add_preserie(b)
     add_date(b, "--as-of", "date du bilan, par défaut le jour de la dernière trace importée")
     add_json(b)

@@ -12,8 +12,19 @@ from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Preserie
 
 
-def add_db(p: argparse.ArgumentParser) -> None:
+def add_db(p: argparse.ArgumentParser, *, read_only: bool = False) -> None:
     p.add_argument("--db", required=True, metavar="FICHIER", help="espace de travail (.sqlite)")
+    if read_only:
+        add_read_only(p)
+
+
+def add_read_only(p: argparse.ArgumentParser) -> None:
+    """Reading commands can read a file the window holds open: no lock, no backup, no write."""
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="lire le fichier sans le réserver (possible pendant que la fenêtre l'a ouvert)",
+    )
 
 
 def add_preserie(p: argparse.ArgumentParser) -> None:
@@ -30,7 +41,7 @@ def add_json(p: argparse.ArgumentParser) -> None:
 
 
 def open_ws(args: argparse.Namespace, create: bool = False) -> Workspace:
-    ws = Workspace.open(args.db, create=create)
+    ws = Workspace.open(args.db, create=create, read_only=bool(getattr(args, "read_only", False)))
     if ws.location_warning:  # network share or synced folder: said, not refused (issue 6)
         sys.stderr.write(ws.location_warning + "\n")
     return ws

@@ -23,7 +23,7 @@ from pathlib import Path
 import platformdirs
 
 from ordnum_desktop.domain.errors import WorkspaceError
-from ordnum_desktop.store.engine import file_revision
+from ordnum_desktop.store.engine import content_digest, file_revision, sqlite_uri
 from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY, SQLITE_MAGIC, known_revisions
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def backup_dir_for(path: Path) -> Path:
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(sqlite_uri(path.resolve(), "ro"), uri=True)
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -132,10 +132,21 @@ def write_checked_copy(source: Path, final: Path) -> Path:
 
 
 def make_backup(path: Path, reason: str, *, rotate: bool = True) -> Path | None:
-    """A checked copy of the workspace in its backups folder (None: nothing to back up)."""
+    """A checked copy of the workspace in its backups folder (None: nothing to back up).
+
+    A "migration" copy identical to the newest copy is not taken again: a file whose upgrade
+    keeps failing (rolled back each time) must not push the good copies out one open at a time."""
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if reason == "migration":
+        found = list_backups(path)
+        if (
+            found
+            and found[0].size == path.stat().st_size
+            and content_digest(found[0].path) == content_digest(path)
+        ):
+            return found[0].path
     folder = backup_dir_for(path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")

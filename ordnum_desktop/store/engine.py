@@ -8,12 +8,14 @@ back from the journal at the next open.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from sqlalchemy import Engine, create_engine, event
@@ -96,7 +98,19 @@ def file_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         # SQLite's reason is English: it goes to the log file, the user reads the sentence.
         log.warning("Fichier illisible : %s", path, exc_info=exc)
-        raise WorkspaceError(f"Le fichier « {path.name} » est illisible ou endommagé.") from exc
+        reason = str(exc).lower()
+        if "locked" in reason or "busy" in reason:
+            raise _locked_message(path) from exc
+        if has_hot_journal(path) and "readonly" in reason.replace(" ", "").replace("-", ""):
+            raise WorkspaceError(
+                f"Le fichier « {path.name} » ({path.parent}) a une écriture interrompue à réparer, "
+                "mais il est en lecture seule : rendez le fichier et son dossier modifiables, "
+                "puis ouvrez-le normalement (ne supprimez pas le fichier « -journal »)."
+            ) from exc
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » ({path.parent}) est illisible ou endommagé : restaurez "
+            "une sauvegarde (« ordnum backup list »)."
+        ) from exc
     return row[0] if row else None
 
 
@@ -107,6 +121,11 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA busy_timeout = 5000")
     cur.close()
+
+
+def database_url(path: Path) -> URL:
+    """Built from the path, never formatted: `q?x.sqlite` or `a#b.sqlite` stay one file name."""
+    return URL.create("sqlite", database=os.path.abspath(path))
 
 
 def make_engine(path: Path) -> Engine:
@@ -169,6 +188,7 @@ def open_engine(path: Path | str, *, before_migration: MigrationHook, create: bo
             f"« {path} » est un lien symbolique vers « {os.readlink(path)} », qui n'existe pas : "
             "supprimez ce lien ou donnez un autre nom de fichier."
         )
+    check_openable(path, create=create)
     if not path.exists():
         if not create:
             raise WorkspaceError(f"Le fichier « {path} » n'existe pas.", hint=Hint.CREATE_WORKSPACE)
@@ -209,3 +229,65 @@ def _upgrade(path: Path) -> None:
             )
     # The migration connection had foreign keys off: it is never reused.
     engine.dispose()
+
+
+def sqlite_uri(path: Path, mode: str) -> str:
+    """A `file:` URI for the driver, quoted so that `?`, `#` and `%` in a name stay in the name."""
+    return f"file:{quote(str(Path(os.path.abspath(path))))}?mode={mode}"
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def has_hot_journal(path: Path) -> bool:
+    """A rollback journal left by a process killed (or a disk filled) in a commit."""
+    try:
+        return journal_of(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _locked_message(path: Path) -> WorkspaceError:
+    return WorkspaceError(
+        f"Le fichier « {path.name} » ({path.parent}) est verrouillé par un autre programme "
+        "(une autre application SQLite ou une copie en cours) : fermez ce programme puis "
+        "recommencez."
+    )
+
+
+def content_digest(path: Path) -> str:
+    """The pages of a database file without its 100-byte header (change counters differ between
+    a file and its online copy even when every page is the same)."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        fh.seek(100)
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def check_openable(path: Path, *, create: bool) -> None:
+    """The refusals that need no SQLite: each one sentence, in French, with what to do."""
+    if path.is_dir():
+        raise WorkspaceError(
+            f"« {path} » est un dossier, pas un espace de travail : donnez le chemin d'un "
+            f"fichier .sqlite (par exemple « {path / 'preserie.sqlite'} »)."
+        )
+    if path.is_symlink() and not path.exists():
+        raise WorkspaceError(
+            f"« {path} » est un lien symbolique vers un fichier absent ({os.readlink(path)}) : "
+            "supprimez ce lien ou donnez un autre nom de fichier."
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise WorkspaceError(
+            f"Le fichier « {path.name} » ({path.parent}) est en lecture seule : rendez-le "
+            "modifiable, ou lisez-le avec l'option --read-only (bilan, roster list, audit…)."
+        )
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise WorkspaceError(
+            f"Le dossier « {folder} » est en lecture seule : SQLite ne peut pas y écrire son "
+            f"journal pour « {path.name} ». Copiez le fichier dans un dossier où vous pouvez "
+            "écrire, ou lisez-le avec l'option --read-only (bilan, roster list, audit…)."
+        )

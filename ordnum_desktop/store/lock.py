@@ -162,7 +162,9 @@ def _take(path: Path, lock_path: Path) -> int:
         if (
             previous is not None
             and previous.host != host
-            and datetime.now() - previous.since < FOREIGN_LOCK_MAX_AGE
+            # A record dated in the future (a wrong clock) is not honoured: it would block the
+            # file until that date.
+            and timedelta(minutes=-5) < datetime.now() - previous.since < FOREIGN_LOCK_MAX_AGE
         ):
             _unlock(fd)
             os.close(fd)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 
 from ordnum_desktop.domain.errors import WorkspaceError
-from ordnum_desktop.store.engine import file_revision
+from ordnum_desktop.store.engine import file_revision, sqlite_uri
 from ordnum_desktop.store.schema import head_revision
 
 
@@ -25,12 +24,20 @@ def open_read_only_engine(path: Path) -> Engine:
     schema, since a read-only opener never migrates."""
     if not path.exists():
         raise WorkspaceError(f"Le fichier « {path} » n'existe pas.")
+    if path.is_dir():
+        raise WorkspaceError(
+            f"« {path} » est un dossier, pas un espace de travail : donnez le chemin d'un fichier .sqlite."
+        )
     revision = file_revision(path)
     if revision != head_revision():
         raise WorkspaceError(
             f"Le fichier « {path.name} » doit être mis à jour avant de pouvoir être "
             "lu : ouvrez-le normalement une fois l'autre instance fermée."
         )
-    engine = create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true")
+    uri = sqlite_uri(path.resolve(), "ro")
+    # The driver gets the quoted URI itself: no address is ever formatted from a path.
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    )
     event.listen(engine, "connect", _on_connect)
     return engine

@@ -14,11 +14,11 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ordnum_desktop.domain.errors import WorkspaceError
+from ordnum_desktop.domain.errors import WorkspaceError, os_reason
 from ordnum_desktop.services.errors import Hint, UserError, failure_message
 from ordnum_desktop.store import audit, backups
 from ordnum_desktop.store.backups import BackupInfo
-from ordnum_desktop.store.engine import open_engine
+from ordnum_desktop.store.engine import file_revision, open_engine
 from ordnum_desktop.store.lock import WorkspaceLock
 from ordnum_desktop.store.models import AppMeta
 from ordnum_desktop.store.schema import BACKUP_DAYS_KEY, BACKUP_KEEP_KEY
@@ -116,7 +116,17 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
             "choisissez l'une des sauvegardes de la liste."
         )
     with WorkspaceLock(path):
-        safety = backups.restore_into(path, backup)
+        if path.exists():
+            # Repairs an interrupted commit (hot journal) before the pre-restore copy reads it.
+            file_revision(path)
+        try:
+            safety = backups.restore_into(path, backup)
+        except OSError as exc:
+            raise UserError(
+                f"La restauration dans « {path.name} » a échoué : la copie de sécurité n'a pas pu "
+                f"être écrite dans « {backups.backup_dir_for(path)} » ({os_reason(exc)}). Le fichier "
+                "n'a pas été modifié : libérez de la place dans ce dossier puis recommencez."
+            ) from exc
         # The restored content may be an older schema: opening migrates it (after a copy, like
         # any migration), then the restore is written in its audit trail.
         engine = open_engine(path, before_migration=before_migration)

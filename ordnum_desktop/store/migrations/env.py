@@ -17,6 +17,13 @@ if connection is None:
         with context.begin_transaction():
             context.run_migrations()
 else:
-    context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
+    # The opener's connection is already in one transaction (BEGIN sent by hand, see
+    # store/engine.py): every migration runs inside it, so an upgrade is all or nothing.
+    context.configure(
+        connection=connection,
+        target_metadata=SQLModel.metadata,
+        render_as_batch=True,
+        transaction_per_migration=False,
+    )
     with context.begin_transaction():
         context.run_migrations()

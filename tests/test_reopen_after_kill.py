@@ -271,5 +271,5 @@ def test_a_folder_or_a_dangling_link_as_workspace_is_one_french_sentence(
     link = tmp_path / "lien.sqlite"
     link.symlink_to(tmp_path / "absent.sqlite")
     done = _ordnum("init", "--db", str(link), env=env)
-    assert done.returncode == 2 and "qui n'existe pas" in done.stderr and "Error" not in done.stderr
+    assert done.returncode == 2 and "fichier absent" in done.stderr and "Error" not in done.stderr
     assert link.is_symlink() and not (tmp_path / "absent.sqlite").exists()

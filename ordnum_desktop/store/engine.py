@@ -178,16 +178,6 @@ def open_engine(path: Path | str, *, before_migration: MigrationHook, create: bo
     `before_migration` is the caller's rule for a file about to change format (the workspace
     service takes a backup); the store itself knows no use case."""
     path = Path(path)
-    if path.is_dir():
-        raise WorkspaceError(
-            f"« {path} » est un dossier, pas un espace de travail : donnez le chemin d'un fichier "
-            f"« .sqlite » (par exemple « {path / 'preserie.sqlite'} »)."
-        )
-    if path.is_symlink() and not path.exists():
-        raise WorkspaceError(
-            f"« {path} » est un lien symbolique vers « {os.readlink(path)} », qui n'existe pas : "
-            "supprimez ce lien ou donnez un autre nom de fichier."
-        )
     check_openable(path, create=create)
     if not path.exists():
         if not create:

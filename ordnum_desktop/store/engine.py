@@ -114,18 +114,17 @@ def file_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _set_pragmas(dbapi_connection: sqlite3.Connection, *, foreign_keys: bool) -> None:
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     cur.execute("PRAGMA journal_mode = DELETE")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA busy_timeout = 5000")
     cur.close()
 
 
-def database_url(path: Path) -> URL:
-    """Built from the path, never formatted: `q?x.sqlite` or `a#b.sqlite` stay one file name."""
-    return URL.create("sqlite", database=os.path.abspath(path))
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    _set_pragmas(dbapi_connection, foreign_keys=True)
 
 
 def make_engine(path: Path) -> Engine:
@@ -140,14 +139,9 @@ def _on_migration_connect(dbapi_connection: sqlite3.Connection, _record: object)
     # explicit BEGIN (below), the whole upgrade is one transaction that the next opening rolls
     # back.
     dbapi_connection.isolation_level = None
-    cur = dbapi_connection.cursor()
     # Batch migrations rebuild tables; foreign keys are checked again at the end. The pragma is
     # a no-op inside a transaction, hence here, before BEGIN.
-    cur.execute("PRAGMA foreign_keys = OFF")
-    cur.execute("PRAGMA journal_mode = DELETE")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA busy_timeout = 5000")
-    cur.close()
+    _set_pragmas(dbapi_connection, foreign_keys=False)
 
 
 def _on_migration_begin(conn: Any) -> None:

@@ -345,7 +345,7 @@ def test_rows_split_over_several_statements(
     ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # 4 rows per statement: the 6 rows of the file need a full statement and a shorter one.
-    monkeypatch.setattr("ordnum_desktop.services.traces.importer.ROWS_PER_STATEMENT", 4)
+    monkeypatch.setattr("ordnum_desktop.store.sqlite_trace_writer.ROWS_PER_STATEMENT", 4)
     report = import_traces(ws, roster, write_csv(tmp_path / "mars.csv", ROWS))
     assert (report.read, report.accepted, report.duplicates, report.rejected, report.unmatched) == (
         6,

@@ -1,16 +1,11 @@
 """Importing a traces postes file: one file = one transaction, rows stored once.
 
-Speed matters (a million rows): rows are validated per chunk and inserted by the sqlite3 driver on
-the connection of the session's own transaction, so the import batch row and every trace row are
-committed together or not at all. Duplicates are left to the unique index `ux_trace_dedup`
-(`INSERT OR IGNORE`): attempted − inserted, within the file or across files. The ORM would be 50×
-slower and hold every row in memory (see the spec's measurements).
-
-Validated chunks are inserted by a writer thread with multi-row `INSERT … VALUES (…), (…), …`
-statements (a whole chunk each where SQLite allows it): the driver binds the values, then releases
-the GIL for the whole statement, so SQLite updates the table and its indexes while Python
-validates the next chunk. With `executemany` the driver takes the GIL back for every row and the
-two threads would only take turns; one statement per row is also slower in SQLite itself.
+Speed matters (a million rows): rows are validated per chunk and handed to the store's trace
+writer (store/trace_writer.py), opened on the connection of the session's own transaction, so the
+import batch row and every trace row are committed together or not at all. Duplicates are left to
+the unique index `ux_trace_dedup`: attempted − inserted, within the file or across files. The ORM
+would be 50× slower and hold every row in memory (see the spec's measurements). The writer may
+write from a thread of its own while the next chunk is validated (SQLite's does).
 
 The parser also tallies the rows for the bilan (domain/trace_tally.py), and the batch is folded
 into the bilan's summary before the commit (services/bilan/summary.py): the first bilan after the
@@ -21,9 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import queue
-import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,6 +35,7 @@ from ordnum_desktop.services.traces.reader import open_traces
 from ordnum_desktop.services.workspace import backup
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import ImportBatch, Preserie
+from ordnum_desktop.store.trace_writer import open_trace_writer
 
 # Small enough that the writer starts early and finishes soon after the last chunk is parsed
 # (100k rows: 0.15 s faster than 20 000), large enough to keep the hand-overs few.
@@ -50,39 +43,9 @@ CHUNK_ROWS = 10_000
 # Past this many unreadable rows the file is not a traces export (1 048 576 rows of junk would
 # otherwise pile up ~5 million error entries, 2 GB): refused whole, nothing stored (issue 6).
 MAX_REJECTED = 10_000
-# Page cache of the importing connection (KiB, negative = size), restored after the import: the
-# two trace indexes are updated in place and their hot pages fit; 128 MiB was no faster and
-# pushed the import's peak memory past 1.2× the reader's once the parser tallies the rows.
-IMPORT_CACHE_KIB = 32 * 1024
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
-
-INSERT_HEAD = (
-    "INSERT OR IGNORE INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, "
-    "prescription_id, prestation, digital, operation, return_code, prescription_number) VALUES "
-)
-VALUES_PER_ROW = 9
-# A whole chunk per statement where the build allows 90 000 bound values (Debian's does: 250 000),
-# else as many rows as SQLite's default limit of 32 766 values allows. Each statement is one
-# hand-over of the GIL between the parser and the writer: fewer is faster.
-ROWS_PER_STATEMENT = CHUNK_ROWS
-
-
-def insert_sql(preserie_id: int, batch_id: int, rows: int) -> str:
-    one = f"({preserie_id:d}, {batch_id:d}, " + ", ".join("?" * VALUES_PER_ROW) + ")"
-    return INSERT_HEAD + ", ".join([one] * rows)
-
-
-def rows_per_statement(dbapi: Any) -> int:
-    """Rows per statement within the connection's limit of bound values (999 before SQLite
-    3.32)."""
-    try:
-        limit = int(dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    except (AttributeError, ValueError):
-        limit = 999
-    return max(1, min(ROWS_PER_STATEMENT, limit // VALUES_PER_ROW))
-
 
 # The identifier of each doctor's exercise situation in the présérie (N° AM or RPPS); computed at
 # query time so that a doctor added to the roster later matches rows imported before.
@@ -124,67 +87,6 @@ def _count_unmatched(
             (preserie_id, *candidates, batch_id, preserie_id),
         ).scalar_one()
     )
-
-
-class _Writer:
-    """Inserts validated chunks from a second thread while the next chunk is being validated.
-
-    The thread uses the session's connection, and the caller touches that connection again only
-    after `finish()` or `stop()` — one user at a time, so the transaction stays whole (SQLAlchemy
-    opens file databases with check_same_thread=False)."""
-
-    def __init__(self, dbapi: Any, preserie_id: int, batch_id: int) -> None:
-        self._cursor = dbapi.cursor()
-        self._per_statement = rows_per_statement(dbapi)
-        self._ids = (preserie_id, batch_id)
-        self._full_sql = insert_sql(preserie_id, batch_id, self._per_statement)
-        self._queue: queue.Queue[tuple[int, list[Any]] | None] = queue.Queue(maxsize=2)
-        self._inserted = 0
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="traces-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if self._error is not None:
-                continue  # keep draining so that `put` never blocks after a failure
-            try:
-                self._write(*item)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-                self._error = exc
-
-    def _write(self, count: int, values: list[Any]) -> None:
-        step = self._per_statement
-        for start in range(0, count, step):
-            rows = min(step, count - start)
-            # Full-size statements share one SQL text, so the driver prepares it only once.
-            sql = self._full_sql if rows == step else insert_sql(*self._ids, rows)
-            self._cursor.execute(sql, values[start * VALUES_PER_ROW : (start + rows) * VALUES_PER_ROW])
-            self._inserted += self._cursor.rowcount
-
-    def put(self, rows: list[Any]) -> None:
-        if self._error is not None:
-            raise self._error
-        # Already flat (RowParser.flat): VALUES_PER_ROW values per row.
-        self._queue.put((len(rows) // VALUES_PER_ROW, rows))
-
-    def stop(self) -> None:
-        """Waits for the thread to end (idempotent); pending chunks are still written, and then
-        rolled back with the transaction by the caller when it is failing."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
-        self._cursor.close()
-
-    def finish(self) -> int:
-        """Rows actually inserted (duplicates ignored by the unique index are not counted)."""
-        self.stop()
-        if self._error is not None:
-            raise self._error
-        return self._inserted
 
 
 class ImportCancelled(Exception):
@@ -325,14 +227,8 @@ def _import(
             s.add(batch)
             s.flush()
             assert batch.id is not None
-            dbapi = s.connection().connection.driver_connection
-            assert dbapi is not None  # an open pooled connection always has its driver's
-            cur = dbapi.cursor()
-            old_cache = cur.execute("PRAGMA cache_size").fetchone()[0]
-            cur.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB:d}")
-            writer = None
+            writer = open_trace_writer(s.connection(), preserie_id, batch.id)
             try:
-                writer = _Writer(dbapi, preserie_id, batch.id)
                 number = source.header_row + 1
                 done = 0
                 for chunk in source.chunks(CHUNK_ROWS):
@@ -340,7 +236,7 @@ def _import(
                     number += len(chunk)
                     done += len(chunk)
                     if good:
-                        writer.put(good)
+                        writer.write(good)
                     read += chunk_read
                     rejected += chunk_rejected
                     errors.extend(chunk_errors)
@@ -350,12 +246,9 @@ def _import(
                         progress(done, max(source.total, done))
                     if cancel is not None and cancel():
                         raise ImportCancelled("Import annulé : aucune ligne n'a été enregistrée.")
-                inserted = writer.finish()
+                inserted = writer.finish().inserted
             finally:
-                if writer is not None:
-                    writer.stop()
-                cur.execute(f"PRAGMA cache_size = {int(old_cache):d}")
-                cur.close()
+                writer.close()
             if read == 0:
                 raise UserError(
                     f"Le fichier « {path.name} » ne contient aucune ligne de traces sous son en-tête."

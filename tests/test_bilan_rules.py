@@ -234,7 +234,7 @@ def test_as_json_keeps_the_contract_and_results_are_frozen() -> None:
         b.registration.met = True  # type: ignore[misc]
 
 
-def test_weekly_points_fill_gaps_and_cut_at_as_of() -> None:
+def test_weekly_points_fill_gaps_and_stop_at_the_last_traced_week() -> None:
     groups = [
         PrescriptionGroup("A", date(2025, 3, 4), date(2025, 3, 4), 2),
         PrescriptionGroup("A", date(2025, 3, 5), None, 1),
@@ -247,10 +247,9 @@ def test_weekly_points_fill_gaps_and_cut_at_as_of() -> None:
         WeekPoint(date(2025, 3, 3), 3, 2),
         WeekPoint(date(2025, 3, 10), 0, 0),
         WeekPoint(date(2025, 3, 17), 4, 0),
-        WeekPoint(date(2025, 3, 24), 0, 0),
-    )
-    assert [w.rate for w in series["A"]] == [0.6667, None, 0.0, None]
-    assert [w.label for w in series["B"]] == ["03/03", "10/03", "17/03", "24/03"]
+    )  # not the as-of week 24/03: no day of it is traced by the 25th
+    assert [w.rate for w in series["A"]] == [0.6667, None, 0.0]
+    assert [w.label for w in series["B"]] == ["03/03", "10/03", "17/03"]
     assert weekly_points(["A"], [], date(2025, 3, 25)) == {"A": ()}
 
 

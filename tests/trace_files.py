@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from xml.sax.saxutils import escape
+
+from tests import workbook_files
 
 HEADER = [
     "Horodatage",
@@ -101,73 +102,11 @@ def write_xlsx(path: Path, data: Iterable[list[str]], header: list[str] = HEADER
 
 def write_xls(path: Path, data: Iterable[list[str]], header: list[str] = HEADER) -> Path:
     """BIFF8 through xlwt (a test extra: the only writer of the old format on PyPI)."""
-    import xlwt  # type: ignore[import-untyped]
-
-    wb = xlwt.Workbook(encoding="utf-8")
-    ws = wb.add_sheet("Traces")
-    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY HH:MM:SS")
-    for c, value in enumerate(header):
-        ws.write(0, c, value)
-    for r, row in enumerate(data, start=1):
-        for c, value in enumerate(_typed(row)):
-            ws.write(r, c, value, date_style) if c == 0 else ws.write(r, c, value)
-    wb.save(str(path))
-    return path
-
-
-def _ods_cell(value: object) -> str:
-
-    if isinstance(value, datetime):
-        return (
-            f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
-            f"<text:p>{value:%d/%m/%Y %H:%M:%S}</text:p></table:table-cell>"
-        )
-    if isinstance(value, int):
-        return (
-            f'<table:table-cell office:value-type="float" office:value="{value}">'
-            f"<text:p>{value}</text:p></table:table-cell>"
-        )
-    if value == "":
-        return "<table:table-cell/>"
-    return (
-        f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p>'
-        "</table:table-cell>"
-    )
+    return workbook_files.write_xls(path, "Traces", [header, *(_typed(r) for r in data)])
 
 
 def write_ods(path: Path, data: Iterable[list[str]], header: list[str] = HEADER) -> Path:
-    """An OpenDocument sheet written by hand (the zip, its manifest and content.xml): enough
-    for calamine, and no odfpy dependency for three XML files."""
-    import zipfile
-
-    lines = ["<table:table-row>" + "".join(_ods_cell(h) for h in header) + "</table:table-row>"]
-    lines += [
-        "<table:table-row>" + "".join(_ods_cell(v) for v in _typed(r)) + "</table:table-row>" for r in data
-    ]
-    ns = (
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-    )
-    content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="Traces">'
-        + "".join(lines)
-        + "</table:table></office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-        '<manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
-        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        zf.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    return path
+    return workbook_files.write_ods(path, "Traces", [header, *(_typed(r) for r in data)])
 
 
 def french_date(text: str, *, seconds: bool = True) -> str:

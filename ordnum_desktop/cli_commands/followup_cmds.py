@@ -143,7 +143,10 @@ def _register_satisfaction(sub: argparse._SubParsersAction) -> None:
     i.add_argument(
         "file",
         metavar="RÉPONSES.xlsx",
-        help="classeur des réponses (modèle : « ordnum satisfaction template »)",
+        help=(
+            "classeur des réponses, .xlsx, .xlsm, .xlsb, .xls ou .ods "
+            "(modèle : « ordnum satisfaction template »)"
+        ),
     )
     add_record_date(i)
     add_json(i)

@@ -25,7 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument(
         "file",
         metavar="EFFECTIF.xlsx",
-        help="classeur de l'effectif rempli (modèle : « ordnum roster template »)",
+        help=(
+            "classeur de l'effectif rempli, .xlsx, .xlsm, .xlsb, .xls ou .ods "
+            "(modèle : « ordnum roster template »)"
+        ),
     )
     i.add_argument("--replace", action="store_true", help="remplacer l'effectif existant")
     add_json(i)

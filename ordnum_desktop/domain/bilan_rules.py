@@ -512,9 +512,11 @@ def monday(d: date) -> date:
 def weekly_points(
     identifiers: Iterable[str], groups: Iterable[PrescriptionGroup], as_of: date
 ) -> WeeklySeries:
-    """Per identifier (in the given order): one point per week (Monday) from the first week with a
-    prescription up to the as-of week, gaps filled with zeros. A prescription belongs to the week
-    of its first row; it counts as an e-prescription when that became so by `as_of`."""
+    """Per identifier (in the given order): one point per week (Monday) from the first to the
+    last week with a prescription on or before `as_of`, gaps filled with zeros. The weeks after
+    the last traced day are no days of the bilan: a bilan dated the Monday after the last import
+    drew an empty last week on every chart (« 14/04 », issue 13). A prescription belongs to the
+    week of its first row; it counts as an e-prescription when that became so by `as_of`."""
     found: dict[str, dict[date, tuple[int, int]]] = {i: {} for i in identifiers}
     for g in groups:
         weeks = found.get(g.identifier)
@@ -529,8 +531,7 @@ def weekly_points(
     all_weeks = [w for weeks in found.values() for w in weeks]
     if not all_weeks:
         return {i: () for i in found}
-    end = min(as_of, date(LAST_YEAR, 12, 31))  # an as-of day taken from a legacy 9999 row
-    first, last = min(all_weeks), max(monday(end), max(all_weeks))
+    first, last = min(all_weeks), max(all_weeks)
     span = [first + timedelta(days=7 * n) for n in range((last - first).days // 7 + 1)]
     return {ident: tuple(WeekPoint(w, *weeks.get(w, (0, 0))) for w in span) for ident, weeks in found.items()}
 

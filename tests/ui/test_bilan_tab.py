@@ -116,3 +116,19 @@ def test_answers_workbook_round_trip(window, prompts, tmp_path) -> None:  # type
     prompts.files.append(str(book))
     bilan.satisfaction_page.import_answers()  # the blank template: nothing recorded, no traceback
     assert "réponse(s) enregistrée(s)" in window.statusBar().currentMessage() or prompts.errors()
+
+
+def test_charts_stop_at_the_last_traced_week(window) -> None:
+    """A bilan dated two weeks after the last traces draws no empty weeks (issue 13)."""
+    bilan = _bilan(window)
+    bilan.ui.asOfDate.setDate(QDate(2025, 4, 21))
+    assert bilan.as_of == date(2025, 4, 21)
+    bilan.doctors_page.draw_selected_doctor()
+    weeks = bilan.doctors_page.series[bilan.doctors_page.selected_identifier()]
+    assert weeks[0].label == "03/03" and weeks[-1].label == "07/04"
+    for slot in bilan.doctors_page.charts:
+        figure = slot.canvas.figure
+        figure.canvas.draw()
+        labels = [t.get_text() for ax in figure.axes for t in ax.get_xticklabels() if t.get_text()]
+        assert labels and "14/04" not in labels and "21/04" not in labels, labels
+        assert figure.axes[0].get_xlim()[1] == len(weeks) - 0.5

@@ -24,7 +24,7 @@ from ordnum_desktop.services.followup.questionnaire import Questionnaire, load_q
 from ordnum_desktop.services.followup.satisfaction import BLOCKING_WITHOUT_DETAIL, find_doctor, upsert_answer
 from ordnum_desktop.services.io.cell_values import cell_text
 from ordnum_desktop.services.io.safe_text import safe_cell
-from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
+from ordnum_desktop.services.io.small_workbook import read_small_sheet
 from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, save_workbook, style_header
 from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.workspace import backup
@@ -202,7 +202,7 @@ def import_satisfaction(
     collected, for a bilan judged at its date). Raises UserError when the file is unusable."""
     path = Path(path)
     q = load_questionnaire()
-    rows = open_small_sheet(path, SHEET).iter_rows(values_only=True)
+    rows = read_small_sheet(path, SHEET)
     header = next(rows, None)
     if header is None or all(v in (None, "") for v in header):
         raise UserError(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Any
 
 from ordnum_desktop.services.errors import UserError
 
@@ -32,7 +31,10 @@ def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
         raise UserError(f"Le fichier « {path.name} » est un classeur endommagé.") from exc
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise UserError(f"Le fichier « {path.name} » n'est pas un classeur Excel (.xlsx) lisible.")
+        raise UserError(
+            f"Le fichier « {path.name} » est une archive zip, pas un classeur Excel (.xlsx) "
+            "lisible : ouvrez-le dans le tableur et enregistrez-le de nouveau."
+        )
     total = sum(i.file_size for i in infos)
     compressed = sum(i.compress_size for i in infos) or 1
     if total > max_uncompressed or (total > 50 * 1024 * 1024 and total / compressed > MAX_RATIO):
@@ -42,17 +44,17 @@ def check_xlsx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
         )
 
 
-def open_small_sheet(path: Path, preferred: str) -> Any:
-    """The sheet named `preferred` (else the first) of a small workbook a person filled in:
-    roster or answers. Typed values only (`data_only`): a formula is never evaluated here."""
-    from openpyxl import load_workbook  # heavy: loaded when a workbook is read, not at start-up
-
-    check_xlsx(path, max_uncompressed=SMALL_WORKBOOK)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is an unreadable file
+def check_ods(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
+    """An OpenDocument sheet is a zip too: refused when it is not one or would be a zip bomb."""
+    if not zipfile.is_zipfile(path):
         raise UserError(
-            f"Le classeur « {path.name} » est illisible : son contenu n'est pas celui d'un "
-            f"classeur Excel valide ({type(exc).__name__})."
-        ) from exc
-    return wb[preferred] if preferred in wb.sheetnames else wb.worksheets[0]
+            f"Le fichier « {path.name} » n'est pas un classeur OpenDocument (.ods) lisible : "
+            "ouvrez-le dans le tableur et enregistrez-le de nouveau en .ods ou .xlsx."
+        )
+    with zipfile.ZipFile(path) as zf:
+        total = sum(i.file_size for i in zf.infolist())
+    if total > max_uncompressed:
+        raise UserError(
+            f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
+            f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal."
+        )

@@ -21,7 +21,7 @@ from ordnum_desktop.domain.text import parse_yes_no
 from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.io.cell_values import cell_text, parse_date
 from ordnum_desktop.services.io.safe_text import safe_cell
-from ordnum_desktop.services.io.xlsx_guard import open_small_sheet
+from ordnum_desktop.services.io.small_workbook import read_small_sheet
 from ordnum_desktop.services.io.xlsx_tables import TEMPLATE_FILL, save_workbook, style_header
 from ordnum_desktop.services.planning.dates import get_plans
 from ordnum_desktop.services.roster.columns import (
@@ -175,8 +175,7 @@ def write_roster_template(path: Path | str) -> Path:
 def read_roster(path: Path | str) -> RosterRows:
     """Rows of the workbook as (row number, field values); unreadable rows are reported."""
     path = Path(path)
-    sheet = open_small_sheet(path, "PS")
-    rows = sheet.iter_rows(values_only=True)
+    rows = read_small_sheet(path, "PS")
     header = next(rows, None)
     if header is None:
         raise UserError(f"Le classeur « {path.name} » est vide : la ligne 1 doit contenir les en-têtes.")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from ordnum_desktop.domain.text import fold
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.io.xlsx_guard import MAX_UNCOMPRESSED, check_xlsx
+from ordnum_desktop.services.io.xlsx_guard import check_ods, check_xlsx
 from ordnum_desktop.services.traces.text_format import (
     BrokenUtf8,
     TextFormat,
@@ -133,22 +132,6 @@ def open_traces(path: Path | str) -> TraceSource:
             f"en charge : enregistrez-le depuis le tableur dans l'un de ces formats : {ACCEPTED}."
         )
     return _open_workbook(path)
-
-
-def check_ods(path: Path) -> None:
-    """An OpenDocument sheet is a zip too: refused when it is not one or would be a zip bomb."""
-    if not zipfile.is_zipfile(path):
-        raise UserError(
-            f"Le fichier « {path.name} » n'est pas un classeur OpenDocument (.ods) lisible : "
-            "ouvrez-le dans le tableur et enregistrez-le de nouveau en .ods ou .xlsx."
-        )
-    with zipfile.ZipFile(path) as zf:
-        total = sum(i.file_size for i in zf.infolist())
-    if total > MAX_UNCOMPRESSED:
-        raise UserError(
-            f"Le fichier « {path.name} » est refusé : une fois décompressé il occuperait "
-            f"{total // (1024 * 1024)} Mo, ce qui n'est pas un classeur d'export normal."
-        )
 
 
 def _open_workbook(path: Path) -> TraceSource:

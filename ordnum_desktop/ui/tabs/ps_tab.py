@@ -21,6 +21,8 @@ from ordnum_desktop.ui.widgets.accessible import name_corners, setup_scrolled
 from ordnum_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 
 XLSX_FILTER = "Classeur Excel (*.xlsx)"
+# What the roster import reads (services/io/small_workbook.py).
+WORKBOOK_FILTER = "Classeur (*.xlsx *.xlsm *.xlsb *.xls *.ods)"
 LEVEL_STYLE = {"error": ("✖", "#c62828"), "warning": ("⚠", "#a15c00")}
 
 
@@ -189,7 +191,7 @@ class PsTab(BaseTab):
     def import_workbook(self) -> None:
         from ordnum_desktop.services.roster.workbook import import_roster
 
-        path = self.ctx.prompts.open_file("Importer l'effectif", XLSX_FILTER)
+        path = self.ctx.prompts.open_file("Importer l'effectif", WORKBOOK_FILTER)
         if not path:
             return
         replace = False

@@ -68,7 +68,9 @@ class SatisfactionPage:
         # openpyxl is loaded when a workbook is read, not with the window.
         from ordnum_desktop.services.followup.satisfaction_workbook import import_satisfaction
 
-        path = self.ctx.prompts.open_file("Importer les réponses au questionnaire", "Classeur Excel (*.xlsx)")
+        path = self.ctx.prompts.open_file(
+            "Importer les réponses au questionnaire", "Classeur (*.xlsx *.xlsm *.xlsb *.xls *.ods)"
+        )
         if not path:
             return
         report = self.ctx.run(

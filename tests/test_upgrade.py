@@ -35,6 +35,19 @@ def test_every_released_revision_has_a_fixture() -> None:
     assert [f.stem.removeprefix("workspace-") for f in FIXTURES] == known_revisions()
 
 
+def test_revisions_read_from_file_names_are_alembics_own_chain() -> None:
+    """Opening reads the revisions from the migration files' names (no Alembic import): they
+    must be exactly Alembic's graph, oldest first, one straight chain."""
+    from alembic.script import ScriptDirectory
+
+    from ordnum_desktop.store.schema import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    chain = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert chain == known_revisions()
+    assert [script.get_revision(r).down_revision for r in chain] == [None, *chain[:-1]]
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_old_file_opens_with_its_data(fixture: Path, tmp_path: Path) -> None:
     original = _sha(fixture)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from alembic import command
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
@@ -192,6 +191,8 @@ def open_engine(path: Path | str, *, before_migration: MigrationHook, create: bo
 
 
 def _upgrade(path: Path) -> None:
+    from alembic import command  # only for a file to migrate: a current one opens without it
+
     cfg = alembic_config()
     engine = _migration_engine(path)
     with engine.begin() as conn:

@@ -1,8 +1,10 @@
 """`ordnum-desktop [--db FILE] [--screenshot DIR]`: the desktop application.
 
-Start-up is ordered for a fast first paint: only PySide6 and light modules are imported before
-the window shows (see `ui/main_window.py`); the workspace (SQLModel, services) is opened by a
-zero-delay timer right after, and matplotlib only when a tab with a chart is first shown.
+Start-up is ordered for a fast first paint, then the data: only PySide6 and light modules are
+imported before the window shows (see `ui/main_window.py`); the workspace (SQLModel, services) is
+opened once the window has painted (`ui/first_paint.py`), and the PS tab's roster comes before
+anything else; matplotlib, the bilan, reportlab and openpyxl wait until a tab or an action needs
+them. `ORDNUM_STARTUP_PROBE=1` reports these moments (`ui/startup_probe.py`, `make bench`).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ordnum_desktop.ui.dialogs.prompts import Prompts
+from ordnum_desktop.ui.first_paint import AfterFirstPaint
 from ordnum_desktop.ui.main_window import MainWindow
 from ordnum_desktop.ui.recent_files import recent_files
+from ordnum_desktop.ui.startup_probe import StartupProbe
 
 ORGANISATION = "Assurance Maladie"
 APPLICATION = "ordnum-desktop"
@@ -100,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow(prompts=ConsolePrompts() if args.screenshot else None)
     installed: list[Callable[[], None]] = []
+    probe = StartupProbe.from_environment(window)
     window.show()
 
     def after_first_paint() -> None:
@@ -113,7 +118,6 @@ def main(argv: list[str] | None = None) -> int:
         hooks = ErrorHooks(window.prompts, window)
         hooks.install()
         installed.append(hooks.uninstall)
-        install_french_translation(app)
         db = args.db
         if db is None and not args.screenshot:
             recents = [p for p in recent_files() if Path(p).exists()]
@@ -123,13 +127,18 @@ def main(argv: list[str] | None = None) -> int:
             if args.screenshot and not opened:
                 app.exit(2)
                 return
+        if probe is not None:
+            probe.data_shown(window.shown_table())
+            return
+        # After the data: the first screen needs none of Qt's own texts.
+        install_french_translation(app)
         if args.screenshot:
             for path in take_screenshots(window, Path(args.screenshot)):
                 print(path)
             window.close()
             app.exit(0)
 
-    QTimer.singleShot(0, after_first_paint)
+    AfterFirstPaint(window, after_first_paint)
     try:
         return app.exec()
     finally:

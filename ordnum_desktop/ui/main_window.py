@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ordnum_desktop.domain.fr_format import format_datetime
 from ordnum_desktop.services.errors import UserError, user_message
@@ -293,6 +293,11 @@ class MainWindow(QMainWindow):
             " font-weight: bold; }"
         )
         self.ui.datesLabel.setText(dates)
+
+    def shown_table(self) -> QWidget | None:
+        """The table of the tab in front, once built (the start-up probe paints it)."""
+        tab = self.tab_widgets.get(TAB_NAMES[self.ui.tabs.currentIndex()])
+        return cast("QWidget | None", getattr(getattr(tab, "ui", None), "table", None))
 
     def _on_tab_shown(self, index: int) -> None:
         if 0 <= index < len(TAB_NAMES) and self.ctx.ws is not None:

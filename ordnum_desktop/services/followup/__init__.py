@@ -1,6 +1,12 @@
 """Follow-up of a running présérie, in one import for the window and the command line:
 prerequisites (services/followup/prerequisites.py), satisfaction (services/followup/satisfaction.py and
-services/followup/satisfaction_workbook.py) and anomalies (services/followup/anomalies.py)."""
+services/followup/satisfaction_workbook.py) and anomalies (services/followup/anomalies.py).
+
+The workbook's names are loaded on first use (PEP 562): importing any module of this package runs
+this file, and the window's first screen, which reads dates from `status`, must not wait for
+openpyxl."""
+
+from typing import TYPE_CHECKING
 
 from ordnum_desktop.services.followup.anomalies import (
     add_anomaly,
@@ -30,11 +36,26 @@ from ordnum_desktop.services.followup.satisfaction import (
     list_answers,
     record_satisfaction,
 )
-from ordnum_desktop.services.followup.satisfaction_workbook import (
-    SatisfactionImportReport,
-    import_satisfaction,
-    write_satisfaction_template,
+
+if TYPE_CHECKING:
+    from ordnum_desktop.services.followup.satisfaction_workbook import (
+        SatisfactionImportReport,
+        import_satisfaction,
+        write_satisfaction_template,
+    )
+
+_WORKBOOK_NAMES = frozenset(
+    {"SatisfactionImportReport", "import_satisfaction", "write_satisfaction_template"}
 )
+
+
+def __getattr__(name: str) -> object:
+    if name in _WORKBOOK_NAMES:
+        from ordnum_desktop.services.followup import satisfaction_workbook
+
+        return getattr(satisfaction_workbook, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "PRESERIE_FIELDS",

@@ -1,5 +1,6 @@
 """The same events re-exported at minute precision are caught before they are stored twice
-(issue 13): the CLI exits 1 naming the earlier import, `--force` stores them."""
+(issue 13): the import finds them in its own transaction and rolls back, the CLI exits 1 naming
+the earlier import, `--force` stores them."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services.traces.importer import list_batches
-from ordnum_desktop.services.traces.overlap import find_overlap
+from ordnum_desktop.services.traces.importer import import_traces, list_batches
+from ordnum_desktop.services.traces.overlap import OverlapFound
 from ordnum_desktop.services.workspace.session import Workspace
 from tests import trace_files as tf
 from tests.bilan_scenario import D1, D2, setup_roster
@@ -54,13 +55,28 @@ def test_the_same_file_again_and_other_events_are_not_an_overlap(tmp_path: Path)
     first = tf.write_xlsx(tmp_path / "mars.xlsx", ROWS)
     assert main(["traces", "import", "--db", str(db), str(first)]) == 0
     later = [[r[0].replace("2025-03-0", "2025-03-1"), *r[1:]] for r in ROWS]
+    minute = tf.write_text(tmp_path / "m.csv", ROWS, encoding="utf-8", french_dates=True, seconds=False)
     with Workspace.open(db) as ws:
-        assert find_overlap(ws, pid, first) is None  # exact duplicates: the duplicate rule's job
-        assert find_overlap(ws, pid, tf.write_csv(tmp_path / "later.csv", later)) is None
-        overlap = find_overlap(
-            ws,
-            pid,
-            tf.write_text(tmp_path / "m.csv", ROWS, encoding="utf-8", french_dates=True, seconds=False),
+        # Exact duplicates: the duplicate rule's job, not an overlap.
+        again = import_traces(ws, pid, first, refuse_overlap=True)
+        assert (again.accepted, again.duplicates) == (0, len(ROWS))
+        with pytest.raises(OverlapFound) as found:
+            import_traces(ws, pid, minute, refuse_overlap=True)
+        overlap = found.value.overlap
+        assert (overlap.batch_id, overlap.batch_file, overlap.file, overlap.rows) == (
+            1,
+            "mars.xlsx",
+            "m.csv",
+            len(ROWS),
         )
-    assert overlap is not None
-    assert (overlap.batch_id, overlap.batch_file, overlap.rows) == (1, "mars.xlsx", len(ROWS))
+        assert len(list_batches(ws, pid)) == 2  # the refused import left nothing, not even its batch
+        assert _stored_rows(ws) == len(ROWS)
+        assert import_traces(
+            ws, pid, tf.write_csv(tmp_path / "later.csv", later), refuse_overlap=True
+        ).accepted
+        assert import_traces(ws, pid, minute).accepted == len(ROWS)  # allowed: stored
+
+
+def _stored_rows(ws: Workspace) -> int:
+    with ws.session() as s:
+        return int(s.connection().exec_driver_sql("SELECT count(*) FROM trace_row").scalar_one())

@@ -10,7 +10,7 @@ from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.domain.text import column_list, printable
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
-from ordnum_desktop.services.traces.overlap import find_overlap
+from ordnum_desktop.services.traces.overlap import OverlapFound
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
 
@@ -94,13 +94,20 @@ def print_report(report: ImportReport) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         p = target(ws, args)
-        if not args.force:
-            overlap = find_overlap(ws, p.id or 0, args.file)
-            if overlap is not None:
-                print(overlap.message(CLI_ADVICE), file=sys.stderr)
-                return 1
         show_progress = not args.json and sys.stderr.isatty()
-        report = import_traces(ws, p.id or 0, args.file, progress=_progress if show_progress else None)
+        try:
+            report = import_traces(
+                ws,
+                p.id or 0,
+                args.file,
+                progress=_progress if show_progress else None,
+                refuse_overlap=not args.force,
+            )
+        except OverlapFound as found:
+            if show_progress:
+                sys.stderr.write("\n")
+            print(found.overlap.message(CLI_ADVICE), file=sys.stderr)
+            return 1
         if show_progress:
             sys.stderr.write("\n")
     if args.json:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QThread, Signal
 
 from ordnum_desktop.services.errors import failure_message
 from ordnum_desktop.services.traces.importer import ImportCancelled, import_traces
+from ordnum_desktop.services.traces.overlap import OverlapFound
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 
@@ -19,15 +20,17 @@ class ImportThread(QThread):
     succeeded = Signal(object)  # ImportReport
     failed = Signal(str)  # one French sentence
     cancelled = Signal(str)
+    overlapped = Signal(object)  # Overlap: nothing stored, the dialog asks before forcing
     # Threads started and not yet waited for: the window's teardown (and the tests) check it is
     # empty, so that no import outlives its dialog.
     active: set[ImportThread] = set()
 
-    def __init__(self, ws: Any, preserie_id: int, path: Path) -> None:
+    def __init__(self, ws: Any, preserie_id: int, path: Path, *, refuse_overlap: bool = True) -> None:
         super().__init__()
         self.ws = ws
         self.preserie_id = preserie_id
         self.path = path
+        self.refuse_overlap = refuse_overlap
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -41,9 +44,12 @@ class ImportThread(QThread):
                 self.path,
                 progress=lambda done, total: self.progressed.emit(done, total),
                 cancel=self._cancel.is_set,
+                refuse_overlap=self.refuse_overlap,
             )
         except ImportCancelled as exc:
             self.cancelled.emit(str(exc))
+        except OverlapFound as found:
+            self.overlapped.emit(found.overlap)
         except Exception as exc:  # noqa: BLE001 - a bug must not kill the window silently
             self.failed.emit(failure_message(exc, WINDOW_REMEDIES, context=f"Import de « {self.path.name} »"))
         else:

@@ -48,6 +48,12 @@ def make_workspace(db: str) -> int:
     return p.id or 0
 
 
+def workspace(db: str) -> dict[str, Any]:
+    """A new workspace with the 10-doctor roster, for a measure of `ordnum traces import`."""
+    Path(db).unlink(missing_ok=True)
+    return {"preserie_id": make_workspace(db)}
+
+
 def import_(path: str, db: str) -> dict[str, Any]:
     """Whole import (open, validate, store, commit) into a new workspace with a 10-doctor roster."""
     Path(db).unlink(missing_ok=True)
@@ -125,7 +131,7 @@ def run(what: str, *args: str) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    func = {"parse": parse, "import": import_, "bilan": bilan}[sys.argv[1]]
+    func = {"parse": parse, "import": import_, "bilan": bilan, "workspace": workspace}[sys.argv[1]]
     result = func(*sys.argv[2:])
     result["peak_mib"] = _peak_mib()
     print(json.dumps(result))

@@ -31,11 +31,12 @@ from ordnum_desktop.domain.trace_rows import RowParser, match_header
 from ordnum_desktop.domain.trace_tally import TraceTally
 from ordnum_desktop.services.bilan.summary import ImportFold
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.traces.overlap import OverlapFound, stored_overlap
 from ordnum_desktop.services.traces.reader import open_traces
 from ordnum_desktop.services.workspace import backup
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import ImportBatch, Preserie
-from ordnum_desktop.store.trace_writer import open_trace_writer
+from ordnum_desktop.store.trace_writer import VALUES_PER_ROW, open_trace_writer
 
 # Small enough that the writer starts early and finishes soon after the last chunk is parsed
 # (100k rows: 0.15 s faster than 20 000), large enough to keep the hand-overs few.
@@ -184,9 +185,12 @@ def import_traces(
     path: Path | str,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    refuse_overlap: bool = False,
 ) -> ImportReport:
-    """Imports one file into the présérie. Raises UserError when the file is refused whole and
-    ImportCancelled when `cancel()` returned True; in both cases nothing is stored."""
+    """Imports one file into the présérie. Raises UserError when the file is refused whole,
+    ImportCancelled when `cancel()` returned True, and with `refuse_overlap` OverlapFound when
+    the file re-makes an earlier import at minute precision (overlap.py); in all three cases
+    nothing is stored."""
     # The parse allocates millions of lists and tuples that live until the end (the reader's
     # rows, the tally): the cycle collector would walk them again and again (about a tenth of the
     # import). Paused until `_import` has returned and they are freed, so that the collection
@@ -194,14 +198,19 @@ def import_traces(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(ws, preserie_id, Path(path), progress, cancel)
+        return _import(ws, preserie_id, Path(path), progress, cancel, refuse_overlap)
     finally:
         if collecting:
             gc.enable()
 
 
 def _import(
-    ws: Workspace, preserie_id: int, path: Path, progress: Progress | None, cancel: Cancel | None
+    ws: Workspace,
+    preserie_id: int,
+    path: Path,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    refuse_overlap: bool,
 ) -> ImportReport:
     source = open_traces(path)
     try:
@@ -228,6 +237,8 @@ def _import(
             s.flush()
             assert batch.id is not None
             writer = open_trace_writer(s.connection(), preserie_id, batch.id)
+            first_ts: str | None = None
+            last_ts: str | None = None
             try:
                 number = source.header_row + 1
                 done = 0
@@ -236,6 +247,11 @@ def _import(
                     number += len(chunk)
                     done += len(chunk)
                     if good:
+                        # C speed: the span of the file's times, for the overlap check.
+                        times: list[str] = good[0::VALUES_PER_ROW]  # type: ignore[assignment]
+                        low, high = min(times), max(times)
+                        first_ts = low if first_ts is None or low < first_ts else first_ts
+                        last_ts = high if last_ts is None or high > last_ts else last_ts
                         writer.write(good)
                     read += chunk_read
                     rejected += chunk_rejected
@@ -249,6 +265,12 @@ def _import(
                 inserted = writer.finish().inserted
             finally:
                 writer.close()
+            if refuse_overlap and fold.had_rows and first_ts is not None and last_ts is not None:
+                overlap = stored_overlap(
+                    s.connection(), preserie_id, fold.last_id, path.name, first_ts, last_ts
+                )
+                if overlap is not None:
+                    raise OverlapFound(overlap)  # rolled back with the session's transaction
             if read == 0:
                 raise UserError(
                     f"Le fichier « {path.name} » ne contient aucune ligne de traces sous son en-tête."

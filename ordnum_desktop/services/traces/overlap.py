@@ -1,24 +1,21 @@
 """An export re-made at minute precision overlapping an earlier import (issue 13).
 
 The duplicate rule compares Horodatage to the second, so the same events exported again as
-`JJ/MM/AAAA HH:MM` would be stored twice. Before storing, the file's rows are compared with the
-stored rows of the présérie in the file's time span: rows that match one at the minute but not
-at the second name the earlier import, and the front ends ask before going on.
+`JJ/MM/AAAA HH:MM` would be stored twice. The import compares the rows it has just stored, in its
+own transaction, with the présérie's earlier rows in the file's time span: rows that match one at
+the minute but not at the second name the earlier import; the import is rolled back
+(`OverlapFound`) and the front ends ask before importing again with the overlap allowed. Checked
+after the rows are stored rather than before, the file is read once (a second reading of a
+million rows cost as much as the import itself), and a présérie without earlier rows in the span
+costs one index range.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
-from sqlalchemy import text
-
-from ordnum_desktop.domain.referentiel import load_referentiel
-from ordnum_desktop.domain.trace_rows import RowParser, match_header
-from ordnum_desktop.services.traces.reader import open_traces
-from ordnum_desktop.services.workspace.session import Workspace
+from sqlalchemy import Connection, text
 
 
 @dataclass(frozen=True)
@@ -41,57 +38,61 @@ class Overlap:
         )
 
 
-def find_overlap(ws: Workspace, preserie_id: int, path: Path | str) -> Overlap | None:
-    path = Path(path)
-    source = open_traces(path)
-    try:
-        header = match_header(source.header)
-        if header.missing:
-            return None  # the import refuses the file with its own message
-        parser = RowParser(header, load_referentiel())
-        keys: list[tuple[str, str, str, str, str]] = []
-        number = source.header_row + 1
-        for chunk in source.chunks(5000):
-            good, _errors, _read, _rejected = parser.parse_chunk(chunk, number)
-            number += len(chunk)
-            for r in good:
-                keys.append((r[0], r[1], r[3], r[6], "" if r[7] is None else str(r[7])))
-    finally:
-        source.close()
-    if not keys:
+class OverlapFound(Exception):
+    """The file re-makes an earlier import at minute precision: the import was rolled back and
+    the caller asks (window) or tells (CLI) before importing again with the overlap allowed."""
+
+    def __init__(self, overlap: Overlap) -> None:
+        super().__init__(overlap.message(""))
+        self.overlap = overlap
+
+
+# Rows stored before the batch (id ≤ :last) within the minutes the batch spans: the usual new
+# export has none, and this index range (ux_trace_dedup) is all the check then costs.
+_EARLIER_SPAN_SQL = """
+SELECT min(ts), max(ts) FROM trace_row
+WHERE preserie_id = :p AND ts BETWEEN :low AND :high AND id <= :last
+"""
+# The batch's rows (id > :last) that match an earlier row at the minute but not at the second:
+# an exact match was ignored as a duplicate, so any match left is another second. Only the
+# batch's rows within the minutes of the earlier ones are looked at; each is found through
+# ix_trace_cover (présérie, identifier, prescription).
+_MINUTE_MATCHES_SQL = """
+SELECT e.batch_id, count(DISTINCT n.id) AS n_rows
+FROM trace_row AS n
+JOIN trace_row AS e
+  ON e.preserie_id = n.preserie_id AND e.ps_identifier = n.ps_identifier
+  AND e.prescription_id = n.prescription_id AND e.operation = n.operation
+  AND (e.return_code = n.return_code OR (e.return_code IS NULL AND n.return_code IS NULL))
+  AND substr(e.ts, 1, 16) = substr(n.ts, 1, 16) AND e.id <= :last
+WHERE n.preserie_id = :p AND n.ts BETWEEN :low AND :high AND n.id > :last
+GROUP BY e.batch_id
+ORDER BY n_rows DESC, e.batch_id
+LIMIT 1
+"""
+
+
+def stored_overlap(
+    conn: Connection, preserie_id: int, last_id: int, file_name: str, first_ts: str, last_ts: str
+) -> Overlap | None:
+    """Inside an import's transaction, once its rows are stored (ids above `last_id`, times from
+    `first_ts` to `last_ts`): the earlier import they re-make at minute precision, if any."""
+    span = {"p": preserie_id, "last": last_id, "low": first_ts[:16], "high": last_ts[:16] + ":59"}
+    earliest, latest = conn.execute(text(_EARLIER_SPAN_SQL), span).one()
+    if earliest is None:
         return None
-    low, high = min(k[0] for k in keys)[:16], max(k[0] for k in keys)[:16] + ":59"
-    with ws.session() as s:
-        stored = (
-            s.connection()
-            .execute(
-                text(
-                    "SELECT ts, ps_identifier, prescription_id, operation, ifnull(return_code, ''), batch_id "
-                    "FROM trace_row WHERE preserie_id = :p AND ts BETWEEN :low AND :high"
-                ),
-                {"p": preserie_id, "low": low, "high": high},
-            )
-            .all()
-        )
-        exact = {(r[0], r[1], r[2], r[3], str(r[4])) for r in stored}
-        by_minute = {(r[0][:16], r[1], r[2], r[3], str(r[4])): int(r[5]) for r in stored}
-        batches: Counter[int] = Counter()
-        for k in keys:
-            if k in exact:
-                continue
-            batch = by_minute.get((k[0][:16], *k[1:]))
-            if batch is not None:
-                batches[batch] += 1
-        if not batches:
-            return None
-        batch_id, rows = batches.most_common(1)[0]
-        row = (
-            s.connection()
-            .execute(text("SELECT file_name, imported_at FROM import_batch WHERE id = :b"), {"b": batch_id})
-            .one()
-        )
+    found = conn.execute(
+        text(_MINUTE_MATCHES_SQL),
+        {"p": preserie_id, "last": last_id, "low": earliest[:16], "high": latest[:16] + ":59"},
+    ).first()
+    if found is None:
+        return None
+    batch_id, rows = int(found[0]), int(found[1])
+    row = conn.execute(
+        text("SELECT file_name, imported_at FROM import_batch WHERE id = :b"), {"b": batch_id}
+    ).one()
     imported = row[1] if isinstance(row[1], datetime) else datetime.fromisoformat(str(row[1]))
-    return Overlap(path.name, rows, batch_id, str(row[0]), imported)
+    return Overlap(file_name, rows, batch_id, str(row[0]), imported)
 
 
-__all__ = ["Overlap", "find_overlap"]
+__all__ = ["Overlap", "OverlapFound", "stored_overlap"]

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 from ordnum_desktop.domain.bilan_rules import UnmatchedIdentifier
 from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.services.bilan.compute import compute_bilan
-from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.traces.importer import ImportReport, TracesPreview, preview_traces
-from ordnum_desktop.services.traces.overlap import find_overlap
+from ordnum_desktop.services.traces.overlap import Overlap
 from ordnum_desktop.ui.context import TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_traces_import_dialog import Ui_TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
@@ -42,7 +41,7 @@ class TracesImportDialog(QDialog):
         self.unknown: list[UnmatchedIdentifier] = []
         self.outcome = ""  # "imported" | "cancelled" | "failed"
         self.ui.browseButton.clicked.connect(self.browse)
-        self.ui.importButton.clicked.connect(self.start_import)
+        self.ui.importButton.clicked.connect(lambda: self.start_import())
         self.ui.cancelButton.clicked.connect(self.cancel)
         self.ui.closeButton.clicked.connect(self.accept)
         self.ui.saveReportButton.clicked.connect(self.save_report)
@@ -121,16 +120,17 @@ class TracesImportDialog(QDialog):
         self.ui.columnsLabel.setText("<br>".join(parts))
 
     # -- import -----------------------------------------------------------------------------
-    def start_import(self) -> None:
+    def start_import(self, *, overlap_allowed: bool = False) -> None:
         if self.path is None or self.thread is not None:
-            return
-        if not self._overlap_accepted(self.path):
             return
         self.ui.progressBar.setRange(0, 0)  # busy until the first progress report
         self.ui.progressLabel.setText(f"Import de « {self.path.name} » en cours…")
         self._set_state(PROGRESS, running=True)
-        thread = ImportThread(self.ctx.ws, self.ctx.preserie_id, self.path)
+        thread = ImportThread(
+            self.ctx.ws, self.ctx.preserie_id, self.path, refuse_overlap=not overlap_allowed
+        )
         thread.progressed.connect(self._on_progress)
+        thread.overlapped.connect(self._on_overlap)
         thread.succeeded.connect(self._on_success)
         thread.failed.connect(self._on_failure)
         thread.cancelled.connect(self._on_cancelled)
@@ -138,17 +138,15 @@ class TracesImportDialog(QDialog):
         ImportThread.active.add(thread)
         thread.start()
 
-    def _overlap_accepted(self, path: Path) -> bool:
-        """Asks before storing a minute-precision re-export of an earlier import (issue 13)."""
-        try:
-            overlap = find_overlap(self.ctx.ws, self.ctx.preserie_id or 0, path)
-        except UserError:
-            return True  # the import itself refuses the file and says why
-        if overlap is None:
-            return True
-        return self.ctx.prompts.ask_yes_no(
+    def _on_overlap(self, overlap: Overlap) -> None:
+        """The file re-makes an earlier import at minute precision (issue 13): nothing was
+        stored; asked, the import runs again with the overlap allowed."""
+        self._finish_thread()
+        self._set_state(PREVIEW, running=False)
+        if self.ctx.prompts.ask_yes_no(
             "Importer des traces", overlap.message(WINDOW_ADVICE), yes="Importer quand même", no="Annuler"
-        )
+        ):
+            self.start_import(overlap_allowed=True)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.ui.progressBar.setRange(0, max(total, 1))

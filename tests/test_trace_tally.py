@@ -35,8 +35,9 @@ def _tally(rows: list[list[object]], chunk: int) -> tuple[TraceTally, list[objec
     return parser.tally, good
 
 
-def _plain(good: list[object]) -> tuple[dict, Counter]:
-    """Days and counts read straight from the accepted rows, one at a time."""
+def _plain(good: list[object]) -> tuple[Counter, Counter]:
+    """Prescriptions per (identifier, days) state and row counts, read straight from the
+    accepted rows, one at a time."""
     presc: dict[str, dict[str, list]] = {}
     rows: Counter = Counter()
     for k in range(0, len(good), 9):
@@ -49,7 +50,8 @@ def _plain(good: list[object]) -> tuple[dict, Counter]:
         if op == "creer" and rc == 0:
             state[2] = day if state[2] is None else min(state[2], day)
         rows[(ps, day, op, rc)] += 1
-    return {ps: {pid: tuple(s) for pid, s in by.items()} for ps, by in presc.items()}, rows
+    states = Counter((ps, *state) for ps, by in presc.items() for state in by.values())
+    return states, rows
 
 
 def test_prescription_days_and_row_counts_of_a_small_file() -> None:
@@ -63,10 +65,13 @@ def test_prescription_days_and_row_counts_of_a_small_file() -> None:
         ["", "", "", "", "", "", ""],  # blank
     ]
     tally, _ = _tally(rows, chunk=2)  # the run of P1 is cut by chunks and by another doctor
-    assert tally.presc == {
-        "331000001": {"P1": ("2025-03-03", "2025-03-05", "2025-03-06")},
-        "331000002": {"P1": ("2025-03-04", "2025-03-04", "2025-03-04")},
-    }
+    assert tally.exact
+    assert tally.prescriptions == Counter(
+        {
+            ("331000001", "2025-03-03", "2025-03-05", "2025-03-06"): 1,
+            ("331000002", "2025-03-04", "2025-03-04", "2025-03-04"): 1,
+        }
+    )
     assert tally.rows == Counter(
         {
             ("331000001", "2025-03-04", "", None): 1,
@@ -76,7 +81,8 @@ def test_prescription_days_and_row_counts_of_a_small_file() -> None:
             ("331000001", "2025-03-06", "creer", 0): 1,
         }
     )
-    assert sum(len(by_pid) for by_pid in tally.presc.values()) == 2
+    assert tally.prescriptions.total() == 2
+    assert (tally.low_id, tally.high_id) == ("P1", "P1")
 
 
 row = st.tuples(
@@ -106,5 +112,33 @@ def test_tally_equals_a_plain_reading(raw: list, chunk: int) -> None:
     ]
     tally, good = _tally(rows, chunk)
     presc, counts = _plain(good)
-    assert tally.presc == presc
+    assert tally.exact
+    assert tally.prescriptions == presc
+    assert tally.rows == counts
+
+
+def test_bitmap_collisions_are_told_apart_from_repeated_prescriptions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A 16-bit bitmap: nearly every run looks like a repeat, and only the runs sharing both
+    # hashes are merged.
+    monkeypatch.setattr("ordnum_desktop.domain.trace_tally._BIT_MASK", 15)
+    rows: list[list[object]] = []
+    for k in range(600):
+        n = k if k % 3 else k // 2  # every third row continues an earlier prescription
+        ps = ["331000001", "331000002", "10005173140"][k % 3 // 2]
+        op = ["", "Créer", "Consulter"][k % 4 % 3]
+        rows.append(
+            [
+                START + timedelta(hours=k),
+                ps,
+                f"P{n}",
+                "Biologie",
+                "Oui" if k % 5 else "Non",
+                op,
+                "0" if op else "",
+            ]
+        )
+    tally, good = _tally(rows, chunk=37)
+    presc, counts = _plain(good)
+    assert tally.exact
+    assert tally.prescriptions == presc
     assert tally.rows == counts

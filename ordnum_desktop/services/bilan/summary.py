@@ -227,14 +227,20 @@ BATCH_ROW_COUNTS_SQL = """
 SELECT ps_identifier, substr(ts, 1, 10), operation, return_code, count(*)
 FROM trace_row WHERE id > ? GROUP BY 1, 2, 3, 4
 """
-# Days of the earlier rows of one identifier's prescriptions within a range of prescription ids
-# (a range seek in ix_trace_cover, which also holds the rowid that tells earlier rows apart).
-EARLIER_DAYS_SQL = f"""
-SELECT prescription_id, {_days()}
+# The prescriptions of one identifier, within a range of prescription ids, that have rows both
+# before the batch (id ≤ :last) and in it: their days over each side (a range in
+# ix_trace_cover, which also holds the rowid that tells the two sides apart).
+CONTINUED_DAYS_SQL = f"""
+SELECT {_days("id <= :last")}, {_days("id > :last")}
 FROM trace_row
-WHERE preserie_id = ? AND ps_identifier = ? AND prescription_id BETWEEN ? AND ? AND id <= ?
+WHERE preserie_id = :p AND ps_identifier = :ps AND prescription_id BETWEEN :low AND :high
 GROUP BY prescription_id
+HAVING count(*) FILTER (WHERE id <= :last) > 0 AND count(*) FILTER (WHERE id > :last) > 0
 """
+# A prescription's days over the earlier rows and over the batch's, for the fold.
+Continued = tuple[str, PrescriptionDays, PrescriptionDays]
+# Rows fetched at a time when the batch is tallied in SQL.
+FETCH_ROWS = 10_000
 
 
 @dataclass
@@ -260,14 +266,14 @@ class ImportFold:
 
     def after_import(self, conn: Connection, preserie_id: int, tally: TraceTally | None) -> None:
         """Folds the batch's stored rows into the summary and stores it (same transaction).
-        `tally` must describe exactly the rows stored (no duplicate ignored); without it they
-        are tallied in SQL, which costs a pass over the batch's rows."""
+        `tally` (closed) must describe exactly the rows stored (no duplicate ignored); without
+        it they are tallied in SQL, which costs a pass over the batch's rows."""
         if self.summary is None:
             return
         if tally is None:
             tally = self._tally_stored(conn)
         try:
-            summary = fold(self.summary, tally, self._earlier_days(conn, preserie_id, tally))
+            summary = fold(self.summary, tally, self._continued(conn, preserie_id, tally))
         except (KeyError, TypeError, ValueError, AttributeError):
             # A stored entry of the right signature but the wrong shape (edited by hand): the
             # import must not fail for a cache; dropped, the next bilan rebuilds it.
@@ -276,55 +282,55 @@ class ImportFold:
         store_summary_in(conn, preserie_id, summary)
 
     def _tally_stored(self, conn: Connection) -> TraceTally:
+        """The batch's stored rows tallied in SQL: one run per prescription, fetched in chunks
+        so that the prescriptions are never all held as Python tuples."""
         tally = TraceTally()
         driver = conn.connection.driver_connection
-        for ps, pid, first, digital, created in driver.execute(  # type: ignore[union-attr]
-            BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,)
-        ):
-            tally.add(ps, pid, first, digital, created)
-        for ps, day, op, rc, count in driver.execute(BATCH_ROW_COUNTS_SQL, (self.last_id,)):  # type: ignore[union-attr]
-            tally.rows[(ps, day, op, rc)] += count
+        cursor = driver.execute(BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,))  # type: ignore[union-attr]
+        while chunk := cursor.fetchmany(FETCH_ROWS):
+            ps, pid, first, digital, created = (list(column) for column in zip(*chunk, strict=True))
+            tally.add_runs(ps, pid, first, digital, created)
+        for ps_, day, op, rc, count in driver.execute(BATCH_ROW_COUNTS_SQL, (self.last_id,)):  # type: ignore[union-attr]
+            tally.rows[(ps_, day, op, rc)] += count
+        tally.close()
         return tally
 
-    def _earlier_days(
-        self, conn: Connection, preserie_id: int, tally: TraceTally
-    ) -> dict[str, dict[str, PrescriptionDays]]:
-        """The days of the batch's prescriptions over the rows stored before it, for those that
-        continue an earlier one (an overlapping export)."""
-        if not self.had_rows or self.summary is None:
-            return {}
+    def _continued(self, conn: Connection, preserie_id: int, tally: TraceTally) -> list[Continued]:
+        """The batch's prescriptions that continue one stored before it (an overlapping export),
+        with their days over the earlier rows and over the batch's."""
+        if not self.had_rows or self.summary is None or tally.low_id is None:
+            return []
         driver = conn.connection.driver_connection
-        earlier: dict[str, dict[str, PrescriptionDays]] = {}
-        for ps, by_pid in tally.presc.items():
-            if ps not in self.summary["rows"]:
-                continue  # no earlier row of this identifier
-            found = {}
-            for pid, first, digital, created in driver.execute(  # type: ignore[union-attr]
-                EARLIER_DAYS_SQL, (preserie_id, ps, min(by_pid), max(by_pid), self.last_id)
+        found: list[Continued] = []
+        for ps in sorted(tally.identifiers & set(self.summary["rows"])):  # else no earlier row
+            params = {
+                "p": preserie_id,
+                "ps": ps,
+                "low": tally.low_id,
+                "high": tally.high_id,
+                "last": self.last_id,
+            }
+            for e_first, e_digital, e_created, b_first, b_digital, b_created in driver.execute(  # type: ignore[union-attr]
+                CONTINUED_DAYS_SQL, params
             ):
-                if pid in by_pid:
-                    found[pid] = (first, digital, created)
-            if found:
-                earlier[ps] = found
-        return earlier
+                found.append((ps, (e_first, e_digital, e_created), (b_first, b_digital, b_created)))
+        return found
 
 
-def fold(summary: Summary, tally: TraceTally, earlier: dict[str, dict[str, PrescriptionDays]]) -> Summary:
-    """`summary` plus the batch's rows (`tally`); `earlier` holds, for the batch's prescriptions
-    that already had rows, their days over those rows: such a prescription moves from its old
-    (first, e-prescription, registration) days to the earliest of both."""
+def fold(summary: Summary, tally: TraceTally, continued: list[Continued]) -> Summary:
+    """`summary` plus the batch's rows (`tally`, closed); `continued` holds the batch's
+    prescriptions that already had rows, with their days over those rows and over the batch's:
+    such a prescription moves from its two states to the earliest days of both."""
     groups: Counter[tuple[str, str, str | None, str | None]] = Counter()
     for ident, first, digital, registered, count in summary["presc"]:
         groups[(ident, first, digital, registered)] += count
-    for ident, by_pid in tally.presc.items():
-        states = Counter(by_pid.values())  # C speed: most prescriptions are new
-        for pid, (first, digital, created) in earlier.get(ident, {}).items():
-            new = by_pid[pid]
-            states[new] -= 1
-            groups[(ident, first, digital, registered_day(digital, created))] -= 1
-            states[(min(first, new[0]), earliest(digital, new[1]), earliest(created, new[2]))] += 1
-        for (first, digital, created), count in states.items():
-            groups[(ident, first, digital, registered_day(digital, created))] += count
+    for (ident, first, digital, created), count in tally.prescriptions.items():
+        groups[(ident, first, digital, registered_day(digital, created))] += count
+    for ident, (e_first, e_digital, e_created), (b_first, b_digital, b_created) in continued:
+        groups[(ident, e_first, e_digital, registered_day(e_digital, e_created))] -= 1
+        groups[(ident, b_first, b_digital, registered_day(b_digital, b_created))] -= 1
+        digital, created = earliest(e_digital, b_digital), earliest(e_created, b_created)
+        groups[(ident, min(e_first, b_first), digital, registered_day(digital, created))] += 1
     rows: dict[str, dict[str, list[int]]] = {
         ident: {day: list(cell) for day, cell in days.items()} for ident, days in summary["rows"].items()
     }

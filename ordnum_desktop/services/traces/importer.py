@@ -279,7 +279,7 @@ def _import(
             duplicates = read - rejected - out_of_scope - inserted
             if tally is not None:
                 tally.close()
-                if duplicates:
+                if duplicates or not tally.exact:
                     tally = None  # it counted rows the index ignored: tallied again in SQL
             unmatched = _count_unmatched(s.connection(), preserie_id, batch.id, parser.identifiers(), tally)
             report = ImportReport(

@@ -62,6 +62,7 @@ class FrenchArgumentParser(argparse.ArgumentParser):
             .replace("not allowed with argument", "incompatible avec l'argument")
             .replace("ambiguous option", "option ambiguë")
             .replace("could match", "pourrait être")
+            .replace("ignored explicit argument", "valeur en trop pour une option sans valeur :")
         )
         sys.stderr.write(f"Commande incorrecte ({self.prog}) : {translated}. Voir « {self.prog} --help ».\n")
         raise SystemExit(2)

@@ -18,8 +18,10 @@ from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int, format_percent
+from ordnum_desktop.domain.preserie_time import weeks_text
 from ordnum_desktop.domain.vocabulary import Criterion, Operation
 from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.bilan.document import bilan_context, extras_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -103,6 +105,7 @@ def cmd_bilan(args: argparse.Namespace) -> int:
         p = target(ws, args)
         pid = p.id or 0
         result = compute_bilan(ws, pid, as_of)
+        time, scope, scope_sentences = bilan_context(ws, pid, result.as_of)
         written = []
         if args.pdf:
             from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf  # reportlab, matplotlib
@@ -113,9 +116,12 @@ def cmd_bilan(args: argparse.Namespace) -> int:
 
             written.append(write_bilan_workbook(ws, pid, args.xlsx, as_of=as_of))
     if args.json:
-        print_json(result.as_json())
+        print_json(result.as_json() | extras_json(time, scope))
     else:
         print("\n".join(summary_lines(result)))
+        minimum = weeks_text(time.minimum_weeks)
+        print(f"Durée au {format_date(result.as_of)} : {time.summary()} (durée minimale : {minimum}).")
+        print("Périmètre de la validation : " + " ".join(scope_sentences))
         for path in written:
             print(f"Écrit : {path}")
     return 0

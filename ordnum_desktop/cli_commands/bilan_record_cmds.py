@@ -43,6 +43,11 @@ def register_actions(b: argparse.ArgumentParser) -> None:
     c.add_argument(
         "--signatories", default="", metavar="TEXTE", help="qui a signé le bilan (noms, fonctions)"
     )
+    c.add_argument(
+        "--early",
+        action="store_true",
+        help="clore même avant la durée minimale du référentiel (écrit sur le PDF)",
+    )
     add_json(c)
     c.set_defaults(func=cmd_close)
 
@@ -72,12 +77,14 @@ def _line(r: ClosedBilan) -> str:
 def cmd_close(args: argparse.Namespace) -> int:
     with open_ws(args) as ws:
         pid = target(ws, args).id or 0
-        record = close_bilan(ws, pid, args.as_of, args.meeting_date, args.signatories)
+        record = close_bilan(ws, pid, args.as_of, args.meeting_date, args.signatories, early=args.early)
     if args.json:
         print_json(summary(record))
         return 0
     status = STATUS_AFTER[Decision(record.decision)]
     print(f"Clos : {_line(record)}.")
+    if record.early:
+        print("Clos avant la durée minimale du référentiel, sur confirmation : le PDF le dit.")
     print(f"Statut de la présérie : {PreserieStatus(status).label}.")
     print(f"Pour le redonner : ordnum bilan show --db {args.db} {record.number} [--json] [--pdf FICHIER].")
     return 0

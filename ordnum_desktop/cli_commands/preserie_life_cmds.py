@@ -1,5 +1,5 @@
-"""`preserie extend`: the présérie's life after a bilan (services/lifecycle/), registered on the
-`preserie` subcommands by workspace_cmds.py."""
+"""`preserie extend | deploy | scope`: the présérie's life after a bilan (services/lifecycle/),
+registered on the `preserie` subcommands by workspace_cmds.py."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.vocabulary import PreserieStatus
 from ordnum_desktop.services.lifecycle.deployment import STEPS, record_deployment
 from ordnum_desktop.services.lifecycle.periods import extend_preserie
+from ordnum_desktop.services.lifecycle.scope import get_scope, record_scope
+from ordnum_desktop.services.lifecycle.timing import referentiel_of
 
 
 def register_actions(psub: argparse._SubParsersAction) -> None:
@@ -36,6 +38,35 @@ def register_actions(psub: argparse._SubParsersAction) -> None:
     add_date(d, "--authorised", "autorisation / annonce de la généralisation par l'Assurance Maladie")
     add_json(d)
     d.set_defaults(func=cmd_deploy)
+
+    v = psub.add_parser(
+        "scope",
+        help="périmètre de la validation : produits couverts, moteur tiers, libéraux et centres",
+    )
+    add_db(v)
+    add_preserie(v)
+    v.add_argument(
+        "--products",
+        metavar="TEXTE",
+        help="autres logiciels de l'éditeur avec le même module Ordonnance numérique, séparés par « ; » "
+        '(--products "" : aucun)',
+    )
+    v.add_argument(
+        "--third-party-engine",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="le logiciel intègre un moteur de prescription d'un éditeur tiers "
+        "(--no-third-party-engine : son propre moteur)",
+    )
+    v.add_argument(
+        "--serves-both",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="le logiciel équipe des médecins libéraux et des centres de santé "
+        "(--no-serves-both : une seule situation)",
+    )
+    add_json(v)
+    v.set_defaults(func=cmd_scope)
 
 
 def cmd_extend(args: argparse.Namespace) -> int:
@@ -76,6 +107,31 @@ def cmd_deploy(args: argparse.Namespace) -> int:
         value = getattr(p, key)
         print(f"{label[:1].upper()}{label[1:]} : {format_date(value) if value else 'à venir'}")
     print(f"Statut de la présérie : {PreserieStatus(p.status).label}.")
+    return 0
+
+
+def cmd_scope(args: argparse.Namespace) -> int:
+    """Without an option: the scope as recorded; with options: records them (audited)."""
+    with open_ws(args) as ws:
+        p = target(ws, args)
+        pid = p.id or 0
+        if args.products is None and args.third_party_engine is None and args.serves_both is None:
+            scope = get_scope(ws, pid)
+        else:
+            scope = record_scope(
+                ws,
+                pid,
+                products=args.products,
+                third_party_engine=args.third_party_engine,
+                serves_both=args.serves_both,
+            )
+        sentences = scope.sentences(referentiel_of(p))
+    if args.json:
+        print_json({"scope": scope.as_json(), "sentences": sentences})
+        return 0
+    print("Périmètre de la validation :")
+    for sentence in sentences:
+        print(f"- {sentence}")
     return 0
 
 

@@ -23,4 +23,8 @@ CLI_REMEDIES: dict[Hint, str] = {
         "--cnda-reference RÉFÉRENCE » et « ordnum kickoff --date DATE »."
     ),
     Hint.READ_BILAN: "« ordnum bilan » détaille les critères et les préconditions à remplir.",
+    Hint.CONFIRM_EARLY_CLOSING: (
+        "Pour le clore quand même, relancez avec --early : le PDF dira qu'il a été clos avant la "
+        "durée minimale."
+    ),
 }

@@ -28,6 +28,7 @@ class Hint(StrEnum):
     CREATE_WORKSPACE = "create_workspace"
     LAUNCH_PRESERIE = "launch_preserie"  # launch prerequisites, CNDA reference, kick-off
     READ_BILAN = "read_bilan"  # the bilan names the criteria and preconditions to put right
+    CONFIRM_EARLY_CLOSING = "confirm_early_closing"  # a bilan closed before the minimum duration
 
 
 class OrdnumError(Exception):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,9 @@ class Thresholds:
     cpam_min: int
     cpam_max: int
     silent_days: int = 7  # an installed doctor with no trace for this many days is flagged
+    # The seed's « quelques semaines » from the first e-prescriptions, as a number: closing a
+    # bilan sooner asks for confirmation and is written on the PDF.
+    minimum_weeks: int = 4
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ class Referentiel:
     modes: tuple[Choice, ...]
     statuses: tuple[Choice, ...]
     no_operation_label: str
+    # The validation scope's sentences (domain/validation_scope.py fills them in) and the PS
+    # category each exercise type names.
+    validation_scope: dict[str, str] = field(default_factory=dict)
+    ps_categories: dict[str, str] = field(default_factory=dict)
 
     def caisse(self, caisse_id: str) -> Caisse | None:
         return next((c for c in self.caisses if c.id == caisse_id), None)
@@ -150,6 +157,8 @@ def parse_referentiel(data: dict[str, Any]) -> Referentiel:
         modes=_choices(data["modes"]),
         statuses=_choices(data["statuses"]),
         no_operation_label=data["no_operation_label"],
+        validation_scope={k: v for k, v in data.get("validation_scope", {}).items() if isinstance(v, str)},
+        ps_categories=dict(data.get("validation_scope", {}).get("categories", {})),
     )
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ordnum_desktop.domain.fr_format import format_datetime
 from ordnum_desktop.services.errors import UserError, user_message
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from ordnum_desktop.ui.tabs.bilan_tab import BilanTab
 
 WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
-TAB_NAMES = ("ps", "cpam", "planning", "bilan")
+TAB_NAMES = ("ps", "cpam", "planning", "bilan", "overview")
+OVERVIEW = TAB_NAMES.index("overview")
 
 
 def make_tab(index: int, ctx: AppContext) -> BaseTab:
@@ -47,6 +48,10 @@ def make_tab(index: int, ctx: AppContext) -> BaseTab:
         from ordnum_desktop.ui.tabs.planning_tab import PlanningTab
 
         return PlanningTab(ctx)
+    if index == OVERVIEW:
+        from ordnum_desktop.ui.tabs.overview_tab import OverviewTab
+
+        return OverviewTab(ctx)
     from ordnum_desktop.ui.tabs.bilan_tab import BilanTab
 
     return BilanTab(ctx)
@@ -64,7 +69,13 @@ class MainWindow(QMainWindow):
         self.tab_widgets: dict[str, BaseTab] = {}
         self._tabs_connected = False
         self._placeholders: list[QLabel] = []
-        for page in (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage):
+        # « Vue d'ensemble » (every présérie of the file): after the four présérie tabs, so that
+        # their places and Ctrl+1…4 stay; shown first when the file holds several préséries.
+        self.overview_page = QWidget()
+        self.overview_page.setObjectName("overviewPage")
+        QVBoxLayout(self.overview_page)
+        self.ui.tabs.addTab(self.overview_page, "Vue d'ensemble")
+        for page in self._pages():
             label = QLabel("Ouvrez ou créez un fichier de suivi (menu Fichier).")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setEnabled(False)
@@ -79,6 +90,10 @@ class MainWindow(QMainWindow):
         self._set_header_enabled(False)
         self._restore_geometry()
         self.statusBar().showMessage("Prêt.")
+
+    def _pages(self) -> tuple[QWidget, ...]:
+        ui = self.ui
+        return (ui.psPage, ui.cpamPage, ui.planningPage, ui.bilanPage, self.overview_page)
 
     # -- set-up -----------------------------------------------------------------------------
     def _wire_menus(self) -> None:
@@ -102,6 +117,13 @@ class MainWindow(QMainWindow):
         self.extend_action.triggered.connect(self.extend_preserie)
         self.history_action = ui.menuPreserie.addAction("&Historique des bilans…")
         self.history_action.triggered.connect(self.show_bilan_history)
+        self.deploy_action = ui.menuPreserie.addAction("Étapes du &déploiement…")
+        self.deploy_action.triggered.connect(self.record_deployment)
+        self.scope_action = ui.menuPreserie.addAction("Périmètre de la &validation…")
+        self.scope_action.triggered.connect(self.edit_scope)
+        self.overview_action = ui.menuPreserie.addAction("&Vue d'ensemble")
+        self.overview_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.overview_action.triggered.connect(self.show_overview)
         ui.menuPreserie.addSeparator()
         self.journal_action = ui.menuPreserie.addAction("&Journal des modifications…")
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
@@ -124,7 +146,7 @@ class MainWindow(QMainWindow):
         ui.menuEdit.addAction(undo)
         ui.menuEdit.addAction(redo)
         ui.preserieCombo.activated.connect(self._on_preserie_picked)
-        for n in range(len(TAB_NAMES)):  # Ctrl+1…4: the four tabs
+        for n in range(OVERVIEW):  # Ctrl+1…4: the four tabs (Ctrl+5, the overview, is its action's)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.ui.tabs.setCurrentIndex(n))
         for action in (
@@ -138,6 +160,9 @@ class MainWindow(QMainWindow):
             self.close_bilan_action,
             self.history_action,
             self.extend_action,
+            self.deploy_action,
+            self.scope_action,
+            self.overview_action,
         ):
             action.setEnabled(False)
 
@@ -207,7 +232,12 @@ class MainWindow(QMainWindow):
         self.close_bilan_action.setEnabled(not ws.read_only)
         self.history_action.setEnabled(True)
         self.extend_action.setEnabled(not ws.read_only)
+        self.deploy_action.setEnabled(not ws.read_only)
+        self.scope_action.setEnabled(not ws.read_only)
+        self.overview_action.setEnabled(True)
         self.reload_preseries()
+        if self.ui.preserieCombo.count() > 1:  # several préséries: all of them at a glance first
+            self.ui.tabs.setCurrentIndex(OVERVIEW)
         if ws.location_warning:
             self._say(ws.location_warning)
         else:
@@ -237,9 +267,11 @@ class MainWindow(QMainWindow):
     def _tab(self, index: int) -> BaseTab:
         name = TAB_NAMES[index]
         if name not in self.tab_widgets:
-            page = (self.ui.psPage, self.ui.cpamPage, self.ui.planningPage, self.ui.bilanPage)[index]
+            page = self._pages()[index]
             self._placeholders[index].hide()
             widget = make_tab(index, self.ctx)
+            if index == OVERVIEW:
+                widget.open_requested.connect(self.open_preserie)  # type: ignore[attr-defined]
             page.layout().addWidget(widget)
             self.tab_widgets[name] = widget
         return self.tab_widgets[name]
@@ -361,6 +393,40 @@ class MainWindow(QMainWindow):
                 f"Présérie prolongée : période {dialog.period.number} à partir du "
                 f"{dialog.period.start.strftime('%d/%m/%Y')}, version {dialog.period.software_version}."
             )
+
+    def open_preserie(self, preserie_id: int) -> None:
+        """From the overview: the présérie in the other tabs, starting with PS."""
+        self.reload_preseries(select=preserie_id)
+        self.ui.tabs.setCurrentIndex(TAB_NAMES.index("ps"))
+        self._say(f"Présérie « {self.ui.preserieCombo.currentText()} » ouverte.")
+
+    def show_overview(self) -> None:
+        if self.ctx.ws is not None:
+            self.ui.tabs.setCurrentIndex(OVERVIEW)
+
+    def record_deployment(self) -> None:
+        if not self.ctx.ready or self.ctx.ws.read_only:
+            return
+        # SQLAlchemy: after the paint.
+        from ordnum_desktop.services.lifecycle.deployment import deploy_bilan
+        from ordnum_desktop.ui.dialogs.deploy_dialog import DeployDialog
+
+        if self.ctx.run("Étapes du déploiement", deploy_bilan, self.ctx.ws, self.ctx.preserie_id) is None:
+            return  # refused, in French: no bilan closed « Déploiement autorisé »
+        dialog = DeployDialog(self.ctx, self)
+        if self.prompts.run_dialog(dialog) and dialog.preserie is not None:
+            self.ctx.notify(PRESERIE)
+            self._say("Étapes du déploiement enregistrées.")
+
+    def edit_scope(self) -> None:
+        if not self.ctx.ready or self.ctx.ws.read_only:
+            return
+        from ordnum_desktop.ui.dialogs.scope_dialog import ScopeDialog  # SQLAlchemy: after the paint
+
+        dialog = ScopeDialog(self.ctx, self)
+        if self.prompts.run_dialog(dialog) and dialog.scope is not None:
+            self.ctx.notify(PRESERIE)
+            self._say("Périmètre de la validation enregistré : il figure sur le bilan imprimé.")
 
     def show_bilan_history(self) -> None:
         if not self.ctx.ready:

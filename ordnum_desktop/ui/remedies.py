@@ -26,4 +26,8 @@ WINDOW_REMEDIES: dict[Hint, str] = {
         "la référence CNDA se saisit par le menu Présérie › Modifier la présérie…"
     ),
     Hint.READ_BILAN: "L'onglet Bilan détaille les critères et les préconditions à remplir.",
+    Hint.CONFIRM_EARLY_CLOSING: (
+        "Pour le clore quand même, répondez « Clore quand même » à la question : le PDF dira qu'il "
+        "a été clos avant la durée minimale."
+    ),
 }

@@ -25,7 +25,7 @@ from ordnum_desktop.domain.closing_note import ClosingNote
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.vocabulary import Decision, PreserieStatus
 from ordnum_desktop.services.bilan.document import gather_bilan_document
-from ordnum_desktop.services.errors import RuleError, UserError
+from ordnum_desktop.services.errors import Hint, RuleError, UserError
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store import audit
 from ordnum_desktop.store.models import ClosedBilan, Preserie
@@ -58,9 +58,13 @@ def close_bilan(
     as_of: date | None,
     meeting_date: date,
     signatories: str = "",
+    *,
+    early: bool = False,
 ) -> ClosedBilan:
     """Freezes the bilan at `as_of` (None: the latest trace day) as decided at the meeting of
-    `meeting_date`; returns the stored record."""
+    `meeting_date`; returns the stored record. A bilan before the référentiel's minimum duration
+    (domain/preserie_time.py) is refused unless `early` confirms it; the record and the PDF then
+    say so."""
     meeting = meeting_date
     doc = gather_bilan_document(ws, preserie_id, as_of)
     bilan = doc.bilan
@@ -77,9 +81,17 @@ def close_bilan(
             f"un nouveau bilan ne peut pas être arrêté plus tôt ({format_date(bilan.as_of)}). "
             "Choisissez une date de bilan postérieure."
         )
+    is_early = doc.time is not None and doc.time.early
+    if is_early and not early:
+        assert doc.time is not None
+        raise RuleError(
+            f"Le bilan au {format_date(bilan.as_of)} serait clos avant la durée minimale de la "
+            f"présérie : {doc.time.early_reason()}.",
+            hint=Hint.CONFIRM_EARLY_CLOSING,
+        )
     number = previous.number + 1 if previous is not None else 1
     # The meeting's facts go into the PDF itself: the stored bytes are the signed document.
-    doc.closing = ClosingNote(number, meeting, signatories.strip())
+    doc.closing = ClosingNote(number, meeting, signatories.strip(), early=is_early)
     closed_at = datetime.now().replace(microsecond=0)
     pdf = _pdf_bytes(doc, closed_at)
     decision = bilan.decision
@@ -95,8 +107,9 @@ def close_bilan(
             signatories=signatories.strip(),
             decision=decision.value,
             digest=doc.digest,
-            figures_json=json.dumps(bilan.as_json(), ensure_ascii=False, default=str),
+            figures_json=json.dumps(bilan.as_json() | doc.extras_json(), ensure_ascii=False, default=str),
             pdf=pdf,
+            early=is_early,
         )
         s.add(record)
         p.status = STATUS_AFTER[decision].value  # audited as an update of the présérie
@@ -125,6 +138,7 @@ def summary(record: ClosedBilan) -> dict[str, Any]:
         "decision": record.decision,
         "digest": record.digest,
         "signatories": record.signatories,
+        "early": record.early,
     }
 
 

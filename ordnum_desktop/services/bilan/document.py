@@ -22,10 +22,14 @@ from ordnum_desktop.domain.bilan_comparison import BilanComparison, closed_figur
 from ordnum_desktop.domain.bilan_rules import Bilan, DoctorRate, WeeklySeries
 from ordnum_desktop.domain.closing_note import ClosingNote
 from ordnum_desktop.domain.followup_records import AnomalyRecord, AnswerRecord, LaunchRecord
+from ordnum_desktop.domain.preserie_time import PreserieTime
 from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.validation_scope import ValidationScope
 from ordnum_desktop.domain.vocabulary import exercise_title
 from ordnum_desktop.services.bilan.compute import compute_bilan, weekly_series
-from ordnum_desktop.services.planning.schedule import first_erx_as_of
+from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.lifecycle.scope import scope_of
+from ordnum_desktop.services.lifecycle.timing import referentiel_of, time_in
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import ClosedBilan, Preserie
@@ -87,6 +91,9 @@ class BilanDocument:
     anomalies: list[AnomalyLine] = field(default_factory=list)
     closing: ClosingNote | None = None  # set when the document is laid out to be closed
     comparison: BilanComparison | None = None  # with the previous closed bilan, when there is one
+    time: PreserieTime | None = None  # weeks since the first e-prescription and the period's start
+    scope: ValidationScope | None = None  # what the validation covers
+    scope_sentences: list[str] = field(default_factory=list)  # its wording (the référentiel's)
 
     @property
     def as_of(self) -> date:
@@ -102,8 +109,35 @@ class BilanDocument:
         scores = [a.score for a in self.satisfaction]
         return sum(scores) / len(scores) if scores else None
 
+    def extras_json(self) -> dict[str, object]:
+        return extras_json(self.time, self.scope)
+
     def question_scores(self, question_id: str) -> list[int]:
         return [a.scores[question_id] for a in self.satisfaction if question_id in a.scores]
+
+
+def extras_json(time: PreserieTime | None, scope: ValidationScope | None) -> dict[str, object]:
+    """What the bilan JSON gains beside the spec's keys (extra keys are allowed): `weeks` and
+    `scope`. Left out of the digest, which fingerprints the figures only."""
+    out: dict[str, object] = {}
+    if time is not None:
+        out["weeks"] = time.as_json()
+    if scope is not None:
+        out["scope"] = scope.as_json()
+    return out
+
+
+def bilan_context(
+    ws: Workspace, preserie_id: int, day: date
+) -> tuple[PreserieTime, ValidationScope, list[str]]:
+    """The weeks at `day`, the validation scope and its sentences, for a bilan computed on its
+    own (`ordnum bilan`, the Bilan tab)."""
+    with ws.session() as s:
+        p = s.get(Preserie, preserie_id)
+        if p is None:
+            raise UserError(f"Aucune présérie n° {preserie_id}.")
+        scope = scope_of(p)
+        return time_in(s, p, day), scope, scope.sentences(referentiel_of(p))
 
 
 def figures_digest(bilan: Bilan) -> str:
@@ -142,12 +176,6 @@ def _preserie_info(p: Preserie, cpam_ids: list[str]) -> PreserieSheet:
     )
 
 
-def _first_eprescription(s: Session, preserie_id: int, as_of: date) -> date | None:
-    """When the présérie's date was not typed: the planning's, by the rule every front end shares
-    (each doctor's typed date, else their traces)."""
-    return first_erx_as_of(s.connection(), preserie_id, as_of)
-
-
 def previous_comparison(s: Session, preserie_id: int, bilan: Bilan) -> BilanComparison | None:
     """The bilan beside the latest bilan closed at an earlier day, read from its frozen JSON."""
     q = (
@@ -170,8 +198,12 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         p = s.get(Preserie, preserie_id)
         assert p is not None  # compute_bilan refused an unknown présérie already
         info = _preserie_info(p, selected_cpams(s, preserie_id))
-        if info.first_eprescription_date is None:
-            info.first_eprescription_date = _first_eprescription(s, preserie_id, day)
+        # When the présérie's date was not typed: the planning's, by the rule every front end
+        # shares (each doctor's typed date, else their traces).
+        time = time_in(s, p, day)
+        info.first_eprescription_date = time.first_eprescription
+        scope = scope_of(p)
+        sentences = scope.sentences(referentiel_of(p))
         comparison = previous_comparison(s, preserie_id, bilan)
     f = bilan.followup
     return BilanDocument(
@@ -187,4 +219,7 @@ def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = 
         other_satisfaction=list(f.other_answers),
         anomalies=list(f.anomalies),
         comparison=comparison,
+        time=time,
+        scope=scope,
+        scope_sentences=sentences,
     )

@@ -61,6 +61,7 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
         *sections.satisfaction(doc, load_questions()),
         *sections.anomalies(doc),
         *sections.unmatched(doc),
+        *life_sections.validation_scope(doc),
         *life_sections.closing_meeting(doc),
         *sections.signatures(doc),
     ]

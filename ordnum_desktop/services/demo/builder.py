@@ -368,5 +368,6 @@ def _fill(ws: Workspace) -> None:
         status="bilan",
         first_eprescription_date=FIRST_WEEK,
         bilan_date=_d(4, 3),
-        covered_products="Médilogic Cabinet ; Médilogic Centre (même module Ordonnance numérique)",
+        # The éditeur's other software with the same module (validation scope): not the one tested.
+        covered_products="Médilogic Centre ; Médilogic Mobile",
     )

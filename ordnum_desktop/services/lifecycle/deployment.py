@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.vocabulary import Decision, PreserieStatus
@@ -20,6 +20,34 @@ STEPS = {
     "traces_off_date": "désactivation des traces postes",
     "authorised_date": "autorisation et annonce de la généralisation",
 }
+
+
+def _deploy_bilan(s: Session, preserie_id: int) -> ClosedBilan:
+    last = s.exec(
+        select(ClosedBilan)
+        .where(ClosedBilan.preserie_id == preserie_id)
+        .order_by(col(ClosedBilan.number).desc())
+        .limit(1)
+    ).first()
+    if last is None or last.decision != Decision.DEPLOY:
+        why = (
+            "aucun bilan n'a été clos"
+            if last is None
+            else f"le dernier bilan clos (n° {last.number} au {format_date(last.as_of)}) "
+            "conclut à la prolongation"
+        )
+        raise RuleError(
+            f"Le déploiement ne peut pas être suivi : {why}. Les étapes du déploiement suivent un "
+            "bilan clos « Déploiement autorisé »."
+        )
+    return last
+
+
+def deploy_bilan(ws: Workspace, preserie_id: int) -> ClosedBilan:
+    """The closed bilan that decided deploy (the last one), or the refusal `record_deployment`
+    would give: the window asks before showing its dialog."""
+    with ws.session() as s:
+        return _deploy_bilan(s, preserie_id)
 
 
 def record_deployment(
@@ -41,23 +69,7 @@ def record_deployment(
         p = s.get(Preserie, preserie_id)
         if p is None:
             raise UserError(f"Aucune présérie n° {preserie_id}.")
-        last = s.exec(
-            select(ClosedBilan)
-            .where(ClosedBilan.preserie_id == preserie_id)
-            .order_by(col(ClosedBilan.number).desc())
-            .limit(1)
-        ).first()
-        if last is None or last.decision != Decision.DEPLOY:
-            why = (
-                "aucun bilan n'a été clos"
-                if last is None
-                else f"le dernier bilan clos (n° {last.number} au {format_date(last.as_of)}) "
-                "conclut à la prolongation"
-            )
-            raise RuleError(
-                f"Le déploiement ne peut pas être suivi : {why}. Les étapes du déploiement suivent un "
-                "bilan clos « Déploiement autorisé »."
-            )
+        last = _deploy_bilan(s, preserie_id)
         for key, day in given.items():
             if day < last.as_of:
                 raise RuleError(
@@ -71,4 +83,4 @@ def record_deployment(
         return p
 
 
-__all__ = ["STEPS", "record_deployment"]
+__all__ = ["STEPS", "deploy_bilan", "record_deployment"]

@@ -108,6 +108,11 @@ WHERE d.preserie_id = ?
 def first_erx_as_of(conn: Connection, preserie_id: int, on: date) -> date | None:
     """The présérie's first e-prescription by the same rule as `planning_view`, read only (a
     bilan may be printed from a workspace opened read-only, where no empty plan can be created)."""
+    return earliest_first_erx(schedules_as_of(conn, preserie_id, on))
+
+
+def schedules_as_of(conn: Connection, preserie_id: int, on: date) -> list[DoctorSchedule]:
+    """Every roster doctor's schedule with the traces up to `on`, read only (no plan created)."""
     days = trace_days(conn, preserie_id, on)
     schedules = []
     for _, mode, am, rpps, *typed in conn.exec_driver_sql(PLAN_SQL, (preserie_id,)).all():
@@ -116,4 +121,4 @@ def first_erx_as_of(conn: Connection, preserie_id: int, on: date) -> date | None
         schedules.append(
             DoctorSchedule(planned, installed, trained, traces_on, first_erx, days.get(ident, TraceDays()))
         )
-    return earliest_first_erx(schedules)
+    return schedules

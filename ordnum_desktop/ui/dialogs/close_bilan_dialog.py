@@ -9,7 +9,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ordnum_desktop.domain.bilan_rules import Bilan
+from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.services.bilan.closing import close_bilan
+from ordnum_desktop.services.bilan.document import bilan_context
 from ordnum_desktop.store.models import ClosedBilan
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_close_bilan_dialog import Ui_CloseBilanDialog
@@ -35,14 +37,32 @@ class CloseBilanDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
 
     def accept(self) -> None:
+        as_of = self.ui.asOfDate.date().toPython()
+        found = self.ctx.run("Clore le bilan", bilan_context, self.ctx.ws, self.ctx.preserie_id, as_of)
+        if found is None:
+            return
+        time = found[0]
+        early = False
+        if time.early:
+            # Before the référentiel's minimum duration: the user confirms, and the PDF says so.
+            question = (
+                f"Le bilan au {format_date(as_of)} serait clos avant la durée minimale de la présérie : "
+                f"{time.early_reason()}.\n\nLe clore quand même ? Le PDF indiquera une clôture anticipée."
+            )
+            if not self.ctx.prompts.ask_yes_no(
+                "Clôture avant la durée minimale", question, yes="Clore quand même", no="Ne pas clore"
+            ):
+                return
+            early = True
         closed = self.ctx.run(
             "Clore le bilan",
             close_bilan,
             self.ctx.ws,
             self.ctx.preserie_id,
-            self.ui.asOfDate.date().toPython(),
+            as_of,
             self.ui.meetingDate.date().toPython(),
             self.ui.signatoriesEdit.text(),
+            early=early,
         )
         if closed is not None:
             self.closed = closed

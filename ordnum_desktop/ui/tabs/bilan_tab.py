@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QBoxLayout, QLabel
 from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import format_date, format_int
+from ordnum_desktop.domain.preserie_time import PreserieTime, weeks_text
+from ordnum_desktop.domain.validation_scope import ValidationScope
 from ordnum_desktop.domain.vocabulary import Criterion, Decision
 from ordnum_desktop.services.bilan.comparison import comparison_for
 from ordnum_desktop.services.bilan.compute import compute_bilan
+from ordnum_desktop.services.bilan.document import bilan_context
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import FOLLOWUP, PRESERIE, ROSTER, TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_bilan_tab import Ui_BilanTab
@@ -54,6 +57,18 @@ def decision_text(bilan: Bilan) -> str:
     return "<br/>".join(parts)
 
 
+def life_html(time: PreserieTime, scope: ValidationScope, sentences: list[str]) -> str:
+    """« Durée au … » with the minimum when it is not reached, then the validation scope."""
+    summary = time.summary()
+    duration = f"<b>Durée au {format_date(time.as_of)} :</b> {_esc(summary)}"
+    if time.early:
+        duration += (
+            f" — <span style='color:#c62828'>durée minimale de {weeks_text(time.minimum_weeks)} non "
+            "atteinte : la clôture demandera confirmation.</span>"
+        )
+    return duration + "<br/><b>Périmètre de la validation :</b> " + " ".join(_esc(x) for x in sentences)
+
+
 class BilanTab(BaseTab):
     name = "bilan"
     watches = frozenset({TRACES, ROSTER, FOLLOWUP, PRESERIE})
@@ -83,14 +98,20 @@ class BilanTab(BaseTab):
         self.comparison_label = QLabel()
         self.comparison_label.setWordWrap(True)
         self.comparison_label.setVisible(False)
+        # The weeks elapsed at the bilan's day and the validation scope, as on the PDF.
+        self.life_label = QLabel()
+        self.life_label.setWordWrap(True)
+        self.life_label.setObjectName("lifeLabel")
         layout = self.ui.decisionLabel.parentWidget().layout()
         if layout is not None:
             index = layout.indexOf(self.ui.decisionLabel)
             box = cast("QBoxLayout", layout) if hasattr(layout, "insertWidget") else None
             if box is not None and index >= 0:
                 box.insertWidget(index + 1, self.comparison_label)
+                box.insertWidget(index + 2, self.life_label)
             else:
                 layout.addWidget(self.comparison_label)
+                layout.addWidget(self.life_label)
         self.as_of: date | None = None  # None: the day of the latest trace (the service's default)
         self.bilan: Bilan | None = None
         self._loading = False
@@ -108,6 +129,7 @@ class BilanTab(BaseTab):
         comparison = comparison_for(ws, self.ctx.preserie_id, bilan)
         self.comparison_label.setText(comparison_html(comparison))
         self.comparison_label.setVisible(comparison is not None)
+        self.life_label.setText(life_html(*bilan_context(ws, self.ctx.preserie_id, bilan.as_of)))
         counted_nowhere = []
         if bilan.unmatched_rows:
             counted_nowhere.append(f"{format_int(bilan.unmatched_rows)} ligne(s) hors critères")
@@ -177,4 +199,4 @@ class BilanTab(BaseTab):
         )
 
 
-__all__ = ["BilanTab", "decision_text"]
+__all__ = ["BilanTab", "decision_text", "life_html"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.preserie_time import PreserieTime, weeks_text
+from ordnum_desktop.services.lifecycle.timing import preserie_time
 from ordnum_desktop.services.planning.schedule import planning_view
 from ordnum_desktop.services.roster.preseries import STATUSES, resolve_preserie
 from ordnum_desktop.services.workspace.session import Workspace
@@ -16,6 +18,18 @@ STATUS_COLOURS = {
     "prolongee": "#8e24aa",
     "generalisation": "#1b5e20",
 }
+
+
+def weeks_part(t: PreserieTime) -> str:
+    """« 5 semaines depuis la 1re e-prescription · période 1 : 7 semaines », at the présérie's day."""
+    first = (
+        f"<b>{weeks_text(t.since_first_eprescription)}</b> depuis la 1re e-prescription"
+        if t.first_eprescription
+        else "aucune e-prescription encore"
+    )
+    period = f"période {t.period_number} : <b>{weeks_text(t.since_period_start)}</b>"
+    short = f" (durée minimale : {weeks_text(t.minimum_weeks)})" if t.early else ""
+    return f"{first} · {period}{short}"
 
 
 def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
@@ -33,4 +47,5 @@ def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
         ("Bilan", p.bilan_date),
     ):
         dates.append(f"{label} <b>{format_date(value) if value else 'à venir'}</b>")
+    dates.append(weeks_part(preserie_time(ws, preserie_id)))
     return STATUSES.get(p.status, p.status), " · ".join(dates), STATUS_COLOURS.get(p.status, "#6d6d6d")

@@ -1,5 +1,6 @@
-"""Sections of the printed bilan about the présérie's life (issue 11): the closing meeting and
-its signatories. Kept apart from sections.py, whose layout evolves on its own."""
+"""Sections of the printed bilan about the présérie's life (issue 11): the comparison with the
+previous closed bilan, the validation scope, the closing meeting and its signatories. Kept apart
+from sections.py, whose layout evolves on its own."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ def closing_meeting(doc: BilanDocument) -> list[Flowable]:
         [text("Signataires", st.CELL_BOLD), text(note.signatories or "non précisés à la clôture")],
     ]
     if note.early:
+        t = doc.time
+        why = f" : {t.early_reason()}" if t is not None else ""
         rows.append(
             [
-                text("Durée", st.CELL_BOLD),
-                text("Bilan clos avant la durée minimale du référentiel, sur confirmation."),
+                text("Clôture anticipée", st.CELL_BOLD),
+                text(f"Bilan clos avant la durée minimale du référentiel, sur confirmation{why}."),
             ]
         )
     table = Table(rows, colWidths=[0.3 * WIDTH, 0.7 * WIDTH])
@@ -56,6 +59,20 @@ def closing_meeting(doc: BilanDocument) -> list[Flowable]:
                 ),
                 Spacer(1, 2 * mm),
                 table,
+            ]
+        )
+    ]
+
+
+def validation_scope(doc: BilanDocument) -> list[Flowable]:
+    """What the validation covers, in the référentiel's words (domain/validation_scope.py)."""
+    if not doc.scope_sentences:
+        return []
+    return [
+        KeepTogether(
+            [
+                Paragraph("Périmètre de la validation", st.H1),
+                *(markup(f"• {esc(sentence)}", st.BODY) for sentence in doc.scope_sentences),
             ]
         )
     ]
@@ -117,4 +134,4 @@ def comparison(doc: BilanDocument) -> list[Flowable]:
     ]
 
 
-__all__ = ["closing_meeting", "comparison"]
+__all__ = ["closing_meeting", "comparison", "validation_scope"]

@@ -33,6 +33,7 @@ from ordnum_desktop.domain.fr_format import (
     format_percent,
     yes_no,
 )
+from ordnum_desktop.domain.preserie_time import weeks_text
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation, operation_label
 from ordnum_desktop.services.bilan.charts import doctor_chart, rates_summary_chart
 from ordnum_desktop.services.bilan.document import BilanDocument
@@ -87,6 +88,7 @@ def cover(doc: BilanDocument, generated: str) -> list[Flowable]:
         ("Première ordonnance numérique", format_date(p.first_eprescription_date)),
         ("Bilan arrêté au", format_date(doc.as_of)),
         ("Référentiel", p.referentiel),
+        *life_pairs(doc),
     ]
     rows = []
     for i in range(0, len(pairs), 2):
@@ -122,6 +124,21 @@ def cover(doc: BilanDocument, generated: str) -> list[Flowable]:
             st.SMALL,
         ),
     ]
+
+
+def life_pairs(doc: BilanDocument) -> list[tuple[str, str]]:
+    """The period judged and the weeks elapsed (domain/preserie_time.py), on the cover."""
+    t = doc.time
+    if t is None:
+        return []
+    period = doc.bilan.period
+    if period.number == 1:
+        judged = "1, depuis le lancement"
+    else:
+        judged = f"{period.number}, depuis le {format_date(period.start)} (version {period.software_version})"
+    weeks = t.summary()
+    weeks = weeks[:1].upper() + weeks[1:] + f" ; durée minimale : {weeks_text(t.minimum_weeks)}"
+    return [("Période de mesure", judged), ("Durée au bilan", weeks)]
 
 
 def _multiline(value: str) -> Paragraph:

@@ -4,13 +4,15 @@ window (issue 13: « 14/04 » drawn empty on every chart)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from matplotlib.figure import Figure
 from PIL.Image import Image as PILImage
 
-from ordnum_desktop.services.bilan.charts import render_image
+from ordnum_desktop.domain.bilan_rules import WeekPoint
+from ordnum_desktop.services.bilan.chart_reuse import DoctorChartPainter
 from ordnum_desktop.services.bilan.document import gather_bilan_document
 from ordnum_desktop.services.bilan.pdf import sections
 from ordnum_desktop.services.traces.importer import import_traces
@@ -35,11 +37,12 @@ def test_pdf_charts_stop_at_the_last_traced_week(ws: Workspace, tmp_path: Path) 
 
     drawn: list[list[str]] = []
 
-    def render(figure: Figure) -> PILImage:
-        drawn.append(_labels(figure))
-        return render_image(figure, dpi=40)
+    def paint(weeks: Sequence[WeekPoint], title: str, threshold: float) -> PILImage:
+        painter = DoctorChartPainter(weeks, threshold, dpi=40)  # the PDF's reused figure
+        drawn.append(_labels(painter.figure))
+        return painter.paint(weeks, title)
 
-    assert sections.doctor_charts(doc, render)
+    assert sections.doctor_charts(doc, paint)
     assert drawn and all(labels for labels in drawn)
     for labels in drawn:  # both panels of every doctor: the two traced weeks, nothing after
         assert set(labels) <= {"03/03", "10/03"}, labels

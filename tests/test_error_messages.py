@@ -13,10 +13,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.cli_commands import roster_cmds
 from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
 from ordnum_desktop.domain.errors import Hint, OrdnumError
 from ordnum_desktop.services.errors import failure_message, is_unexpected, user_message
+from ordnum_desktop.services.roster import workbook as roster_workbook
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 SERVICES = Path(__file__).resolve().parent.parent / "ordnum_desktop" / "services"
@@ -159,7 +159,8 @@ def test_cli_os_error_is_one_french_line_and_exit_2(
     def refuse(path: object) -> Path:
         raise OSError(code, os.strerror(code), str(out))
 
-    monkeypatch.setattr(roster_cmds, "write_roster_template", refuse)
+    # The command imports the workbook module when it runs (openpyxl is not loaded at start).
+    monkeypatch.setattr(roster_workbook, "write_roster_template", refuse)
     status, _, err = run(capsys, "roster", "template", str(out))
     assert status == 2
     assert err.startswith(f"Opération impossible sur « {out} » : {expected}")
@@ -184,7 +185,7 @@ def test_cli_bug_names_the_log_file(
     def broken(path: object) -> Path:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(roster_cmds, "write_roster_template", broken)
+    monkeypatch.setattr(roster_workbook, "write_roster_template", broken)
     status, _, err = run(capsys, "roster", "template", "x.xlsx")
     log = _error_log_in_tmp / "ordnum.log"
     assert status == 2

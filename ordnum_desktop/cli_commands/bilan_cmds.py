@@ -110,11 +110,11 @@ def cmd_bilan(args: argparse.Namespace) -> int:
         if args.pdf:
             from ordnum_desktop.services.bilan.pdf_export import write_bilan_pdf  # reportlab, matplotlib
 
-            written.append(write_bilan_pdf(ws, pid, args.pdf, as_of=as_of))
+            written.append(write_bilan_pdf(ws, pid, args.pdf, as_of=as_of, bilan=result))
         if args.xlsx:
             from ordnum_desktop.services.bilan.workbook import write_bilan_workbook  # openpyxl
 
-            written.append(write_bilan_workbook(ws, pid, args.xlsx, as_of=as_of))
+            written.append(write_bilan_workbook(ws, pid, args.xlsx, as_of=as_of, bilan=result))
     if args.json:
         print_json(result.as_json() | extras_json(time, scope))
     else:

@@ -11,7 +11,6 @@ from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.planning.dates import update_plan
-from ordnum_desktop.services.planning.export import UNKNOWN_CPAM, export_planning, planning_rows
 from ordnum_desktop.services.planning.schedule import planning_view
 from ordnum_desktop.services.roster.doctors import list_doctors
 
@@ -52,6 +51,9 @@ def add_as_of(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # openpyxl loads with the export, not with every command of `ordnum`.
+    from ordnum_desktop.services.planning.export import UNKNOWN_CPAM, export_planning, planning_rows
+
     with open_ws(args) as ws:
         p = target(ws, args)
         paths = export_planning(ws, p.id or 0, args.outdir, args.as_of)

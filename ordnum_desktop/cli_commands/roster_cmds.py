@@ -8,7 +8,6 @@ from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, o
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, list_doctors
-from ordnum_desktop.services.roster.workbook import import_roster, write_roster_template
 from ordnum_desktop.store.models import Doctor
 
 
@@ -46,12 +45,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from ordnum_desktop.services.roster.workbook import write_roster_template  # openpyxl: on use
+
     path = write_roster_template(args.out)
     print(f"Modèle d'effectif écrit : {path}")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ordnum_desktop.services.roster.workbook import import_roster  # openpyxl: on use
+
     with open_ws(args) as ws:
         p = target(ws, args)
         report = import_roster(ws, p.id or 0, args.file, replace=args.replace)

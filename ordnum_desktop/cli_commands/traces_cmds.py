@@ -11,7 +11,6 @@ from ordnum_desktop.domain.fr_format import format_int
 from ordnum_desktop.domain.text import column_list, printable
 from ordnum_desktop.services.traces.importer import ImportReport, import_traces, list_batches
 from ordnum_desktop.services.traces.overlap import OverlapFound
-from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.traces.undo import undo_batch
 
 # In text mode, the rejections are listed grouped by cause, the largest groups first (a file
@@ -52,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from ordnum_desktop.services.traces.template import write_traces_template  # openpyxl: on use
+
     refuse_overwrite(args.out, args.force)
     path = write_traces_template(args.out)
     print(f"Modèle de traces postes écrit : {path}")

@@ -34,6 +34,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import DateFormatter
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
@@ -172,8 +173,13 @@ def doctor_chart(weeks: Sequence[WeekPoint], *, title: str = "", threshold: floa
     _draw_rate(left, weeks, threshold)
     _draw_bars(right, weeks)
     if title:
-        fig.suptitle(plain(title), fontsize=9, color=INK, x=0.01, ha="left", fontweight="bold")
+        doctor_title(fig, title)
     return fig
+
+
+def doctor_title(fig: Figure, title: str) -> Text:
+    """The per-doctor chart's title (services/bilan/chart_reuse.py changes its text)."""
+    return fig.suptitle(plain(title), fontsize=9, color=INK, x=0.01, ha="left", fontweight="bold")
 
 
 def rates_summary_chart(doctors: Sequence[DoctorRate], *, threshold: float = 0.5) -> Figure:

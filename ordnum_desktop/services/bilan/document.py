@@ -190,8 +190,13 @@ def previous_comparison(s: Session, preserie_id: int, bilan: Bilan) -> BilanComp
     return compare(closed_figures(previous.number, json.loads(previous.figures_json)), bilan)
 
 
-def gather_bilan_document(ws: Workspace, preserie_id: int, as_of: date | None = None) -> BilanDocument:
-    bilan = compute_bilan(ws, preserie_id, as_of)
+def gather_bilan_document(
+    ws: Workspace, preserie_id: int, as_of: date | None = None, *, bilan: Bilan | None = None
+) -> BilanDocument:
+    """`bilan`: the figures the caller computed already for this présérie and `as_of` (the
+    window's Bilan tab, `ordnum bilan` printing its summary), not computed a second time."""
+    if bilan is None or (as_of is not None and bilan.as_of != as_of):
+        bilan = compute_bilan(ws, preserie_id, as_of)
     day = bilan.as_of
     weekly = weekly_series(ws, preserie_id, day)
     with ws.session() as s:

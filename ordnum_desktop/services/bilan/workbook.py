@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ordnum_desktop.domain.bilan_rules import Bilan
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.vocabulary import Criterion, Operation, operation_label
@@ -225,8 +226,14 @@ def build_bilan_workbook(
 
 
 def write_bilan_workbook(
-    ws: Workspace, preserie_id: int, out_path: Path | str, as_of: date | None = None
+    ws: Workspace,
+    preserie_id: int,
+    out_path: Path | str,
+    as_of: date | None = None,
+    *,
+    bilan: Bilan | None = None,
 ) -> Path:
+    """`bilan`: figures already computed for this `as_of` (see `gather_bilan_document`)."""
 
-    doc = gather_bilan_document(ws, preserie_id, as_of)
+    doc = gather_bilan_document(ws, preserie_id, as_of, bilan=bilan)
     return build_bilan_workbook(doc, out_path, journal=export_rows(ws, preserie_id))

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.io.safe_text import safe_cell
+from ordnum_desktop.services.io.shared_files import disk_full_error, shared_file_mode
 
 HEADER_FILL = PatternFill("solid", fgColor="0C2F6B")
 # The blank templates an éditeur fills in (roster, traces, answers) keep a lighter blue.
@@ -101,23 +102,6 @@ def new_workbook() -> Workbook:
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     return wb
-
-
-def shared_file_mode(path: Path | str) -> None:
-    """A document meant to be shared (PDF, workbook, template) gets the user's normal
-    permissions (0666 minus the umask): mkstemp creates 0600, right for the workspace and its
-    backups only (issue 12, item 6)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
-
-
-def disk_full_error(out: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"Impossible d'écrire « {out.name} » dans « {out.parent} » : le disque est plein. "
-        "Libérez de la place ou choisissez un autre dossier, puis recommencez ; "
-        "aucun fichier partiel n'a été laissé."
-    )
 
 
 def save_workbook(wb: Workbook, path: Path | str) -> Path:

@@ -194,6 +194,7 @@ class BilanTab(BaseTab):
             self.ctx.preserie_id,
             Path(path),
             as_of=self.as_of,
+            bilan=self.bilan,  # the figures on screen, not computed again
             on_done=done,
             on_failed=failed,
         )

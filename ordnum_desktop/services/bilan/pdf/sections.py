@@ -8,7 +8,7 @@ no-break space there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PIL.Image import Image as PILImage
@@ -23,6 +23,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ordnum_desktop.domain.bilan_rules import WeekPoint
 from ordnum_desktop.domain.bilan_wording import decision_statement
 from ordnum_desktop.domain.fr_format import (
     NNBSP,
@@ -35,7 +36,7 @@ from ordnum_desktop.domain.fr_format import (
 )
 from ordnum_desktop.domain.preserie_time import weeks_text
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation, operation_label
-from ordnum_desktop.services.bilan.charts import doctor_chart, rates_summary_chart
+from ordnum_desktop.services.bilan.charts import rates_summary_chart
 from ordnum_desktop.services.bilan.document import BilanDocument
 from ordnum_desktop.services.bilan.pdf import styles as st
 from ordnum_desktop.services.bilan.pdf.styles import (
@@ -51,6 +52,8 @@ from ordnum_desktop.services.bilan.pdf.styles import (
 WIDTH = 210 * mm - 2 * st.PAGE_MARGIN  # A4 frame width
 UNMATCHED_LISTED = 25
 ChartRenderer = Callable[[Any], PILImage]
+# (weeks, title, threshold) → the doctor's chart: services/bilan/chart_reuse.py for the PDF.
+DoctorChartPainter = Callable[[Sequence[WeekPoint], str, float], PILImage]
 
 
 def _s(count: int) -> str:
@@ -317,7 +320,7 @@ def doctors_table(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     return out
 
 
-def doctor_charts(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
+def doctor_charts(doc: BilanDocument, paint: DoctorChartPainter) -> list[Flowable]:
     doctors = doc.doctors
     if not doctors:
         return []
@@ -331,9 +334,9 @@ def doctor_charts(doc: BilanDocument, render: ChartRenderer) -> list[Flowable]:
     ]
     for d in doctors:
         title = f"{d.name} ({d.identifier}) — {_pct(d.rate)}"
-        figure = doctor_chart(doc.weekly.get(d.identifier, ()), title=title, threshold=threshold)
+        picture = paint(doc.weekly.get(d.identifier, ()), title, threshold)
         out.append(Spacer(1, 2 * mm))
-        out.append(_image(render(figure), WIDTH))
+        out.append(_image(picture, WIDTH))
     return out
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ordnum_desktop import __version__
-from ordnum_desktop.cli_commands import COMMAND_MODULES
+from ordnum_desktop.cli_commands import command_modules
 from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
 from ordnum_desktop.services.errors import OrdnumError, failure_message
 from ordnum_desktop.services.io.error_log import setup_error_log
@@ -68,7 +68,9 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with `command` (the first argument) only that command's parser when
+    it is a known one: its module alone is imported."""
     parser = FrenchArgumentParser(
         prog="ordnum",
         description="Suivi des préséries de l'Ordonnance numérique en ligne de commande.",
@@ -78,14 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     sub.required = True
-    for module in COMMAND_MODULES:
+    for module in command_modules(command):
         module.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments[0] if arguments else None)
+    args = parser.parse_args(arguments)
     setup_error_log()
     try:
         return int(args.func(args) or 0)

@@ -21,7 +21,7 @@ from ordnum_desktop.domain.bilan_rules import Period
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.preserie_time import PreserieTime
 from ordnum_desktop.domain.schedule import DoctorSchedule, earliest_first_erx
-from ordnum_desktop.domain.vocabulary import Decision, PreserieStatus, exercise_title
+from ordnum_desktop.domain.vocabulary import Decision, Exercise, PreserieStatus
 from ordnum_desktop.services.lifecycle.periods import period_at
 from ordnum_desktop.services.lifecycle.timing import current_time, referentiel_of
 from ordnum_desktop.services.planning.schedule import latest_trace_day, schedules_as_of
@@ -59,7 +59,8 @@ class OverviewLine:
 
     @property
     def exercise_label(self) -> str:
-        return exercise_title(self.exercise)
+        """« libéral », « centre de santé », « mixte »: the référentiel's short word."""
+        return Exercise(self.exercise).label if self.exercise in set(Exercise) else self.exercise
 
     @property
     def period_label(self) -> str:
@@ -169,12 +170,16 @@ def _overdue(
     today: date,
     day: date,
     silent_days: int,
+    period: Period,
 ) -> tuple[str, ...]:
     out = []
-    late = sum(s.late(today) for s in schedules)
+    late = sorted(s.planned for s in schedules if s.planned and s.late(today))
     if late:
-        out.append(f"{late} installation(s) prévue(s) avant le {format_date(today)} non faite(s)")
-    if p.bilan_date and p.bilan_date < today and (last is None or last.meeting_date < p.bilan_date):
+        out.append(f"{len(late)} installation(s) prévue(s) dès le {format_date(late[0])} non faite(s)")
+    # A planned bilan is late until a bilan of the period in force is closed (one closed earlier
+    # than planned counts: the meeting was brought forward).
+    closed_in_period = last is not None and (period.start is None or last.as_of >= period.start)
+    if p.bilan_date and p.bilan_date < today and not closed_in_period:
         out.append(f"bilan prévu le {format_date(p.bilan_date)} non clos")
     traces_on = p.traces_off_date is None and (last is None or last.decision == Decision.EXTEND)
     silent = sum(s.silent_since(day, silent_days) is not None for s in schedules) if traces_on else 0
@@ -199,6 +204,7 @@ def _line(s: Session, p: Preserie, today: date) -> OverviewLine:
     cpams = tuple(selected_cpams(s, pid))
     names = tuple(c.name if (c := ref.caisse(cid)) else cid for cid in cpams)
     step, step_date = _next_step(p, last, schedules, today)
+    period = period_at(s, p, max(day, today))
     return OverviewLine(
         id=pid,
         editor=p.editor,
@@ -207,7 +213,7 @@ def _line(s: Session, p: Preserie, today: date) -> OverviewLine:
         exercise=p.exercise,
         cpams=cpams,
         status=p.status,
-        period=period_at(s, p, max(day, today)),
+        period=period,
         last_bilan=last.number if last else None,
         last_bilan_as_of=last.as_of if last else None,
         last_decision=last.decision if last else None,
@@ -215,7 +221,7 @@ def _line(s: Session, p: Preserie, today: date) -> OverviewLine:
         cpam_names=names,
         time=time,
         next_step_date=step_date,
-        overdue=_overdue(p, last, schedules, today, day, ref.thresholds.silent_days),
+        overdue=_overdue(p, last, schedules, today, day, ref.thresholds.silent_days, period),
     )
 
 

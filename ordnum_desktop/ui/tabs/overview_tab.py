@@ -5,6 +5,7 @@ several préséries."""
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -38,6 +39,11 @@ class SortableItem(QTableWidgetItem):
         if mine is None or theirs is None:
             return theirs is None and mine is not None
         return bool(mine < theirs)
+
+
+def header_title(title: str) -> str:
+    """A long title on two or three lines, never cut inside a word (« e-prescription » whole)."""
+    return textwrap.fill(title, 14, break_on_hyphens=False, break_long_words=False)
 
 
 def cell_text(value: object) -> str:
@@ -76,7 +82,8 @@ class OverviewTab(BaseTab):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("overviewTable")
         self.table.setAccessibleName("Vue d'ensemble des préséries")
-        self.table.setHorizontalHeaderLabels([c.title for c in COLUMNS])
+        # Long titles on two or three lines: the table then fits a 1280 px window better.
+        self.table.setHorizontalHeaderLabels([header_title(c.title) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -85,6 +92,7 @@ class OverviewTab(BaseTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by number until the user clicks
         self.table.setSortingEnabled(True)
         self.table.cellDoubleClicked.connect(self._open_row)
         layout.addWidget(self.table, 1)
@@ -124,7 +132,7 @@ class OverviewTab(BaseTab):
         table.sortItems(column if column >= 0 else 0, order)
         table.resizeColumnsToContents()
         for col in range(table.columnCount()):  # long texts wrap rather than widen the table
-            table.setColumnWidth(col, min(table.columnWidth(col), 260))
+            table.setColumnWidth(col, min(table.columnWidth(col), 135))
         table.resizeRowsToContents()
         late = sum(1 for x in self.lines if x.overdue)
         self.summary_label.setText(

@@ -21,18 +21,21 @@ STATUS_COLOURS = {
 
 
 def weeks_part(t: PreserieTime) -> str:
-    """« 5 semaines depuis la 1re e-prescription · période 1 : 7 semaines », at the présérie's day."""
+    """« 5 semaines depuis la 1re e-prescription · période 1 : 7 semaines », at the présérie's
+    day; the minimum is named while it is not reached."""
     first = (
         f"<b>{weeks_text(t.since_first_eprescription)}</b> depuis la 1re e-prescription"
         if t.first_eprescription
         else "aucune e-prescription encore"
     )
     period = f"période {t.period_number} : <b>{weeks_text(t.since_period_start)}</b>"
-    short = f" (durée minimale : {weeks_text(t.minimum_weeks)})" if t.early else ""
+    short = f" (minimum {weeks_text(t.minimum_weeks)})" if t.early else ""
     return f"{first} · {period}{short}"
 
 
 def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
+    """The badge, the dates and the badge's colour: the présérie's milestones, then on a line of
+    their own the weeks elapsed."""
     p = resolve_preserie(ws, preserie_id)
     first = p.first_eprescription_date
     if first is None:  # not recorded on the présérie: the planning's, typed or from the traces
@@ -47,5 +50,5 @@ def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
         ("Bilan", p.bilan_date),
     ):
         dates.append(f"{label} <b>{format_date(value) if value else 'à venir'}</b>")
-    dates.append(weeks_part(preserie_time(ws, preserie_id)))
-    return STATUSES.get(p.status, p.status), " · ".join(dates), STATUS_COLOURS.get(p.status, "#6d6d6d")
+    text = " · ".join(dates) + "<br/>" + weeks_part(preserie_time(ws, preserie_id))
+    return STATUSES.get(p.status, p.status), text, STATUS_COLOURS.get(p.status, "#6d6d6d")

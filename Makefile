@@ -10,6 +10,9 @@ QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 # PyInstaller reads the shared libraries' dependencies with objdump (binutils) on Linux;
 # appstreamcli validates the metainfo (tests/test_packaging_files.py).
 DIST_TOOLS := binutils appstream
+# Team mode's tests start a throwaway PostgreSQL server (tests/pg_server.py) when its programs
+# are installed; without them those tests are skipped, with the reason.
+TEST_TOOLS := postgresql
 BUILD_STAMP := $(VENV)/.build-installed
 DIST := dist/ordnum-desktop
 
@@ -22,10 +25,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Qt needs a few shared libraries that a bare Debian/Ubuntu may lack; install them only when
-# missing and only when we are root (a developer's laptop usually has them already).
+# Qt needs a few shared libraries that a bare Debian/Ubuntu may lack, and the tests of team mode
+# a PostgreSQL server; install them only when missing and only when we are root (a developer's
+# laptop usually has them already).
 sysdeps:
-	@missing=""; for p in $(QT_LIBS) $(DIST_TOOLS); do \
+	@missing=""; for p in $(QT_LIBS) $(DIST_TOOLS) $(TEST_TOOLS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \

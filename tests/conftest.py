@@ -1,4 +1,10 @@
-"""Shared fixtures: every test gets a real SQLite workspace file in its own temp folder."""
+"""Shared fixtures: every test gets a real SQLite workspace file in its own temp folder, and the
+modules marked `both_engines` run their workspace tests on a real PostgreSQL database too.
+
+`db_address` is the workspace's address: the file `espace.sqlite` of the test's folder, or, for
+the `postgresql` case, a fresh database on the session's throwaway server (tests/pg_server.py;
+skipped with the reason when PostgreSQL is not installed). `ws` opens it. A test that takes
+`ws_path` works on the file itself (lock, journal, backups) and stays SQLite-only."""
 
 from __future__ import annotations
 
@@ -13,6 +19,46 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ordnum_desktop.services.roster.doctors import add_doctor  # noqa: E402
 from ordnum_desktop.services.roster.preseries import create_preserie  # noqa: E402
 from ordnum_desktop.services.workspace.session import Workspace  # noqa: E402
+from tests.pg_server import PgServer, ServerUnavailable, start_server  # noqa: E402
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """In a module marked `both_engines`, every test that opens a workspace through `db_address`
+    (or `ws`) runs once per engine, unless it also takes the file itself (`ws_path`)."""
+    if "db_address" not in metafunc.fixturenames or "ws_path" in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("both_engines") is not None:
+        metafunc.parametrize("db_address", ENGINES, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One throwaway PostgreSQL server for the whole session (skipped when not installed)."""
+    try:
+        server = start_server()
+    except ServerUnavailable as exc:
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh, empty database of its own for each test: its `postgresql://` address."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def db_address(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the test's workspace lives: a SQLite file (default) or a PostgreSQL database."""
+    engine = getattr(request, "param", "sqlite")
+    if engine == "postgresql":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "espace.sqlite")
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +83,8 @@ def ws_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def ws(ws_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(ws_path, create=True)
+def ws(db_address: str) -> Iterator[Workspace]:
+    workspace = Workspace.open(db_address, create=True)
     yield workspace
     workspace.close()
 

@@ -18,6 +18,10 @@ from ordnum_desktop.services.workspace import audit_log
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, Doctor, ImportBatch, SatisfactionAnswer
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 
 def _entries(ws: Workspace, entity: str) -> list[audit_log.AuditView]:
     return list(reversed(audit_log.list_entries(ws, entity=entity)))

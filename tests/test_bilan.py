@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from ordnum_desktop.domain.bilan_rules import WeekPoint
 from ordnum_desktop.services import followup
@@ -18,6 +19,10 @@ from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly, SatisfactionAnswer, TechnicalPrerequisite
 from tests.bilan_scenario import D1, D1_RPPS, D2, D3, D4, SCENARIO, STRANGER, setup_roster, write
+
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
 
 
 def test_scenario_figure_by_figure(ws: Workspace, tmp_path: Path) -> None:
@@ -237,7 +242,7 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
     with ws.session() as s:  # the summary was stored
         assert (
             s.connection()
-            .exec_driver_sql("SELECT count(*) FROM app_meta WHERE key = ?", (f"bilan_summary:{pid}",))
+            .execute(text("SELECT count(*) FROM app_meta WHERE key = :k"), {"k": f"bilan_summary:{pid}"})
             .scalar()
             == 1
         )
@@ -258,8 +263,8 @@ def test_summary_cache_follows_imports_undo_and_damage(ws: Workspace, tmp_path: 
 
     import_traces(ws, pid, write(tmp_path / "c.csv", SCENARIO))
     with ws.session() as s:
-        s.connection().exec_driver_sql(
-            "UPDATE app_meta SET value = '{not json' WHERE key = ?", (f"bilan_summary:{pid}",)
+        s.connection().execute(
+            text("UPDATE app_meta SET value = '{not json' WHERE key = :k"), {"k": f"bilan_summary:{pid}"}
         )
     assert (
         compute_bilan(ws, pid, as_of=date(2025, 3, 10)).as_json()["criteria"]["registration"]["registered"]

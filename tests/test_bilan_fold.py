@@ -18,6 +18,7 @@ from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch
 from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store import sql
 from tests.bilan_scenario import (
     D1,
     D1_RPPS,
@@ -30,6 +31,10 @@ from tests.bilan_scenario import (
     setup_roster,
     write,
 )
+
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
 
 
 def _stored(ws: Workspace, pid: int) -> dict | None:
@@ -80,8 +85,8 @@ def test_stale_summary_is_left_to_the_next_bilan(ws: Workspace, tmp_path: Path) 
     pid, _ = setup_roster(ws)
     import_traces(ws, pid, write(tmp_path / "a.csv", SCENARIO[:6]))
     with ws.session() as s:  # a damaged entry: nothing to fold into
-        s.connection().exec_driver_sql(
-            "UPDATE app_meta SET value = '{' WHERE key = ?", (bilan_summary.cache_key(pid),)
+        sql.run(
+            s.connection(), "UPDATE app_meta SET value = '{' WHERE key = ?", (bilan_summary.cache_key(pid),)
         )
     import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     assert _stored(ws, pid) is None
@@ -140,8 +145,10 @@ def test_a_summary_of_the_wrong_shape_does_not_fail_the_import(ws: Workspace, tm
     with ws.session() as s:  # the right signature, a summary that is not one
         conn = s.connection()
         entry = {"signature": bilan_summary.signature(conn, pid), "summary": {"presc": [[1]], "rows": {}}}
-        conn.exec_driver_sql(
-            "UPDATE app_meta SET value = ? WHERE key = ?", (json.dumps(entry), bilan_summary.cache_key(pid))
+        sql.run(
+            conn,
+            "UPDATE app_meta SET value = ? WHERE key = ?",
+            (json.dumps(entry), bilan_summary.cache_key(pid)),
         )
     report = import_traces(ws, pid, write(tmp_path / "b.csv", SCENARIO[6:]))
     assert report.accepted == len(SCENARIO) - 6

@@ -17,6 +17,7 @@ from ordnum_desktop.services.traces import undo as undo_module
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.traces.undo import undo_batch
 from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store import sql
 from tests.bilan_scenario import (
     D1,
     D1_RPPS,
@@ -30,13 +31,15 @@ from tests.bilan_scenario import (
     write,
 )
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 
 def _current_summary(ws: Workspace, pid: int) -> dict | None:
     with ws.session() as s:
         conn = s.connection()
-        raw = conn.exec_driver_sql(
-            "SELECT value FROM app_meta WHERE key = ?", (bilan.cache_key(pid),)
-        ).scalar()
+        raw = sql.run(conn, "SELECT value FROM app_meta WHERE key = ?", (bilan.cache_key(pid),)).scalar()
         entry = json.loads(raw) if raw else None
         if entry is None or entry["signature"] != bilan.signature(conn, pid):
             return None
@@ -57,7 +60,7 @@ def test_undo_leaves_a_current_summary_with_the_right_figures(ws: Workspace, tmp
     assert refreshed is not None  # rebuilt by the undo, not left to the next bilan
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json() == before
     with ws.session() as s:  # the same figures as a rebuild from the rows
-        s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
+        sql.run(s.connection(), "DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
     assert compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json() == before
     assert sorted(map(tuple, _current_summary(ws, pid)["presc"])) == sorted(  # type: ignore[index]
         map(tuple, refreshed["presc"])
@@ -102,7 +105,7 @@ def test_summary_carried_through_an_undo_equals_a_rebuild(raw: list, undone: int
             carried = _current_summary(ws, pid)
             assert carried is not None
             with ws.session() as s:
-                s.connection().exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
+                sql.run(s.connection(), "DELETE FROM app_meta WHERE key = ?", (bilan.cache_key(pid),))
             compute_bilan(ws, pid)
             assert normal_summary(carried) == normal_summary(_current_summary(ws, pid))  # type: ignore[arg-type]
         finally:

@@ -9,7 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.rosters import liberal_row, write_roster
+
+# The tests that take `db_address` run on a SQLite file and on a PostgreSQL server (issue 15).
+pytestmark = pytest.mark.both_engines
 
 
 def ordnum(*args: str) -> subprocess.CompletedProcess[str]:
@@ -22,8 +27,8 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_init_create_list(tmp_path: Path) -> None:
-    db = str(tmp_path / "w.sqlite")
+def test_init_create_list(tmp_path: Path, db_address: str) -> None:
+    db = db_address
     assert ordnum("init", "--db", db).returncode == 0
     r = ordnum(
         "preserie",
@@ -50,8 +55,8 @@ def test_init_create_list(tmp_path: Path) -> None:
     assert listed[0]["small_market_share"] is True and listed[0]["exercise"] == "mixte"
 
 
-def test_roster_check_names_every_code_with_exit_1(tmp_path: Path) -> None:
-    db = tmp_path / "w.sqlite"
+def test_roster_check_names_every_code_with_exit_1(tmp_path: Path, db_address: str) -> None:
+    db = db_address
     ordnum(
         "preserie",
         "create",
@@ -96,8 +101,8 @@ def test_roster_check_names_every_code_with_exit_1(tmp_path: Path) -> None:
     assert all(e["message"] for e in result["errors"])
 
 
-def test_roster_check_ok_exit_0(tmp_path: Path) -> None:
-    db = tmp_path / "w.sqlite"
+def test_roster_check_ok_exit_0(tmp_path: Path, db_address: str) -> None:
+    db = db_address
     ordnum(
         "preserie",
         "create",
@@ -196,8 +201,8 @@ def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) 
     assert not (tmp_path / "absent.sqlite").exists()
 
 
-def test_two_preseries_need_an_explicit_id(tmp_path: Path) -> None:
-    db = str(tmp_path / "w.sqlite")
+def test_two_preseries_need_an_explicit_id(tmp_path: Path, db_address: str) -> None:
+    db = db_address
     for name in ("A", "B"):
         ordnum(
             "preserie",

@@ -22,6 +22,10 @@ from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly
 from tests.bilan_fixture import populate
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 HOSTILE = ["=SUM(A1:A9)", "+33 6 12 34 56 78", "-2+3", "@risque", "=cmd|' /C calc'!A0"]
 
 

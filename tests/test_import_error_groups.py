@@ -20,6 +20,10 @@ from ordnum_desktop.services.traces.report_workbook import write_import_report
 from ordnum_desktop.services.workspace.session import Workspace
 from tests.trace_files import HEADER, rows, write_csv
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 PRESTATION = HEADER.index("Type de prestation")
 UNKNOWN_PHARMA = (
     "Type de prestation « PHARMA » inconnu (attendu : Médicaments, Dispositifs médicaux, Biologie, "

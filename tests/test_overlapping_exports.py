@@ -16,6 +16,10 @@ from ordnum_desktop.services.workspace.session import Workspace
 from tests import trace_files as tf
 from tests.bilan_scenario import D1, D2, setup_roster
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 ROWS = [
     *tf.meeting_rows(D1, datetime(2025, 3, 3, 8, 0, 17)),
     *tf.meeting_rows(D2, datetime(2025, 3, 4, 9, 0, 42)),

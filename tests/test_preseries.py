@@ -11,6 +11,10 @@ from ordnum_desktop.services.roster.preseries import (
 )
 from ordnum_desktop.services.workspace.session import Workspace
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 
 def test_caisse_selection_limits(ws: Workspace, liberal_preserie_id: int) -> None:
     set_cpams(ws, liberal_preserie_id, ["05", "76-le-havre", "94"])

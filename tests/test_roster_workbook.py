@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,12 @@ from ordnum_desktop.services.planning.dates import get_plans, update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor, check_roster_for, list_doctors
 from ordnum_desktop.services.roster.workbook import export_roster, import_roster, write_roster_template
 from ordnum_desktop.services.workspace.session import Workspace
+from tests.engines import state_digest
 from tests.rosters import liberal_row, write_roster
+
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
 
 
 def test_template_has_dropdowns_and_help_sheet(tmp_path: Path) -> None:
@@ -69,11 +73,11 @@ def test_replace_is_explicit_and_keeps_planning(
     kept = list_doctors(ws, liberal_preserie_id)[0]
     update_plan(ws, kept.id or 0, training_date=date(2025, 3, 20))
     second = write_roster(tmp_path / "b.xlsx", [liberal_row(0), liberal_row(7)])
-    before = hashlib.sha256(ws.path.read_bytes()).hexdigest()
+    before = state_digest(ws)
     with pytest.raises(RuleError, match="déjà un effectif de 5") as refused:
         import_roster(ws, liberal_preserie_id, second)
     assert refused.value.hint is Hint.REPLACE_ROSTER
-    assert hashlib.sha256(ws.path.read_bytes()).hexdigest() == before
+    assert state_digest(ws) == before
     report = import_roster(ws, liberal_preserie_id, second, replace=True)
     assert report.imported == 2 and report.replaced == 4
     plans = {d.last_name: (d.id, p) for d, p in get_plans(ws, liberal_preserie_id)}

@@ -17,6 +17,10 @@ from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
 from ordnum_desktop.services.workspace.session import Workspace
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 AM_1, AM_2, AM_3 = "331234567", "331234575", "331234583"
 
 

@@ -21,6 +21,10 @@ from ordnum_desktop.services.traces.importer import (
 from ordnum_desktop.services.traces.template import write_traces_template
 from ordnum_desktop.services.workspace.session import Workspace
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15); tests that take `ws_path` stay
+# on the file.
+pytestmark = pytest.mark.both_engines
+
 HEADER = [
     "Horodatage",
     "Identifiant PS",
@@ -368,7 +372,8 @@ def test_rows_split_over_several_statements(
     ]
 
 
-def test_stored_values_keep_their_types(ws: Workspace, roster: int, tmp_path: Path) -> None:
+def test_stored_values_keep_their_types(ws: Workspace, roster: int, tmp_path: Path, ws_path: Path) -> None:
+    """SQLite's dynamic typing (a server's columns are typed by the schema)."""
     rows = [["2025-03-03 09:00", "331234567", 'RX « 1 » \\ "é"', "Biologie", "Oui", "Créer", "-12"]]
     import_traces(ws, roster, write_csv(tmp_path / "a.csv", rows))
     with ws.session() as s:

@@ -14,6 +14,9 @@ from ordnum_desktop.cli import main
 from tests.rosters import liberal_row, write_roster
 from tests.trace_files import HEADER, meeting_rows, write_csv
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15).
+pytestmark = pytest.mark.both_engines
+
 DOCTORS = [f"3312345{i:02d}" for i in range(5)]
 
 
@@ -23,8 +26,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_a_whole_preserie_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "preserie.sqlite")
+def test_a_whole_preserie_from_the_command_line(
+    tmp_path: Path, db_address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = db_address
 
     def ok(*args: str) -> str:
         code, out, err = run(capsys, *args, "--db", db)

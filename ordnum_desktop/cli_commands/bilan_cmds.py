@@ -7,6 +7,7 @@ import argparse
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.bilan_record_cmds import register_actions
 from ordnum_desktop.cli_commands.common import (
+    DB_HELP,
     add_json,
     add_preserie,
     add_read_only,
@@ -28,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("bilan", help="bilan de la présérie : critères et décision ; bilans clos")
     # Not required here: `bilan close --db F` gives it to its action's parser, which requires it;
     # the plain `bilan` checks it itself (cmd_bilan).
-    b.add_argument("--db", metavar="FICHIER", help="espace de travail (.sqlite)")
+    b.add_argument("--db", metavar="FICHIER", help=DB_HELP)
     add_read_only(b)
     add_preserie(b)
     add_date(b, "--as-of", "date du bilan, par défaut le jour de la dernière trace importée")

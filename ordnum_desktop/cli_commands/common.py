@@ -11,9 +11,11 @@ from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Preserie
 
+DB_HELP = "espace de travail : fichier .sqlite, ou base d'un serveur postgresql://utilisateur@hôte:port/base"
+
 
 def add_db(p: argparse.ArgumentParser, *, read_only: bool = False) -> None:
-    p.add_argument("--db", required=True, metavar="FICHIER", help="espace de travail (.sqlite)")
+    p.add_argument("--db", required=True, metavar="FICHIER", help=DB_HELP)
     if read_only:
         add_read_only(p)
 

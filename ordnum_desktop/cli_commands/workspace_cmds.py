@@ -14,6 +14,8 @@ from ordnum_desktop.domain.roster_rules import EXERCISES
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.followup.prerequisites import update_preserie
 from ordnum_desktop.services.roster.preseries import STATUSES, create_preserie, list_preseries
+from ordnum_desktop.store.address import display_address, is_server_address
+from ordnum_desktop.store.opening import holds_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,6 +72,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if is_server_address(args.db):
+        shown = display_address(args.db)
+        if holds_workspace(args.db):
+            raise UserError(
+                f"La base « {shown} » n'est pas vide : « ordnum init » ne prépare qu'une base vide "
+                "(demandez-en une à l'administrateur du serveur, ou ouvrez celle-ci telle quelle)."
+            )
+        open_ws(args, create=True).close()
+        print(f"Espace de travail créé sur le serveur : {shown}")
+        return 0
     path = Path(args.db).expanduser()
     if path.exists() and path.stat().st_size > 0:
         raise UserError(f"Le fichier « {path} » existe déjà : choisissez un autre nom.")

@@ -71,6 +71,11 @@ def user_message_or_none(exc: BaseException, remedies: Remedies | None = None) -
     # SQLAlchemy's DBAPIError wraps the sqlite3 error in `orig`; read by attribute so that the
     # window's first paint does not wait for SQLAlchemy (200 ms) just to import this module.
     wrapped = getattr(exc, "orig", None)
+    if type(wrapped).__module__.startswith("psycopg") or type(exc).__module__.startswith("psycopg"):
+        # A server's failure outside a workspace session (store/server_errors.py).
+        from ordnum_desktop.store.server_errors import server_message
+
+        return server_message(exc, None)
     if isinstance(wrapped, sqlite3.Error):
         return user_message_or_none(wrapped)
     if isinstance(exc, sqlite3.DatabaseError):

@@ -37,6 +37,7 @@ VALUES_PER_ROW = len(ROW_COLUMNS)
 # Dialect name (`Connection.dialect.name`) → (module, class) of its writer, imported on first use.
 WRITERS: dict[str, tuple[str, str]] = {
     "sqlite": ("ordnum_desktop.store.sqlite_trace_writer", "SqliteTraceWriter"),
+    "postgresql": ("ordnum_desktop.store.postgresql_trace_writer", "PostgresTraceWriter"),
 }
 
 

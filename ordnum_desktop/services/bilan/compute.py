@@ -34,6 +34,7 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.lifecycle.periods import period_at
 from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, doctor_name
 from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store import sql
 from ordnum_desktop.store.models import Doctor, ImportBatch, Preserie
 
 
@@ -57,7 +58,7 @@ def user_doctors(ws: Workspace, preserie_id: int) -> list[Doctor]:
 
 def latest_trace_date(conn: Connection, preserie_id: int) -> date | None:
     # max(ts) is one seek in ux_trace_dedup, whose first columns are (preserie_id, ts).
-    ts = conn.exec_driver_sql("SELECT max(ts) FROM trace_row WHERE preserie_id = ?", (preserie_id,)).scalar()
+    ts = sql.run(conn, "SELECT max(ts) FROM trace_row WHERE preserie_id = ?", (preserie_id,)).scalar()
     return date.fromisoformat(ts[:10]) if ts else None
 
 

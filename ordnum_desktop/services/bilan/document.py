@@ -215,7 +215,7 @@ def gather_bilan_document(
         preserie=info,
         bilan=bilan,
         weekly=weekly,
-        workspace_name=ws.path.name,
+        workspace_name=ws.name,
         digest=figures_digest(bilan),
         prerequisites=list(f.launch),
         technical_prerequisites=list(f.technical_prerequisites),

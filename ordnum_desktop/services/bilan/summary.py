@@ -32,6 +32,7 @@ from ordnum_desktop.domain.bilan_rules import IdentifierCounts, OperationCount, 
 from ordnum_desktop.domain.trace_tally import PrescriptionDays, TraceTally, earliest
 from ordnum_desktop.domain.vocabulary import Operation
 from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
+from ordnum_desktop.store import sql
 
 OPERATIONS = tuple(op.value for op in Operation)  # the order of the stored cells
 SUMMARY_VERSION = 3
@@ -66,7 +67,7 @@ GROUP BY ps_identifier, prescription_id
 """
 # Rows and operation calls per identifier and day (operation '' = the prescription's own row).
 _ROW_DAYS = """
-SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), sum(return_code = 0)
+SELECT ps_identifier, substr(ts, 1, 10), operation, count(*), count(*) FILTER (WHERE return_code = 0)
 FROM trace_row
 WHERE {rows}
 GROUP BY 1, 2, 3
@@ -83,11 +84,13 @@ def registered_day(digital_day: str | None, created_day: str | None) -> str | No
 def signature(conn: Connection, preserie_id: int) -> list[Any]:
     """Changes whenever the présérie's trace rows may have changed: a new import batch, an undone
     one, or any new trace row in the file."""
-    batches = conn.exec_driver_sql(
-        "SELECT count(*), max(id), count(undone_at), total(accepted) FROM import_batch WHERE preserie_id = ?",
+    batches = sql.run(
+        conn,
+        "SELECT count(*), max(id), count(undone_at), coalesce(sum(accepted), 0) FROM import_batch "
+        "WHERE preserie_id = ?",
         (preserie_id,),
     ).one()
-    last_row = conn.exec_driver_sql("SELECT max(id) FROM trace_row").scalar()
+    last_row = sql.run(conn, "SELECT max(id) FROM trace_row").scalar()
     return [SUMMARY_VERSION, *batches, last_row]
 
 
@@ -123,16 +126,14 @@ def _build_summary(conn: Connection, preserie_id: int, since: str | None = None)
     def row_pass() -> None:
         try:
             with conn.engine.connect() as other:
-                driver = other.connection.driver_connection
-                found["rows"] = driver.execute(rows_sql, params).fetchall()  # type: ignore[union-attr]
+                found["rows"] = list(sql.driver_rows(other, rows_sql, params))
         except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
             found["error"] = exc
 
     thread = threading.Thread(target=row_pass, name="bilan-summary")
     thread.start()
     try:
-        driver = conn.connection.driver_connection
-        groups: Counter[tuple[Any, ...]] = Counter(driver.execute(presc_sql, params))  # type: ignore[union-attr]
+        groups: Counter[tuple[Any, ...]] = Counter(sql.driver_rows(conn, presc_sql, params))
     finally:
         thread.join()
     if "error" in found:
@@ -149,9 +150,7 @@ def _build_summary(conn: Connection, preserie_id: int, since: str | None = None)
 
 def _cached(conn: Connection, preserie_id: int, since: str | None = None) -> Summary | None:
     """The stored summary when it describes the rows visible on `conn`, else None."""
-    raw = conn.exec_driver_sql(
-        "SELECT value FROM app_meta WHERE key = ?", (cache_key(preserie_id, since),)
-    ).scalar()
+    raw = sql.run(conn, "SELECT value FROM app_meta WHERE key = ?", (cache_key(preserie_id, since),)).scalar()
     if not raw:
         return None
     try:
@@ -189,7 +188,8 @@ def store_summary(ws: Workspace, preserie_id: int, entry: dict[str, Any], since:
 
 
 def _write_entry(conn: Connection, preserie_id: int, entry: dict[str, Any], since: str | None = None) -> None:
-    conn.exec_driver_sql(
+    sql.run(
+        conn,
         "INSERT INTO app_meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (cache_key(preserie_id, since), json.dumps(entry, separators=(",", ":"))),
@@ -255,9 +255,9 @@ class ImportFold:
 
     @classmethod
     def before_import(cls, conn: Connection, preserie_id: int) -> ImportFold:
-        last_id = conn.exec_driver_sql("SELECT ifnull(max(id), 0) FROM trace_row").scalar_one()
-        had_rows = conn.exec_driver_sql(
-            "SELECT EXISTS (SELECT 1 FROM trace_row WHERE preserie_id = ?)", (preserie_id,)
+        last_id = sql.run(conn, "SELECT coalesce(max(id), 0) FROM trace_row").scalar_one()
+        had_rows = sql.run(
+            conn, "SELECT EXISTS (SELECT 1 FROM trace_row WHERE preserie_id = ?)", (preserie_id,)
         ).scalar_one()
         summary = _cached(conn, preserie_id)
         if summary is None and not had_rows:
@@ -277,7 +277,7 @@ class ImportFold:
         except (KeyError, TypeError, ValueError, AttributeError):
             # A stored entry of the right signature but the wrong shape (edited by hand): the
             # import must not fail for a cache; dropped, the next bilan rebuilds it.
-            conn.exec_driver_sql("DELETE FROM app_meta WHERE key = ?", (cache_key(preserie_id),))
+            sql.run(conn, "DELETE FROM app_meta WHERE key = ?", (cache_key(preserie_id),))
             return
         store_summary_in(conn, preserie_id, summary)
 
@@ -285,12 +285,11 @@ class ImportFold:
         """The batch's stored rows tallied in SQL: one run per prescription, fetched in chunks
         so that the prescriptions are never all held as Python tuples."""
         tally = TraceTally()
-        driver = conn.connection.driver_connection
-        cursor = driver.execute(BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,))  # type: ignore[union-attr]
+        cursor: Any = sql.driver_rows(conn, BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,))
         while chunk := cursor.fetchmany(FETCH_ROWS):
             ps, pid, first, digital, created = (list(column) for column in zip(*chunk, strict=True))
             tally.add_runs(ps, pid, first, digital, created)
-        for ps_, day, op, rc, count in driver.execute(BATCH_ROW_COUNTS_SQL, (self.last_id,)):  # type: ignore[union-attr]
+        for ps_, day, op, rc, count in sql.driver_rows(conn, BATCH_ROW_COUNTS_SQL, (self.last_id,)):
             tally.rows[(ps_, day, op, rc)] += count
         tally.close()
         return tally
@@ -300,7 +299,6 @@ class ImportFold:
         with their days over the earlier rows and over the batch's."""
         if not self.had_rows or self.summary is None or tally.low_id is None:
             return []
-        driver = conn.connection.driver_connection
         found: list[Continued] = []
         for ps in sorted(tally.identifiers & set(self.summary["rows"])):  # else no earlier row
             params = {
@@ -310,8 +308,8 @@ class ImportFold:
                 "high": tally.high_id,
                 "last": self.last_id,
             }
-            for e_first, e_digital, e_created, b_first, b_digital, b_created in driver.execute(  # type: ignore[union-attr]
-                CONTINUED_DAYS_SQL, params
+            for e_first, e_digital, e_created, b_first, b_digital, b_created in sql.driver_rows(
+                conn, CONTINUED_DAYS_SQL, params
             ):
                 found.append((ps, (e_first, e_digital, e_created), (b_first, b_digital, b_created)))
         return found
@@ -343,7 +341,7 @@ def fold(summary: Summary, tally: TraceTally, continued: list[Continued]) -> Sum
 
 # The batch's prescriptions, their days over all rows and over the rows of other batches.
 BATCH_PRESCRIPTIONS_SQL = f"""
-SELECT ps_identifier, {_days()}, {_days("batch_id IS NOT :b")}
+SELECT ps_identifier, {_days()}, {_days("batch_id <> :b")}
 FROM trace_row
 WHERE preserie_id = :p AND (ps_identifier, prescription_id) IN (
     SELECT ps_identifier, prescription_id FROM trace_row WHERE batch_id = :b)
@@ -366,14 +364,13 @@ def summary_without_batch(conn: Connection, preserie_id: int, batch_id: int) -> 
         rows: dict[str, dict[str, list[int]]] = summary["rows"]
     except (ValueError, KeyError, AttributeError, TypeError):
         return None
-    driver = conn.connection.driver_connection
-    for ident, first, dig, ok, kept_first, kept_dig, kept_ok in driver.execute(  # type: ignore[union-attr]
-        BATCH_PRESCRIPTIONS_SQL, {"p": preserie_id, "b": batch_id}
+    for ident, first, dig, ok, kept_first, kept_dig, kept_ok in sql.driver_rows(
+        conn, BATCH_PRESCRIPTIONS_SQL, {"p": preserie_id, "b": batch_id}
     ):
         groups[(ident, first, dig, registered_day(dig, ok))] -= 1
         if kept_first is not None:  # still has rows from other batches
             groups[(ident, kept_first, kept_dig, registered_day(kept_dig, kept_ok))] += 1
-    for ident, d, op, count, ok_count in driver.execute(BATCH_ROW_DAYS_SQL, (batch_id,)):  # type: ignore[union-attr]
+    for ident, d, op, count, ok_count in sql.driver_rows(conn, BATCH_ROW_DAYS_SQL, (batch_id,)):
         cell = rows.get(ident, {}).get(d)
         if cell is None:
             return None  # the summary does not hold these rows: rebuild it

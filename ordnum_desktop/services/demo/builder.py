@@ -29,6 +29,8 @@ from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store.address import display_address, is_server_address
+from ordnum_desktop.store.opening import holds_workspace
 
 SEED = 2025
 FIRST_WEEK = date(2025, 2, 17)  # Monday of the first e-prescriptions
@@ -229,9 +231,19 @@ def _check_target(path: Path) -> None:
         raise UserError(f"Impossible de créer le dossier « {path.parent} » : {os_reason(exc)}.") from exc
 
 
-def build_demo(path: Path | str) -> Path:
+def build_demo(path: Path | str) -> Path | str:
     """Creates the demonstration workspace at `path` (refused when the file exists and is not
-    empty); on any failure the half-built file is removed."""
+    empty); on any failure the half-built file is removed. A `postgresql://` address takes an
+    empty database (then left as it is on failure: its tables are the server's)."""
+    if is_server_address(path):
+        if holds_workspace(path):
+            raise UserError(
+                f"La base « {display_address(path)} » n'est pas vide : la démonstration s'écrit "
+                "dans une base vide."
+            )
+        with Workspace.open(path, create=True) as server_ws:
+            _fill(server_ws)
+        return path
     path = Path(path).expanduser()
     _check_target(path)
     existed = path.exists()

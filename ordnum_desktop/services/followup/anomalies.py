@@ -62,7 +62,7 @@ def close_anomaly(
     with ws.session() as s:
         a = s.get(Anomaly, anomaly_id)
         if a is None:
-            raise UserError(f"Aucune anomalie n° {anomaly_id} dans « {ws.path.name} ».")
+            raise UserError(f"Aucune anomalie n° {anomaly_id} dans « {ws.name} ».")
         if a.closed_at is not None:
             raise UserError(
                 f"L'anomalie n° {anomaly_id} est déjà close depuis le {a.closed_at:%d/%m/%Y à %H:%M}."

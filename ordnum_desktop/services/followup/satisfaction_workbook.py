@@ -224,7 +224,7 @@ def import_satisfaction(
     backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
     with ws.session() as s:
         if s.get(Preserie, preserie_id) is None:
-            raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")
+            raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.name} ».")
         seen: dict[int, int] = {}
         for number, values in enumerate(rows, start=2):
             if all(_blank(v) for v in values):

@@ -16,6 +16,7 @@ from ordnum_desktop.domain.schedule import DoctorSchedule, TraceDays, earliest_f
 from ordnum_desktop.services.planning.dates import get_plans
 from ordnum_desktop.services.roster.doctors import doctor_identifier
 from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store import sql
 from ordnum_desktop.store.models import Doctor, InstallationPlan
 
 TRACE_DAYS_SQL = """
@@ -32,13 +33,13 @@ def _day(text: str | None) -> date | None:
 
 
 def trace_days(conn: Connection, preserie_id: int, on: date) -> dict[str, TraceDays]:
-    rows = conn.exec_driver_sql(TRACE_DAYS_SQL, (preserie_id, f"{on.isoformat()} 23:59:59")).all()
+    rows = sql.run(conn, TRACE_DAYS_SQL, (preserie_id, f"{on.isoformat()} 23:59:59")).all()
     return {ident: TraceDays(_day(first), _day(erx), _day(last)) for ident, first, erx, last in rows}
 
 
 def latest_trace_day(conn: Connection, preserie_id: int) -> date | None:
     # One seek in ux_trace_dedup, whose first columns are (preserie_id, ts).
-    ts = conn.exec_driver_sql("SELECT max(ts) FROM trace_row WHERE preserie_id = ?", (preserie_id,)).scalar()
+    ts = sql.run(conn, "SELECT max(ts) FROM trace_row WHERE preserie_id = ?", (preserie_id,)).scalar()
     return date.fromisoformat(ts[:10]) if ts else None
 
 
@@ -115,7 +116,7 @@ def schedules_as_of(conn: Connection, preserie_id: int, on: date) -> list[Doctor
     """Every roster doctor's schedule with the traces up to `on`, read only (no plan created)."""
     days = trace_days(conn, preserie_id, on)
     schedules = []
-    for _, mode, am, rpps, *typed in conn.exec_driver_sql(PLAN_SQL, (preserie_id,)).all():
+    for _, mode, am, rpps, *typed in sql.run(conn, PLAN_SQL, (preserie_id,)).all():
         planned, installed, trained, traces_on, first_erx = (_day(str(v)[:10]) if v else None for v in typed)
         ident = am if mode == "liberal" else rpps
         schedules.append(

@@ -82,17 +82,17 @@ def resolve_preserie(ws: Workspace, preserie_id: int | None) -> Preserie:
             p = s.get(Preserie, preserie_id)
             if p is None:
                 raise UserError(
-                    f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».", hint=Hint.LIST_PRESERIES
+                    f"Aucune présérie n° {preserie_id} dans « {ws.name} ».", hint=Hint.LIST_PRESERIES
                 )
             return p
         rows = s.exec(select(Preserie)).all()
         if not rows:
             raise UserError(
-                f"Le fichier « {ws.path.name} » ne contient aucune présérie.", hint=Hint.CREATE_PRESERIE
+                f"Le fichier « {ws.name} » ne contient aucune présérie.", hint=Hint.CREATE_PRESERIE
             )
         if len(rows) > 1:
             raise UserError(
-                f"Le fichier « {ws.path.name} » contient {len(rows)} préséries.", hint=Hint.CHOOSE_PRESERIE
+                f"Le fichier « {ws.name} » contient {len(rows)} préséries.", hint=Hint.CHOOSE_PRESERIE
             )
         return rows[0]
 

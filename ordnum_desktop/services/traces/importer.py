@@ -35,6 +35,7 @@ from ordnum_desktop.services.traces.overlap import OverlapFound, stored_overlap
 from ordnum_desktop.services.traces.reader import open_traces
 from ordnum_desktop.services.workspace import backup
 from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store import sql
 from ordnum_desktop.store.models import ImportBatch, Preserie
 from ordnum_desktop.store.trace_writer import VALUES_PER_ROW, open_trace_writer
 
@@ -67,7 +68,7 @@ def _count_unmatched(
     usually a handful: their rows are found through ix_trace_cover (`+batch_id` keeps the planner
     there); the roster test itself is the same NOT IN as for any identifier."""
     roster_sql = ROSTER_IDENTIFIERS_SQL.replace(":pid", "?")
-    roster = {r for (r,) in conn.exec_driver_sql(roster_sql, (preserie_id,)) if r}
+    roster = {r for (r,) in sql.run(conn, roster_sql, (preserie_id,)) if r}
     if tally is not None:
         return sum(n for (ident, *_), n in tally.rows.items() if ident not in roster)
     candidates = sorted(seen - roster)
@@ -75,14 +76,16 @@ def _count_unmatched(
         return 0
     if len(candidates) > MAX_CANDIDATES:
         return int(
-            conn.exec_driver_sql(
+            sql.run(
+                conn,
                 f"SELECT count(*) FROM trace_row WHERE batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
                 (batch_id, preserie_id),
             ).scalar_one()
         )
     marks = ", ".join("?" * len(candidates))
     return int(
-        conn.exec_driver_sql(
+        sql.run(
+            conn,
             f"SELECT count(*) FROM trace_row WHERE preserie_id = ? AND ps_identifier IN ({marks}) "
             f"AND +batch_id = ? AND ps_identifier NOT IN ({roster_sql})",
             (preserie_id, *candidates, batch_id, preserie_id),
@@ -225,7 +228,7 @@ def _import(
         backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
         with ws.session() as s:
             if s.get(Preserie, preserie_id) is None:
-                raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.path.name} ».")
+                raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.name} ».")
             # Read before the batch row exists: the stored summary's signature is that of the
             # rows before this import.
             fold = ImportFold.before_import(s.connection(), preserie_id)

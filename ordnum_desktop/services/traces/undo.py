@@ -15,7 +15,7 @@ from ordnum_desktop.services.bilan.summary import refresh_summary, store_summary
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.workspace import backup
 from ordnum_desktop.services.workspace.session import Workspace
-from ordnum_desktop.store import audit
+from ordnum_desktop.store import audit, sql
 from ordnum_desktop.store.models import ImportBatch
 
 # Up to this share of the présérie's rows, an undo subtracts the batch from the bilan's summary;
@@ -29,7 +29,7 @@ def undo_batch(ws: Workspace, batch_id: int) -> int:
     with ws.session() as s:
         batch = s.get(ImportBatch, batch_id)
         if batch is None:
-            raise UserError(f"Aucun import n° {batch_id} dans « {ws.path.name} ».")
+            raise UserError(f"Aucun import n° {batch_id} dans « {ws.name} ».")
         if batch.undone_at is not None:
             raise UserError(
                 f"L'import n° {batch_id} (« {batch.file_name} ») a déjà été annulé le "
@@ -41,15 +41,15 @@ def undo_batch(ws: Workspace, batch_id: int) -> int:
         # The bilan's summary minus this batch, read before its rows go (issue 3: a bilan in
         # < 0.5 s right after an undo). That pass costs ~4 µs per row of the batch, a rebuild
         # ~1.5 µs per row kept: a big batch is cheaper to rebuild without, after the commit.
-        total = conn.exec_driver_sql(
-            "SELECT count(*) FROM trace_row WHERE preserie_id = ?", (batch.preserie_id,)
+        total = sql.run(
+            conn, "SELECT count(*) FROM trace_row WHERE preserie_id = ?", (batch.preserie_id,)
         ).scalar_one()
         carried = (
             summary_without_batch(conn, batch.preserie_id, batch_id)
             if batch.accepted <= DELTA_MAX_SHARE * total
             else None
         )
-        removed = conn.exec_driver_sql("DELETE FROM trace_row WHERE batch_id = ?", (batch_id,)).rowcount
+        removed = sql.run(conn, "DELETE FROM trace_row WHERE batch_id = ?", (batch_id,)).rowcount
         now = datetime.now().replace(microsecond=0)
         # Core, not the ORM: the audit gets one "undo" entry rather than an "update".
         table = ImportBatch.__table__  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ordnum_desktop.domain.errors import WorkspaceError, os_reason
 from ordnum_desktop.services.errors import Hint, UserError, failure_message
 from ordnum_desktop.store import audit, backups
+from ordnum_desktop.store.address import ServerAddress, is_server_address
 from ordnum_desktop.store.backups import BackupInfo
 from ordnum_desktop.store.engine import file_revision, open_engine
 from ordnum_desktop.store.lock import WorkspaceLock
@@ -53,19 +54,39 @@ def before_migration(path: Path, revision: str | None) -> None:
         ) from exc
 
 
+# On a server the copies are the server's: its administrator runs pg_dump (README, « Mode équipe »).
+SERVER_BACKUPS = (
+    "« {name} » est une base PostgreSQL : ses sauvegardes sont faites sur le serveur "
+    "(pg_dump, par son administrateur), pas par l'application."
+)
+
+
+def _file_of(ws: Workspace, what: str) -> Path:
+    """The workspace's file, for the actions that copy it; refused on a server."""
+    if ws.path is None:
+        raise UserError(SERVER_BACKUPS.format(name=ws.name) + f" {what} n'est possible que pour un fichier.")
+    return ws.path
+
+
 def before_import(ws: Workspace) -> Path | None:
-    """A rotating copy taken at the start of every import; refuses the import when it fails."""
+    """A rotating copy taken at the start of every import; refuses the import when it fails.
+    None on a server (its backups are pg_dump's, see SERVER_BACKUPS) and for an empty file."""
+    if ws.path is None:
+        return None
     return _safe_backup(ws.path, "import", "l'import")
 
 
 def before_undo(ws: Workspace) -> Path | None:
+    if ws.path is None:
+        return None
     return _safe_backup(ws.path, "annulation", "l'annulation")
 
 
 def backup_now(ws: Workspace) -> Path:
-    copy = _safe_backup(ws.path, "manuelle", "la copie")
+    path = _file_of(ws, "Une sauvegarde par l'application")
+    copy = _safe_backup(path, "manuelle", "la copie")
     if copy is None:
-        raise UserError(f"Le fichier « {ws.path.name} » est vide : rien à sauvegarder.")
+        raise UserError(f"Le fichier « {ws.name} » est vide : rien à sauvegarder.")
     return copy
 
 
@@ -73,19 +94,27 @@ def save_copy(ws: Workspace, target: Path | str) -> Path:
     """Fichier ▸ Enregistrer une copie: a consistent, checked copy of the open workspace under a
     name the user chose, a normal workspace file to open elsewhere. Same guarantees as a backup
     (SQLite online backup, integrity check, `.part` then rename, mode 0600)."""
+    path = _file_of(ws, "« Enregistrer une copie »")
     target = Path(target).expanduser()
-    if target.resolve() == Path(ws.path).resolve():
+    if target.resolve() == path.resolve():
         raise UserError("La copie doit porter un autre nom que le fichier ouvert.")
     if not target.parent.is_dir():
         raise UserError(f"Le dossier « {target.parent} » n'existe pas : impossible d'y écrire la copie.")
     try:
-        return backups.write_checked_copy(Path(ws.path), target)
+        return backups.write_checked_copy(path, target)
     except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"La copie de « {ws.path.name} » dans « {target} » a échoué ({exc}).") from exc
+        raise UserError(f"La copie de « {ws.name} » dans « {target} » a échoué ({exc}).") from exc
+
+
+def _refuse_server(address: Path | str, what: str) -> None:
+    if is_server_address(address):
+        name = ServerAddress(str(address)).name
+        raise UserError(SERVER_BACKUPS.format(name=name) + f" {what} n'est possible que pour un fichier.")
 
 
 def list_backups(path: Path | str) -> list[BackupInfo]:
     """Newest first; works even when the workspace file itself is gone."""
+    _refuse_server(path, "La liste des sauvegardes")
     return backups.list_backups(Path(path).expanduser())
 
 
@@ -107,6 +136,7 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
     """Puts a backup's content back into the workspace file, after copying the current content
     (that copy does not rotate others out). Refused while another instance has the file open.
     Returns the copy of the replaced content."""
+    _refuse_server(path, "La restauration d'une sauvegarde")
     path = Path(path).expanduser()
     backup = resolve_backup(path, str(ref))
     if backup.exists() and path.exists() and backup.samefile(path):
@@ -148,6 +178,7 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
 
 def set_retention(ws: Workspace, keep: int | None = None, days: int | None = None) -> tuple[int, int]:
     """Number of copies kept (≥ 1) and age limit in days (0: none). Returns the settings now."""
+    path = _file_of(ws, "Le réglage des sauvegardes")
     if keep is not None and keep < 1:
         raise UserError("Il faut garder au moins une sauvegarde.")
     if days is not None and days < 0:
@@ -159,10 +190,11 @@ def set_retention(ws: Workspace, keep: int | None = None, days: int | None = Non
             row = s.get(AppMeta, key) or AppMeta(key=key, value="")
             row.value = str(value)
             s.add(row)
-    return backups.retention_settings(ws.path)
+    return backups.retention_settings(path)
 
 
 def retention(path: Path | str) -> tuple[int, int]:
+    _refuse_server(path, "Le réglage des sauvegardes")
     return backups.retention_settings(Path(path).expanduser())
 
 

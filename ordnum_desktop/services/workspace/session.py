@@ -1,4 +1,4 @@
-"""The open workspace: one SQLite file, its engine and sessions."""
+"""The open workspace: one SQLite file or one PostgreSQL database, its engine and sessions."""
 
 from __future__ import annotations
 
@@ -8,44 +8,66 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from ordnum_desktop.domain.errors import WorkspaceError
 from ordnum_desktop.services.workspace.backup import before_migration
 from ordnum_desktop.store import audit
-from ordnum_desktop.store.engine import open_engine
+from ordnum_desktop.store.address import ServerAddress
 from ordnum_desktop.store.location import location_warning
 from ordnum_desktop.store.lock import WorkspaceLock
-from ordnum_desktop.store.readonly import open_read_only_engine
+from ordnum_desktop.store.opening import open_store
+from ordnum_desktop.store.server_errors import server_message
 
 
 class Workspace:
+    """An open workspace: a SQLite file (`path`) or a PostgreSQL database (`server`)."""
+
     def __init__(
-        self, path: Path, engine: Engine, *, lock: WorkspaceLock | None = None, read_only: bool = False
+        self,
+        path: Path | None,
+        engine: Engine,
+        *,
+        lock: WorkspaceLock | None = None,
+        read_only: bool = False,
+        server: ServerAddress | None = None,
     ) -> None:
         self.path = path
+        self.server = server
         self.engine = engine
         self.lock = lock
         self.read_only = read_only
         # French sentence for the window / CLI when the file is on a network or synced folder.
-        self.location_warning = location_warning(path)
+        self.location_warning = location_warning(path) if path is not None else None
+
+    @property
+    def name(self) -> str:
+        """What messages, titles and the bilan's footer call the workspace."""
+        if self.server is not None:
+            return self.server.name
+        assert self.path is not None
+        return self.path.name
+
+    @property
+    def address(self) -> str:
+        """The address to show or remember: the file's path, or the server's without password."""
+        return self.server.safe if self.server is not None else str(self.path)
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, read_only: bool = False) -> Workspace:
-        """Opens (and migrates) a workspace, holding its one-writer lock until `close()`.
-        `read_only`: no lock, no migration, no write (the file is open in another instance)."""
-        path = Path(path).expanduser()
-        if read_only:
-            return cls(path, open_read_only_engine(path), read_only=True)
-        lock = WorkspaceLock(path).acquire()
-        try:
-            engine = open_engine(path, create=create, before_migration=before_migration)
-        except BaseException:
-            lock.release()
-            raise
-        audit.enable(engine)
-        return cls(path, engine, lock=lock)
+    def open(cls, address: Path | str, *, create: bool = False, read_only: bool = False) -> Workspace:
+        """Opens (and migrates) a workspace: a file, holding its one-writer lock until `close()`,
+        or a `postgresql://` address. `read_only`: no lock, no migration, no write (a file open
+        in another instance; a read-only transaction on a server)."""
+        opened = open_store(address, create=create, read_only=read_only, before_migration=before_migration)
+        if not opened.read_only:
+            audit.enable(opened.engine)
+        path = opened.target if isinstance(opened.target, Path) else None
+        return cls(path, opened.engine, lock=opened.lock, read_only=opened.read_only, server=opened.server)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -57,27 +79,40 @@ class Workspace:
             except (OperationalError, sqlite3.OperationalError) as exc:
                 # Bulk writers use the driver's connection directly: its errors come unwrapped.
                 session.rollback()
+                if self.server is not None:
+                    raise self._server_error(exc) from exc
                 if self.read_only:
                     raise WorkspaceError(
-                        f"Le fichier « {self.path.name} » est ouvert en lecture "
+                        f"Le fichier « {self.name} » est ouvert en lecture "
                         "seule : aucune modification n'est possible."
                     ) from exc
                 text = str(getattr(exc, "orig", exc)).lower()
                 if "full" in text:
                     raise WorkspaceError(
-                        f"Le disque qui contient « {self.path.name} » est plein : rien "
+                        f"Le disque qui contient « {self.name} » est plein : rien "
                         "n'a été enregistré. Libérez de la place puis recommencez."
                     ) from exc
                 if "locked" in text or "busy" in text:
                     raise WorkspaceError(
-                        f"Le fichier « {self.path.name} » est occupé par un autre "
+                        f"Le fichier « {self.name} » est occupé par un autre "
                         "programme : rien n'a été enregistré, recommencez dans un "
                         "instant."
                     ) from exc
                 raise
+            except DBAPIError as exc:
+                session.rollback()
+                if self.server is None:
+                    raise
+                raise self._server_error(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
+
+    def _server_error(self, exc: BaseException) -> BaseException:
+        """A server's refusal (read-only role, lost connection…) as one French sentence; an error
+        the store does not recognise is left as it is (a bug: logged with its trace)."""
+        message = server_message(exc, self.server)
+        return WorkspaceError(message) if message is not None else exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -9,6 +9,10 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
+# The datetime columns were generated as sqlmodel's UTCDateTime, which SQLite also writes
+# DATETIME: they are plain (naive) DateTime, as the models say, so that a server does not make
+# them `timestamp with time zone` (issue 15). The SQLite schema is unchanged.
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -40,8 +44,8 @@ def upgrade() -> None:
         sa.Column("first_eprescription_date", sa.Date(), nullable=True),
         sa.Column("bilan_date", sa.Date(), nullable=True),
         sa.Column("covered_products", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("technical_prerequisites_validated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("technical_prerequisites_validated_at", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
@@ -76,13 +80,13 @@ def upgrade() -> None:
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("file_name", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("file_hash", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("imported_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("imported_at", sa.DateTime(), nullable=False),
         sa.Column("read", sa.Integer(), nullable=False),
         sa.Column("accepted", sa.Integer(), nullable=False),
         sa.Column("duplicates", sa.Integer(), nullable=False),
         sa.Column("rejected", sa.Integer(), nullable=False),
         sa.Column("unmatched", sa.Integer(), nullable=False),
-        sa.Column("undone_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("undone_at", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(["preserie_id"], ["preserie.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -111,7 +115,7 @@ def upgrade() -> None:
         sa.Column("preserie_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["preserie_id"], ["preserie.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -166,6 +170,13 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["preserie_id"], ["preserie.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # Byte order, as in SQLite: timestamps and identifiers are compared and range-scanned
+        # (`ts <= …`, `prescription_id BETWEEN …`) against bounds computed in Python, which a
+        # server's language collation would order differently.
+        for column in ("ts", "ps_identifier", "finess", "prescription_id", "prestation", "operation",
+                       "prescription_number"):  # fmt: skip
+            op.execute(f'ALTER TABLE trace_row ALTER COLUMN {column} TYPE VARCHAR COLLATE "C"')
     with op.batch_alter_table("trace_row", schema=None) as batch_op:
         batch_op.create_index("ix_trace_batch", ["batch_id"], unique=False)
         batch_op.create_index(
@@ -176,10 +187,17 @@ def upgrade() -> None:
 
     # Duplicate key of the traces spec; return_code may be NULL, which a plain unique index
     # would treat as always distinct.
-    op.execute(
-        "CREATE UNIQUE INDEX ux_trace_dedup ON trace_row (preserie_id, ts, ps_identifier, "
-        "prescription_id, operation, ifnull(return_code, ''))"
-    )
+    if op.get_bind().dialect.name == "postgresql":
+        # Same key on a server: PostgreSQL's coalesce takes one type, hence the text of the code.
+        op.execute(
+            "CREATE UNIQUE INDEX ux_trace_dedup ON trace_row (preserie_id, ts, ps_identifier, "
+            "prescription_id, operation, (coalesce(return_code::text, '')))"
+        )
+    else:
+        op.execute(
+            "CREATE UNIQUE INDEX ux_trace_dedup ON trace_row (preserie_id, ts, ps_identifier, "
+            "prescription_id, operation, ifnull(return_code, ''))"
+        )
 
     op.create_table(
         "anomaly",
@@ -189,8 +207,8 @@ def upgrade() -> None:
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("blocking", sa.Boolean(), nullable=False),
         sa.Column("doctor_id", sa.Integer(), nullable=True),
-        sa.Column("opened_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.Column("closed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("opened_at", sa.DateTime(), nullable=False),
+        sa.Column("closed_at", sa.DateTime(), nullable=True),
         sa.Column("resolution", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.ForeignKeyConstraint(["doctor_id"], ["doctor.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["preserie_id"], ["preserie.id"], ondelete="CASCADE"),
@@ -218,7 +236,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("preserie_id", sa.Integer(), nullable=False),
         sa.Column("doctor_id", sa.Integer(), nullable=False),
-        sa.Column("answered_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("answered_at", sa.DateTime(), nullable=False),
         sa.Column("score", sa.Integer(), nullable=False),
         sa.Column("scores_json", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("blocking", sa.Boolean(), nullable=False),

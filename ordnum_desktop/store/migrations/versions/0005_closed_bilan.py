@@ -41,6 +41,17 @@ def upgrade() -> None:
         sa.Column("pdf", sa.LargeBinary(), nullable=False),
         sa.UniqueConstraint("preserie_id", "number", name="uq_closed_bilan_number"),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        # The same refusal on a server: a trigger runs a function there.
+        op.execute(
+            "CREATE FUNCTION closed_bilan_frozen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'closed_bilan is frozen: a closed bilan is never changed'; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER closed_bilan_frozen BEFORE UPDATE ON closed_bilan "
+            "FOR EACH ROW EXECUTE FUNCTION closed_bilan_frozen()"
+        )
+        return
     op.execute(
         "CREATE TRIGGER closed_bilan_frozen BEFORE UPDATE ON closed_bilan "
         "BEGIN SELECT RAISE(ABORT, 'closed_bilan is frozen: a closed bilan is never changed'); END"
@@ -48,5 +59,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_table("closed_bilan")  # drops its trigger
+        op.execute("DROP FUNCTION IF EXISTS closed_bilan_frozen()")
+        return
     op.execute("DROP TRIGGER IF EXISTS closed_bilan_frozen")
     op.drop_table("closed_bilan")

@@ -55,13 +55,18 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS closed_bilan_frozen")
-    with op.batch_alter_table("closed_bilan") as batch:
-        batch.drop_column("early")
-    op.execute(
-        "CREATE TRIGGER closed_bilan_frozen BEFORE UPDATE ON closed_bilan "
-        "BEGIN SELECT RAISE(ABORT, 'closed_bilan is frozen: a closed bilan is never changed'); END"
-    )
+    if op.get_bind().dialect.name == "postgresql":
+        # A server drops the column in place: its trigger stays as it is.
+        op.drop_column("closed_bilan", "early")
+    else:
+        # SQLite's batch mode rebuilds the table, which loses the trigger of 0005.
+        op.execute("DROP TRIGGER IF EXISTS closed_bilan_frozen")
+        with op.batch_alter_table("closed_bilan") as batch:
+            batch.drop_column("early")
+        op.execute(
+            "CREATE TRIGGER closed_bilan_frozen BEFORE UPDATE ON closed_bilan "
+            "BEGIN SELECT RAISE(ABORT, 'closed_bilan is frozen: a closed bilan is never changed'); END"
+        )
     with op.batch_alter_table("preserie") as batch:
         for name in ("serves_both", "third_party_engine", "authorised_date", "traces_off_date"):
             batch.drop_column(name)

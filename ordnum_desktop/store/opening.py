@@ -1,0 +1,65 @@
+"""Opening a workspace wherever it lives: the one entry point for a file or a server address.
+
+A file gets its one-writer lock, its checks, its backup before a migration and SQLite's own
+read-only mode (store/engine.py, store/lock.py, store/readonly.py); a server gets libpq's
+connection, the same migrations and a read-only transaction (store/server.py). Callers above
+`store/` only see an `OpenedStore`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from ordnum_desktop.store.address import ServerAddress, Target, parse_address
+from ordnum_desktop.store.engine import MigrationHook, open_engine
+from ordnum_desktop.store.lock import WorkspaceLock
+from ordnum_desktop.store.readonly import open_read_only_engine
+
+
+@dataclass
+class OpenedStore:
+    target: Target
+    engine: Engine
+    lock: WorkspaceLock | None
+    read_only: bool
+
+    @property
+    def server(self) -> ServerAddress | None:
+        return self.target if isinstance(self.target, ServerAddress) else None
+
+
+def holds_workspace(address: str | Path) -> bool:
+    """True when `address` already holds something: a non-empty file, or a database with
+    tables (`ordnum init` and the demo refuse to write over it)."""
+    target = parse_address(address)
+    if isinstance(target, ServerAddress):
+        from ordnum_desktop.store.server import server_has_tables
+
+        return server_has_tables(target)
+    return target.exists() and target.stat().st_size > 0
+
+
+def open_store(
+    address: str | Path, *, create: bool, read_only: bool, before_migration: MigrationHook
+) -> OpenedStore:
+    """Opens (and migrates, unless read-only) the workspace at `address`."""
+    target = parse_address(address)
+    if isinstance(target, ServerAddress):
+        from ordnum_desktop.store.server import open_server_engine
+
+        # No lock: several people work on a server at once. Use cases that must not run twice at
+        # once take a server-side advisory lock (store/server.py, advisory_lock_key).
+        engine = open_server_engine(target, create=create, read_only=read_only)
+        return OpenedStore(target, engine, None, read_only)
+    if read_only:
+        return OpenedStore(target, open_read_only_engine(target), None, True)
+    lock = WorkspaceLock(target).acquire()
+    try:
+        engine = open_engine(target, create=create, before_migration=before_migration)
+    except BaseException:
+        lock.release()
+        raise
+    return OpenedStore(target, engine, lock, False)

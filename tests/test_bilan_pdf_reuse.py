@@ -99,3 +99,30 @@ def test_pdf_twice_in_one_process_is_the_pdf_of_a_fresh_process(
     )
     assert first.read_bytes() == second.read_bytes() == fresh.read_bytes()
     assert b"/ASCII85Decode" not in first.read_bytes()  # binary streams, see pdf_export.py
+
+
+def test_cli_hands_its_bilan_to_the_pdf_and_the_workbook(
+    ws: Workspace, ws_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ordnum bilan --pdf --xlsx` prints the bilan it computed and lays out the same one: the
+    figures are computed once, not once more for each document."""
+    from ordnum_desktop.cli import main
+    from ordnum_desktop.cli_commands import bilan_cmds
+    from ordnum_desktop.services.bilan import compute, document
+
+    pid = populate(ws, tmp_path, doctors=2, weeks=2)
+    ws.close()
+    calls: list[int] = []
+    real = compute.compute_bilan
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    for module in (compute, document, bilan_cmds):
+        monkeypatch.setattr(module, "compute_bilan", counted)
+    pdf, xlsx = tmp_path / "b.pdf", tmp_path / "b.xlsx"
+    command = ["bilan", "--db", str(ws_path), "--preserie", str(pid), "--pdf", str(pdf), "--xlsx", str(xlsx)]
+    assert main(command) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+    assert len(calls) == 1

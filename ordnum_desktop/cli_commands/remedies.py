@@ -27,4 +27,8 @@ CLI_REMEDIES: dict[Hint, str] = {
         "Pour le clore quand même, relancez avec --early : le PDF dira qu'il a été clos avant la "
         "durée minimale."
     ),
+    Hint.RELOAD_CHANGED: (
+        "Relisez la valeur enregistrée (« ordnum roster list », « ordnum planning export ») puis "
+        "recommencez si votre modification est toujours utile."
+    ),
 }

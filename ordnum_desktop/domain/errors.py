@@ -29,6 +29,7 @@ class Hint(StrEnum):
     LAUNCH_PRESERIE = "launch_preserie"  # launch prerequisites, CNDA reference, kick-off
     READ_BILAN = "read_bilan"  # the bilan names the criteria and preconditions to put right
     CONFIRM_EARLY_CLOSING = "confirm_early_closing"  # a bilan closed before the minimum duration
+    RELOAD_CHANGED = "reload_changed"  # someone else saved the row first (team mode)
 
 
 class OrdnumError(Exception):

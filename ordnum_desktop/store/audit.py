@@ -4,7 +4,8 @@ Written from SQLAlchemy session events, in the same transaction as the change it
 back change leaves no entry, a committed one always has its entry), so services need no code for
 it. Only engines passed to `enable()` are audited (the workspace opener does it once migrations
 are done; a read-only workspace is not). Trace rows are written in bulk through the driver and
-are audited per batch (the `import_batch` row), not per row.
+are audited per batch (the `import_batch` row), not per row. Each entry names the database user
+(store/identity.py); the rows' own version stamps (store/row_stamps.py) are not part of the change.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, Engine, event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlmodel import col
 
+from ordnum_desktop.store.identity import database_user
 from ordnum_desktop.store.models import (
     Anomaly,
     AuditEntry,
@@ -31,6 +33,7 @@ from ordnum_desktop.store.models import (
     SatisfactionAnswer,
     TechnicalPrerequisite,
 )
+from ordnum_desktop.store.row_stamps import STAMP_COLUMNS
 
 TRACKED: tuple[type, ...] = (
     Preserie,
@@ -71,7 +74,11 @@ def _plain(value: Any) -> Any:
 
 def _columns(obj: Any) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {attr.key: _plain(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+    return {
+        attr.key: _plain(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in STAMP_COLUMNS
+    }
 
 
 def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -79,6 +86,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for attr in state.mapper.column_attrs:
+        if attr.key in STAMP_COLUMNS:
+            continue
         hist = state.attrs[attr.key].history
         if not hist.has_changes():
             continue
@@ -103,7 +112,12 @@ def _preserie_of(conn: Connection, obj: Any) -> int | None:
 
 
 def _entry(
-    action: str, obj: Any, preserie_id: int | None, before: dict[str, Any], after: dict[str, Any]
+    conn: Connection,
+    action: str,
+    obj: Any,
+    preserie_id: int | None,
+    before: dict[str, Any],
+    after: dict[str, Any],
 ) -> dict[str, Any]:
     batch_id = obj.id if isinstance(obj, ImportBatch) else None
     return {
@@ -115,6 +129,7 @@ def _entry(
         "before_json": json.dumps(before, ensure_ascii=False, default=str),
         "after_json": json.dumps(after, ensure_ascii=False, default=str),
         "batch_id": batch_id,
+        "changed_by": database_user(conn),
     }
 
 
@@ -138,10 +153,10 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         if isinstance(obj, TRACKED) and session.is_modified(obj, include_collections=False):
             before, after = _changes(obj)
             if before or after:
-                pending.append(_entry("update", obj, _preserie_of(conn, obj), before, after))
+                pending.append(_entry(conn, "update", obj, _preserie_of(conn, obj), before, after))
     for obj in session.deleted:
         if isinstance(obj, TRACKED):
-            pending.append(_entry("delete", obj, _preserie_of(conn, obj), _columns(obj), {}))
+            pending.append(_entry(conn, "delete", obj, _preserie_of(conn, obj), _columns(obj), {}))
 
 
 @event.listens_for(Session, "after_flush")
@@ -154,7 +169,7 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     for item in pending:
         if isinstance(item, tuple):  # an insert: its id and defaults are known only now
             _action, obj = item
-            rows.append(_entry("insert", obj, _preserie_of(conn, obj), {}, _columns(obj)))
+            rows.append(_entry(conn, "insert", obj, _preserie_of(conn, obj), {}, _columns(obj)))
         else:
             rows.append(item)
     conn.execute(AuditEntry.__table__.insert(), rows)  # type: ignore[attr-defined]
@@ -169,7 +184,11 @@ def _before_commit(session: Session) -> None:
     if not imports:
         return
     conn = session.connection()
-    rows = [_entry("import", b, b.preserie_id, {}, _columns(b)) for b in imports.values() if b.id is not None]
+    rows = [
+        _entry(conn, "import", b, b.preserie_id, {}, _columns(b))
+        for b in imports.values()
+        if b.id is not None
+    ]
     if rows:
         conn.execute(AuditEntry.__table__.insert(), rows)  # type: ignore[attr-defined]
 
@@ -205,6 +224,7 @@ def record(
                 "before_json": json.dumps(before or {}, ensure_ascii=False, default=str),
                 "after_json": json.dumps(after or {}, ensure_ascii=False, default=str),
                 "batch_id": batch_id,
+                "changed_by": database_user(conn),
             }
         ],
     )

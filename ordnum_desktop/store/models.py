@@ -4,10 +4,30 @@ the ORM serves the few rows of rosters, forms and logs."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from pydantic import NaiveDatetime
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
+from sqlalchemy import Column, DateTime, Index, Integer, LargeBinary, String, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+
+def _version_column() -> Column[int]:
+    """A row's version (migration 0007): SQLAlchemy's `version_id_col` makes every UPDATE of the
+    row say `WHERE version = <the version read>` and bump it, so that a save based on a stale read
+    changes nothing and fails (services/workspace/row_versions.py words the refusal)."""
+    return Column("version", Integer, nullable=False, server_default=text("1"))
+
+
+def _changed_by() -> Column[str]:
+    return Column("changed_by", String, nullable=False, server_default="")
+
+
+def _changed_at() -> Column[datetime]:
+    return Column("changed_at", DateTime, nullable=True)
+
+
+_DOCTOR_VERSION = _version_column()
+_PLAN_VERSION = _version_column()
 
 
 class AppMeta(SQLModel, table=True):
@@ -99,6 +119,11 @@ class Doctor(SQLModel, table=True):
     cpam: str = ""
     email: str = ""
     phone: str = ""
+    # Who last changed the row and when (store/row_stamps.py fills them at each flush).
+    version: int = Field(default=1, sa_column=_DOCTOR_VERSION)
+    changed_by: str = Field(default="", sa_column=_changed_by())
+    changed_at: NaiveDatetime | None = Field(default=None, sa_column=_changed_at())
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _DOCTOR_VERSION}
 
 
 class InstallationPlan(SQLModel, table=True):
@@ -111,6 +136,10 @@ class InstallationPlan(SQLModel, table=True):
     traces_activated: date | None = None
     first_eprescription: date | None = None
     notes: str = ""
+    version: int = Field(default=1, sa_column=_PLAN_VERSION)
+    changed_by: str = Field(default="", sa_column=_changed_by())
+    changed_at: NaiveDatetime | None = Field(default=None, sa_column=_changed_at())
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _PLAN_VERSION}
 
 
 class ImportBatch(SQLModel, table=True):
@@ -274,3 +303,6 @@ class AuditEntry(SQLModel, table=True):
     before_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     after_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     batch_id: int | None = None
+    # The database user behind the change (migration 0007): current_user on a server, the OS
+    # login on a laptop file (store/identity.py).
+    changed_by: str = Field(default="", sa_column=_changed_by())

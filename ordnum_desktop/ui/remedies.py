@@ -30,4 +30,8 @@ WINDOW_REMEDIES: dict[Hint, str] = {
         "Pour le clore quand même, répondez « Clore quand même » à la question : le PDF dira qu'il "
         "a été clos avant la durée minimale."
     ),
+    Hint.RELOAD_CHANGED: (
+        "Le tableau a été rechargé avec la valeur enregistrée : refaites votre modification si elle "
+        "est toujours utile."
+    ),
 }

@@ -36,15 +36,27 @@ class _Command(QUndoCommand):
 
 
 class EditDoctor(_Command):
-    def __init__(self, ctx: AppContext, doctor_id: int, field: str, old: Any, new: Any, label: str) -> None:
+    """Undo and redo give back the version they left (row versions, team mode): an undo after
+    someone else changed the row is refused rather than overwriting their change."""
+
+    def __init__(
+        self, ctx: AppContext, doctor_id: int, field: str, old: Any, new: Any, label: str, version: int
+    ) -> None:
         super().__init__(ctx, f"modifier « {label} »")
         self.doctor_id, self.field, self.old, self.new = doctor_id, field, old, new
+        self.version = version
 
     def forward(self) -> None:
-        update_doctor(self.ctx.ws, self.doctor_id, **{self.field: self.new})
+        d = update_doctor(
+            self.ctx.ws, self.doctor_id, expected_version=self.version, **{self.field: self.new}
+        )
+        self.version = d.version
 
     def backward(self) -> None:
-        update_doctor(self.ctx.ws, self.doctor_id, **{self.field: self.old})
+        d = update_doctor(
+            self.ctx.ws, self.doctor_id, expected_version=self.version, **{self.field: self.old}
+        )
+        self.version = d.version
 
 
 class AddDoctor(_Command):
@@ -73,10 +85,18 @@ class DeleteDoctor(_Command):
         restore_doctor(self.ctx.ws, self.snapshot)
 
 
-def edit_doctor(ctx: AppContext, doctor_id: int, field: str, old: Any, new: Any, label: str) -> bool:
-    if ctx.run("Modifier l'effectif", update_doctor, ctx.ws, doctor_id, **{field: new}) is None:
+def edit_doctor(
+    ctx: AppContext, doctor_id: int, field: str, old: Any, new: Any, label: str, version: int | None = None
+) -> bool:
+    """`version`: the doctor's version on screen; a refused save (someone else saved the row
+    first, or any other refusal) reloads the table, which then shows what is stored."""
+    saved = ctx.run(
+        "Modifier l'effectif", update_doctor, ctx.ws, doctor_id, expected_version=version, **{field: new}
+    )
+    if saved is None:
+        ctx.notify(ROSTER)
         return False
-    ctx.undo_stack.push(EditDoctor(ctx, doctor_id, field, old, new, label))
+    ctx.undo_stack.push(EditDoctor(ctx, doctor_id, field, old, new, label, saved.version))
     ctx.notify(ROSTER)
     return True
 

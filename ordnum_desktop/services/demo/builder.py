@@ -312,7 +312,8 @@ def _fill(ws: Workspace) -> None:
             ).replace("é", "e"),
         )
         ids[d.last_name] = doctor.id or 0
-        update_plan(ws, doctor.id or 0, **d.plan)
+        dates: dict[str, Any] = d.plan  # typed loosely: update_plan also takes expected_version
+        update_plan(ws, doctor.id or 0, **dates)
     set_kickoff(
         ws,
         pid,

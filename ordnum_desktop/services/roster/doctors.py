@@ -12,6 +12,12 @@ from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rules import CheckResult, RosterDoctor, check_roster
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.roster.preseries import selected_cpams
+from ordnum_desktop.services.workspace.row_versions import (
+    ChangedMeanwhile,
+    check_version,
+    keep_version,
+    stale_save,
+)
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Doctor, HealthCentre, InstallationPlan, Preserie
 
@@ -137,19 +143,39 @@ def add_doctor(ws: Workspace, preserie_id: int, **fields: Any) -> Doctor:
         return d
 
 
-def update_doctor(ws: Workspace, doctor_id: int, **fields: Any) -> Doctor:
+def _what(d: Doctor) -> str:
+    return f"Le médecin {doctor_name(d)}"
+
+
+def _changed_meanwhile(ws: Workspace, doctor_id: int) -> ChangedMeanwhile:
+    with ws.session() as s:
+        d = s.get(Doctor, doctor_id)
+    if d is None:
+        return ChangedMeanwhile(f"Le médecin n° {doctor_id}", "", None)
+    return ChangedMeanwhile(_what(d), d.changed_by, d.changed_at)
+
+
+def update_doctor(
+    ws: Workspace, doctor_id: int, *, expected_version: int | None = None, **fields: Any
+) -> Doctor:
+    """`expected_version`: the version the screen showed; a row saved since by someone else is
+    refused (services/workspace/row_versions.py) instead of being overwritten."""
     fields = normalise_fields(fields)
     if "last_name" in fields and not fields["last_name"]:
         raise UserError("Le nom du médecin ne peut pas être vide.")
-    with ws.session() as s:
+    with stale_save(lambda: _changed_meanwhile(ws, doctor_id)), ws.session() as s:
         d = s.get(Doctor, doctor_id)
         if d is None:
+            if expected_version is not None:  # shown on screen, deleted since by someone else
+                raise ChangedMeanwhile(f"Le médecin n° {doctor_id}", "", None)
             raise UserError(f"Aucun médecin n° {doctor_id}.")
+        check_version(d, expected_version, _what(d))
         for key, value in fields.items():
             setattr(d, key, value)
         _attach_centre(s, d)
         s.add(d)
-        return d
+        s.flush()  # the version check of the UPDATE happens here, inside stale_save
+    return d
 
 
 def delete_doctor(ws: Workspace, doctor_id: int) -> dict[str, Any]:
@@ -167,11 +193,15 @@ def delete_doctor(ws: Workspace, doctor_id: int) -> dict[str, Any]:
 
 def restore_doctor(ws: Workspace, snapshot: dict[str, Any]) -> Doctor:
     data = dict(snapshot)
-    plan = data.pop("_plan", None)
+    plan_data = dict(data.pop("_plan", None) or {})
     with ws.session() as s:
         d = Doctor(**data)
         s.add(d)
         s.flush()
         _attach_centre(s, d)
-        s.add(InstallationPlan(doctor_id=d.id or 0, **(plan or {})))
+        plan = InstallationPlan(doctor_id=d.id or 0, **plan_data)
+        s.add(plan)
+        s.flush()
+        keep_version(s, d, data.get("version"))
+        keep_version(s, plan, plan_data.get("version"))
         return d

@@ -160,7 +160,15 @@ class PlanningTab(BaseTab):
 
     # -- edits ------------------------------------------------------------------------------
     def _edit(self, doctor_id: int, field: str, value: date | None) -> bool:
-        if self.ctx.run("Planning", update_plan, self.ctx.ws, doctor_id, **{field: value}) is None:
+        # The plan's version on screen: a row saved meanwhile by someone else is refused, and any
+        # refusal reloads the table so that it shows what is stored.
+        row = next((r for r in self.model.rows if r.doctor.id == doctor_id), None)
+        version = row.plan.version if row is not None else None
+        saved = self.ctx.run(
+            "Planning", update_plan, self.ctx.ws, doctor_id, expected_version=version, **{field: value}
+        )
+        if saved is None:
+            self.ctx.notify(PLANNING)
             return False
         self.ctx.say("Planning mis à jour.")
         self.ctx.notify(PLANNING)

@@ -151,7 +151,8 @@ class PsTab(BaseTab):
         doctor = self.model.doctors[row] if row is not None else None
         old = getattr(doctor, field) if doctor is not None else None
         label = next(c.title for c in COLUMNS if c.field == field)
-        done = edit_doctor(self.ctx, doctor_id, field, old, value, label)
+        version = doctor.version if doctor is not None else None
+        done = edit_doctor(self.ctx, doctor_id, field, old, value, label, version)
         if done:
             self.ctx.say(f"{label} modifié.")
         return done

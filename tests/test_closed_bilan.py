@@ -4,11 +4,12 @@ bytes; later imports, an undo and roster edits leave `bilan show N` exactly as i
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql_text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from ordnum_desktop.cli import main
@@ -21,11 +22,14 @@ from ordnum_desktop.store.models import AuditEntry, ImportBatch, Preserie
 from tests.bilan_fixture import am, populate
 from tests.trace_files import rows, write_csv
 
+# On a SQLite file and on a PostgreSQL server alike (issue 15).
+pytestmark = pytest.mark.both_engines
+
 MEETING = "2025-04-15"
 
 
-def _workspace(tmp_path: Path, *, deploy: bool) -> tuple[Path, int]:
-    path = tmp_path / "presérie.sqlite"
+def _workspace(tmp_path: Path, address: str, *, deploy: bool) -> tuple[str, int]:
+    path = address
     ws = Workspace.open(path, create=True)
     try:
         pid = populate(ws, tmp_path, deploy=deploy)
@@ -39,7 +43,7 @@ def _out(capsys: pytest.CaptureFixture[str], argv: list[str], code: int = 0) -> 
     return capsys.readouterr().out
 
 
-def _status(path: Path, pid: int) -> str:
+def _status(path: str, pid: int) -> str:
     ws = Workspace.open(path)
     try:
         with ws.session() as s:
@@ -50,8 +54,10 @@ def _status(path: Path, pid: int) -> str:
         ws.close()
 
 
-def test_closed_bilan_is_given_back_unchanged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path, pid = _workspace(tmp_path, deploy=True)
+def test_closed_bilan_is_given_back_unchanged(
+    tmp_path: Path, db_address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, pid = _workspace(tmp_path, db_address, deploy=True)
     db = ["--db", str(path)]
     live_before = json.loads(_out(capsys, ["bilan", *db, "--json"]))
     assert live_before["decision"] == "deploy"
@@ -107,12 +113,13 @@ def test_closed_bilan_is_given_back_unchanged(tmp_path: Path, capsys: pytest.Cap
     assert "Bilan n° 1" in text and history[0]["digest"] in text
     assert _status(path, pid) == "validee"
 
-    con = sqlite3.connect(path)
+    # The trigger refuses any UPDATE, whatever writes to the workspace (file or server).
+    ws = Workspace.open(path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="frozen"):
-            con.execute("UPDATE closed_bilan SET decision = 'extend'")
+        with ws.engine.connect() as conn, pytest.raises(DBAPIError, match="frozen"):
+            conn.execute(sql_text("UPDATE closed_bilan SET decision = 'extend'"))
     finally:
-        con.close()
+        ws.close()
     ws = Workspace.open(path)
     try:
         with ws.session() as s:
@@ -133,8 +140,10 @@ def test_closed_bilan_is_given_back_unchanged(tmp_path: Path, capsys: pytest.Cap
     assert any(json.loads(e.after_json).get("status") == "validee" for e in status_changes)
 
 
-def test_extend_decision_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path, pid = _workspace(tmp_path, deploy=False)
+def test_extend_decision_and_refusals(
+    tmp_path: Path, db_address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, pid = _workspace(tmp_path, db_address, deploy=False)
     db = ["--db", str(path)]
     assert _out(capsys, ["bilan", "history", *db]).startswith("Aucun bilan clos")
     assert _out(capsys, ["bilan", "history", *db, "--json"]).strip() == "[]"
@@ -164,8 +173,10 @@ def test_extend_decision_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "Bilan n° 2 au 08/04/2025" in shown
 
 
-def test_plain_bilan_form_still_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path, _pid = _workspace(tmp_path, deploy=True)
+def test_plain_bilan_form_still_works(
+    tmp_path: Path, db_address: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _pid = _workspace(tmp_path, db_address, deploy=True)
     assert "Bilan de la présérie" in _out(capsys, ["bilan", "--db", str(path)])
     assert json.loads(_out(capsys, ["bilan", "--db", str(path), "--as-of", "31/03/2025", "--json"]))[
         "as_of"

@@ -1,11 +1,17 @@
-"""The PostgreSQL trace writer: `COPY` into a temporary table, then one `INSERT … SELECT`.
+"""The PostgreSQL trace writer: `COPY` into a temporary table, then `INSERT … SELECT`.
 
-Row-by-row INSERTs over the network would cost a round trip each; `COPY … FROM STDIN` streams the
-chunks as the parser validates them (the server stores them while Python parses the next chunk).
-At the end one `INSERT INTO trace_row … SELECT … FROM trace_import ON CONFLICT DO NOTHING` moves
-them into the table in a single statement: the unique index `ux_trace_dedup` drops the
-duplicates (within the file or across files, the first one kept, as SQLite's `INSERT OR IGNORE`
-does) and the statement's row count is the number inserted.
+Row-by-row INSERTs over the network would cost a round trip each; `COPY … FROM STDIN` streams
+a chunk into the import's temporary table, and `INSERT INTO trace_row … SELECT … FROM
+trace_import ON CONFLICT DO NOTHING` moves it into the table in one statement: the unique index
+`ux_trace_dedup` drops the duplicates (within the file or across files; the first one is kept,
+in the file's order, as SQLite's `INSERT OR IGNORE` does) and the statement's row count is the
+number inserted.
+
+One move per chunk, from a writer thread, rather than one for the whole file at the end: moving
+a row (its two indexes and two foreign keys) is most of the server's work, and while the server
+moves chunk n the thread waits on the socket without the GIL, so Python validates chunk n+1 —
+the same overlap as SQLite's writer thread. The thread has the session's connection to itself
+until `finish()`/`close()` (psycopg connections may be used from another thread).
 
 The temporary table lives in the import's transaction only (`ON COMMIT DROP`; a rollback drops
 it too), so a failed or cancelled import leaves nothing behind, and two people importing at once
@@ -14,6 +20,8 @@ each have their own. Its text columns are `COLLATE "C"` like trace_row's (migrat
 
 from __future__ import annotations
 
+import queue
+import threading
 from typing import Any
 
 from sqlalchemy import Connection
@@ -36,49 +44,69 @@ MOVE_SQL = (
     f"INSERT INTO trace_row (preserie_id, batch_id, {COLUMNS}) "
     f"SELECT %s, %s, {COLUMNS} FROM {TEMP_TABLE} ORDER BY n ON CONFLICT DO NOTHING"
 )
+EMPTY_SQL = f"TRUNCATE {TEMP_TABLE}"
 
 
 class PostgresTraceWriter:
-    """Streams the chunks into the import's temporary table; `finish()` moves them."""
+    """Copies then moves each chunk from a second thread while the next one is validated."""
 
     def __init__(self, conn: Connection, preserie_id: int, batch_id: int) -> None:
         self._ids = (preserie_id, batch_id)
         driver: Any = conn.connection.driver_connection
         self._cursor = driver.cursor()
         self._cursor.execute(CREATE_TEMP)
-        self._copy_context = self._cursor.copy(COPY_SQL)
-        self._copy: Any = self._copy_context.__enter__()
+        self._queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
         self._attempted = 0
+        self._inserted = 0
+        self._error: BaseException | None = None
         self._closed = False
+        self._thread = threading.Thread(target=self._run, name="traces-writer-pg", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            rows = self._queue.get()
+            if rows is None:
+                return
+            if self._error is not None:
+                continue  # keep draining so that `write` never blocks after a failure
+            try:
+                self._move(rows)
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+                self._error = exc
+
+    def _move(self, rows: list[Any]) -> None:
+        cursor = self._cursor
+        with cursor.copy(COPY_SQL) as copy:
+            write_row = copy.write_row
+            for start in range(0, len(rows), VALUES_PER_ROW):
+                write_row(rows[start : start + VALUES_PER_ROW])
+        cursor.execute(MOVE_SQL, self._ids)
+        self._inserted += cursor.rowcount
+        cursor.execute(EMPTY_SQL)
 
     def write(self, rows: list[Any]) -> None:
-        write_row = self._copy.write_row
-        for start in range(0, len(rows), VALUES_PER_ROW):
-            write_row(rows[start : start + VALUES_PER_ROW])
+        if self._error is not None:
+            raise self._error
         self._attempted += len(rows) // VALUES_PER_ROW
+        self._queue.put(rows)
 
-    def _end_copy(self, exc: BaseException | None = None) -> None:
-        context, self._copy_context = self._copy_context, None
-        if context is not None:
-            if exc is None:
-                context.__exit__(None, None, None)
-            else:
-                context.__exit__(type(exc), exc, exc.__traceback__)
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
 
     def finish(self) -> WriteCounts:
-        self._end_copy()
-        self._cursor.execute(MOVE_SQL, self._ids)
-        inserted = self._cursor.rowcount
-        return WriteCounts(self._attempted, inserted)
+        self._stop()
+        if self._error is not None:
+            raise self._error
+        return WriteCounts(self._attempted, self._inserted)
 
     def close(self) -> None:
+        """Waits for the thread (pending chunks are still written, then rolled back with the
+        failing transaction by the caller); idempotent."""
         if self._closed:
             return
         self._closed = True
-        if self._copy_context is not None:
-            # Failing import: the COPY is ended in error, the caller rolls the transaction back.
-            try:
-                self._end_copy(RuntimeError("import abandonné"))
-            except Exception:  # noqa: BLE001 - the transaction is being rolled back anyway
-                pass
+        self._stop()
         self._cursor.close()

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
+from ordnum_desktop.store.address import is_server_address
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.first_paint import AfterFirstPaint
 from ordnum_desktop.ui.main_window import MainWindow
@@ -33,7 +34,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="ordnum-desktop", description="Suivi des préséries de l'Ordonnance numérique."
     )
-    parser.add_argument("--db", metavar="FICHIER", help="fichier de suivi à ouvrir")
+    parser.add_argument(
+        "--db",
+        metavar="FICHIER",
+        help="fichier de suivi à ouvrir, ou base postgresql://utilisateur@hôte:port/base",
+    )
     parser.add_argument(
         "--screenshot", metavar="DOSSIER", help="enregistre une image de chaque onglet (1280×800) puis quitte"
     )
@@ -123,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             recents = [p for p in recent_files() if Path(p).exists()]
             db = recents[0] if recents else None
         if db is not None:
-            opened = window.open_path(Path(db))
+            # A `postgresql://` address stays a string (a Path would fold its `//`).
+            opened = window.open_path(db if is_server_address(db) else Path(db))
             if args.screenshot and not opened:
                 app.exit(2)
                 return

@@ -9,19 +9,20 @@ after the first paint; each tab loads its data (and matplotlib) the first time i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ordnum_desktop.domain.fr_format import format_datetime
 from ordnum_desktop.services.errors import UserError, user_message
+from ordnum_desktop.store.address import is_server_address
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
-from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files
+from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files, recent_label
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
 
@@ -100,6 +101,11 @@ class MainWindow(QMainWindow):
         ui = self.ui
         ui.actionNew.triggered.connect(self.new_workspace)
         ui.actionOpen.triggered.connect(self.open_workspace)
+        # Team mode: a workspace on a PostgreSQL server, after « Ouvrir ».
+        self.server_action = QAction("Se connecter à un &serveur…", self)
+        self.server_action.triggered.connect(self.connect_to_server)
+        file_actions = ui.menuFile.actions()
+        ui.menuFile.insertAction(file_actions[file_actions.index(ui.actionOpen) + 1], self.server_action)
         ui.actionSaveCopy.triggered.connect(self.save_copy)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionNewPreserie.triggered.connect(self.new_preserie)
@@ -189,6 +195,8 @@ class MainWindow(QMainWindow):
         from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
         from ordnum_desktop.store.lock import WorkspaceLockedError
 
+        if is_server_address(path):
+            return self._open_server(str(path), create=create)
         path = Path(path)
         if not create and not path.exists():
             self.prompts.error("Ouvrir", f"Le fichier « {path} » n'existe pas.")
@@ -208,11 +216,50 @@ class MainWindow(QMainWindow):
             return False
         if ws is None:
             return False
+        return self._show_workspace(ws)
+
+    def _open_server(self, address: str, *, create: bool = False) -> bool:
+        """A workspace on a PostgreSQL server; an empty base is set up only when the user says so."""
+        from ordnum_desktop.domain.errors import Hint
+        from ordnum_desktop.services.workspace.session import Workspace, WorkspaceError
+
+        try:
+            ws = Workspace.open(address, create=create)
+        except WorkspaceError as exc:
+            if exc.hint is not Hint.CREATE_WORKSPACE or not self.prompts.ask_yes_no(
+                "Se connecter à un serveur",
+                f"{exc.message}\n\nY créer un nouvel espace de travail ?",
+                yes="Créer l'espace de travail",
+                no="Annuler",
+            ):
+                if exc.hint is not Hint.CREATE_WORKSPACE:
+                    self.prompts.error("Se connecter à un serveur", user_message(exc, WINDOW_REMEDIES))
+                return False
+            ws = self.ctx.run("Se connecter à un serveur", Workspace.open, address, create=True)
+            if ws is None:
+                return False
+        except UserError as exc:
+            self.prompts.error("Se connecter à un serveur", user_message(exc, WINDOW_REMEDIES))
+            return False
+        return self._show_workspace(ws)
+
+    def connect_to_server(self) -> None:
+        """Fichier ▸ « Se connecter à un serveur… »."""
+        from ordnum_desktop.ui.dialogs.server_dialog import ServerDialog
+
+        last = next((item for item in recent_files() if is_server_address(item)), "")
+        dialog = ServerDialog(last, self)
+        if self.prompts.run_dialog(dialog):
+            self.open_path(dialog.address())
+
+    def _show_workspace(self, ws: Any) -> bool:
+        """Shows an opened workspace (file or server) in the window."""
+        path = Path(ws.path) if ws.path is not None else None
         self.close_workspace()
         self.ctx.ws = ws
-        add_recent(path)
+        add_recent(ws.address)
         suffix = " (lecture seule)" if ws.read_only else ""
-        self.setWindowTitle(f"{path.name}{suffix} — Ordonnance numérique, suivi des préséries")
+        self.setWindowTitle(f"{ws.name}{suffix} — Ordonnance numérique, suivi des préséries")
         self._ensure_tabs()
         self._set_header_enabled(not ws.read_only)
         self.ui.preserieCombo.setEnabled(True)
@@ -226,9 +273,11 @@ class MainWindow(QMainWindow):
         self.ui.actionNewPreserie.setEnabled(not ws.read_only)
         self.ui.actionImportTraces.setEnabled(not ws.read_only)
         self.journal_action.setEnabled(True)
-        # Another instance holds a read-only file: it alone may back it up or replace it.
-        self.backup_now_action.setEnabled(not ws.read_only)
-        self.restore_action.setEnabled(not ws.read_only)
+        # Another instance holds a read-only file: it alone may back it up or replace it. On a
+        # server, copies are the server's (pg_dump): the file actions are off.
+        self.backup_now_action.setEnabled(not ws.read_only and path is not None)
+        self.restore_action.setEnabled(not ws.read_only and path is not None)
+        self.ui.actionSaveCopy.setEnabled(path is not None)
         self.close_bilan_action.setEnabled(not ws.read_only)
         self.history_action.setEnabled(True)
         self.extend_action.setEnabled(not ws.read_only)
@@ -238,12 +287,13 @@ class MainWindow(QMainWindow):
         self.reload_preseries()
         if self.ui.preserieCombo.count() > 1:  # several préséries: all of them at a glance first
             self.ui.tabs.setCurrentIndex(OVERVIEW)
+        opened = f"Fichier « {ws.name} » ouvert" if path is not None else f"Base « {ws.name} » ouverte"
         if ws.location_warning:
             self._say(ws.location_warning)
         else:
-            self._say(f"Fichier « {path.name} » ouvert.")
+            self._say(f"{opened}.")
         if self.ctx.preserie_id is None and not ws.read_only:
-            self._say(f"Fichier « {path.name} » ouvert : il ne contient encore aucune présérie.")
+            self._say(f"{opened} : aucune présérie pour l'instant.")
         return True
 
     def close_workspace(self) -> None:
@@ -438,7 +488,7 @@ class MainWindow(QMainWindow):
         records = self.ctx.run("Historique des bilans", list_closed, self.ctx.ws, self.ctx.preserie_id)
         if records is None:
             return
-        title = self.ui.preserieCombo.currentText() or self.ctx.ws.path.name
+        title = self.ui.preserieCombo.currentText() or self.ctx.ws.name
         self.prompts.run_dialog(BilanHistoryDialog(records, title, self.ctx, self))
 
     # -- menu actions -----------------------------------------------------------------------
@@ -468,7 +518,7 @@ class MainWindow(QMainWindow):
         if not items:
             menu.addAction("(aucun fichier récent)").setEnabled(False)
         for n, item in enumerate(items, start=1):
-            action = menu.addAction(f"&{n} {Path(item).name}")
+            action = menu.addAction(f"&{n} {recent_label(item)}")
             action.setToolTip(item)
             action.triggered.connect(lambda _=False, p=item: self.open_path(p))
 
@@ -477,6 +527,8 @@ class MainWindow(QMainWindow):
             return
         from ordnum_desktop.services.workspace.backup import save_copy  # SQLAlchemy: after the paint
 
+        if self.ctx.ws.path is None:
+            return  # a server's copies are pg_dump's (the action is off)
         name = f"{self.ctx.ws.path.stem}-copie.sqlite"
         path = self.prompts.save_file("Enregistrer une copie", name, WORKSPACE_FILTER)
         if not path:
@@ -503,6 +555,8 @@ class MainWindow(QMainWindow):
         from ordnum_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 
         path = self.ctx.ws.path
+        if path is None:
+            return  # a server's backups are pg_dump's (the action is off)
         found = self.ctx.run("Restaurer une sauvegarde", list_backups, path)
         if found is None:
             return
@@ -546,7 +600,7 @@ class MainWindow(QMainWindow):
         entries = self.ctx.run("Journal des modifications", list_entries, self.ctx.ws, self.ctx.preserie_id)
         if entries is None:
             return
-        title = self.ui.preserieCombo.currentText() or self.ctx.ws.path.name
+        title = self.ui.preserieCombo.currentText() or self.ctx.ws.name
         self.prompts.run_dialog(JournalDialog(entries, title, self))
 
     def edit_preserie(self) -> None:

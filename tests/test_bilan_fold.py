@@ -155,3 +155,18 @@ def test_a_summary_of_the_wrong_shape_does_not_fail_the_import(ws: Workspace, tm
     assert _stored(ws, pid) is None  # dropped: the next bilan rebuilds it
     b = compute_bilan(ws, pid, as_of=date(2025, 3, 31)).as_json()
     assert b["criteria"]["doctor_rate"]["doctors"][0]["prescriptions"] == 4
+
+
+def test_a_tally_that_is_not_exact_is_redone_in_sql(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two doctors' prescriptions sharing the tally's hash (forced here: the id alone) are told
+    apart by the rows stored, and the summary is still that of the rows."""
+    from ordnum_desktop.domain import trace_tally
+
+    monkeypatch.setattr(trace_tally, "hash", lambda key: hash(key[1]), raising=False)
+    pid, _ = setup_roster(ws)
+    import_traces(ws, pid, write(tmp_path / "t.csv", SCENARIO))
+    stored = _stored(ws, pid)
+    assert stored is not None
+    assert normal_summary(stored) == normal_summary(_rebuilt(ws, pid))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
 from datetime import datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ordnum_desktop.domain import trace_tally
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.trace_rows import RowParser, match_header
 from ordnum_desktop.domain.trace_tally import TraceTally
@@ -117,28 +120,28 @@ def test_tally_equals_a_plain_reading(raw: list, chunk: int) -> None:
     assert tally.rows == counts
 
 
-def test_bitmap_collisions_are_told_apart_from_repeated_prescriptions(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # A 16-bit bitmap: nearly every run looks like a repeat, and only the runs sharing both
-    # hashes are merged.
-    monkeypatch.setattr("ordnum_desktop.domain.trace_tally._BIT_MASK", 15)
+def test_prescriptions_seen_again_later_in_the_file_are_merged() -> None:
+    # Every third row continues a prescription from far earlier, across chunks.
     rows: list[list[object]] = []
     for k in range(600):
-        n = k if k % 3 else k // 2  # every third row continues an earlier prescription
-        ps = ["331000001", "331000002", "10005173140"][k % 3 // 2]
+        n = k if k % 3 else k // 2
+        ps = ["331000001", "331000002", "10005173140"][n % 3]
         op = ["", "Créer", "Consulter"][k % 4 % 3]
-        rows.append(
-            [
-                START + timedelta(hours=k),
-                ps,
-                f"P{n}",
-                "Biologie",
-                "Oui" if k % 5 else "Non",
-                op,
-                "0" if op else "",
-            ]
-        )
+        digital = "Oui" if k % 5 else "Non"
+        rows.append([START + timedelta(hours=k), ps, f"P{n}", "Biologie", digital, op, "0" if op else ""])
     tally, good = _tally(rows, chunk=37)
     presc, counts = _plain(good)
     assert tally.exact
     assert tally.prescriptions == presc
     assert tally.rows == counts
+
+
+def test_two_identifiers_sharing_a_hash_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A hash of the prescription id alone: P1 of two doctors collide, which the tally sees.
+    monkeypatch.setattr(trace_tally, "hash", lambda key: builtins.hash(key[1]), raising=False)
+    rows: list[list[object]] = [
+        ["2025-03-04 09:00", "331000001", "P1", "Biologie", "Non", "", ""],
+        ["2025-03-04 09:01", "331000002", "P1", "Biologie", "Oui", "", ""],
+    ]
+    tally, _ = _tally(rows, chunk=1)
+    assert not tally.exact

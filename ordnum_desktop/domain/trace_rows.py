@@ -288,16 +288,6 @@ class RowParser:
         op_cache, rc_cache = self._operation, self._code
         flat = self.flat
         tally = self.tally if flat else None
-        if tally is not None:  # the prescription being read, carried over from the last chunk
-            run_ps, run_pid, run_first, run_digital, run_created = tally.run
-            # The runs that end in this chunk, handed to the tally at its end (C-speed there).
-            ended_ps: list[str] = []
-            ended_pid: list[str] = []
-            ended_first: list[str] = []
-            ended_digital: list[str | None] = []
-            ended_created: list[str | None] = []
-            end_ps, end_pid, end_first = ended_ps.append, ended_pid.append, ended_first.append
-            end_digital, end_created = ended_digital.append, ended_created.append
         good: list[ParsedRow] = []
         errors: list[RowError] = []
         read = rejected = 0
@@ -374,29 +364,8 @@ class RowParser:
                 good += (ts, ps, fi, pid, pr, dg, op, rc, nb)  # type: ignore[arg-type]
             else:
                 good.append((ts, ps, fi, pid, pr, dg, op, rc, nb))
-            if tally is not None:  # inlined: a call per row would cost more than the tally
-                day = ts[:10]
-                if pid == run_pid and ps == run_ps:
-                    if day < run_first:  # type: ignore[operator]
-                        run_first = day
-                    if dg and (run_digital is None or day < run_digital):
-                        run_digital = day
-                    if rc == 0 and op == "creer" and (run_created is None or day < run_created):
-                        run_created = day
-                else:
-                    if run_pid is not None:
-                        end_ps(run_ps)  # type: ignore[arg-type]
-                        end_pid(run_pid)
-                        end_first(run_first)  # type: ignore[arg-type]
-                        end_digital(run_digital)
-                        end_created(run_created)
-                    run_ps, run_pid, run_first = ps, pid, day
-                    run_digital = day if dg else None
-                    run_created = day if rc == 0 and op == "creer" else None
         if tally is not None:
-            tally.run = [run_ps, run_pid, run_first, run_digital, run_created]
-            tally.add_runs(ended_ps, ended_pid, ended_first, ended_digital, ended_created)
-            tally.count_rows(good)
+            tally.add_chunk(good)
         return good, errors, read, rejected
 
     def _explain(self, number: int, cells: Sequence[object]) -> list[RowError]:

@@ -9,19 +9,22 @@ Two tallies:
 - per prescription (Identifiant PS, Identifiant ordonnance): the first day, the first day of an
   e-prescription row, the first day of a successful *créer* (days as 'YYYY-MM-DD'), and from them
   how many prescriptions share each (identifier, days) state — all the bilan's summary keeps;
-- per (Identifiant PS, day, operation, code retour): the number of rows, counted by `Counter`
-  over columns sliced from the chunk (C speed, no Python code per row).
+- per (Identifiant PS, day, operation, code retour): the number of rows.
 
-Rows of one prescription usually follow each other in an export: the parser keeps the running
-prescription in hand and hands the tally one *run* (consecutive rows of one prescription) at a
-time. A million prescriptions held as {identifier: {id: days}} took 250 MiB (issue 16, a file
-where every row is its own prescription); the tally keeps instead, per run, two 64-bit keyed
-hashes of (identifier, id) and the index of its state (20 bytes), plus a bitmap of the first
-hashes seen. A run whose hash is already in the bitmap may continue an earlier run: at `close()`
-the runs sharing both hashes are merged into one prescription (min of the days). Two different
-prescriptions are taken for one only if they share 128 bits of Python's per-process keyed hash
-(SipHash), about 1 in 10^27 for a million prescriptions; runs sharing hashes but not their
-identifier are caught and reported (`exact` False), and the caller then tallies in SQL.
+Both are computed per chunk of the parser's accepted rows (`add_chunk`), over columns sliced from
+the chunk, with C-speed tools (`Counter.update`, `map`, `zip`, comprehensions) rather than Python
+code per row: a chunk whose every row is its own prescription (issue 16's held-out shape) costs
+no Python loop at all. Rows of one prescription usually follow each other: each *run*
+(consecutive rows of one prescription) becomes one state; the run still open at the end of a
+chunk is carried into the next.
+
+A prescription seen again in a later run is recognised by a 64-bit keyed hash of (identifier,
+id) kept per prescription with its state number (about 75 bytes a prescription; the ids and days
+themselves, kept as {identifier: {id: days}}, took 250 MiB for a million prescriptions). Two
+prescriptions of different identifiers sharing a hash are detected (`exact` False: the caller
+then tallies in SQL); two of the same doctor would have to share 64 bits of Python's per-process
+keyed hash (SipHash), about 1 in 10^9 for a file of a million prescriptions, and a new process
+draws a new key.
 
 The tally counts the rows the parser accepted. Rows the unique index then ignores as duplicates
 were counted too, so the tally describes the stored rows only when the import stored every
@@ -30,9 +33,9 @@ accepted row; the caller checks that.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
-from operator import itemgetter
+from itertools import accumulate, compress, islice
+from operator import eq, itemgetter, not_
 from typing import Any
 
 # (first day, first e-prescription day | None, first successful créer day | None)
@@ -52,54 +55,85 @@ def earliest(a: str | None, b: str | None) -> str | None:
     return a if a <= b else b
 
 
-# Bits of the bitmap of first hashes (8 MiB): for a million runs, about 1 % of the runs look
-# like a repeat and are looked at again at `close()`.
-_BITMAP_BITS = 1 << 26
-_BIT_MASK = _BITMAP_BITS - 1
-
 # (identifier, first day, first e-prescription day | None, first successful créer day | None)
 State = tuple[str, str, str | None, str | None]
+_PID, _DIGITAL = 3, 5
 
 
 class _StateIds(dict[State, int]):
-    """State → small integer, a new state numbered on first sight (C speed through `map`)."""
+    """State → small integer, a new state numbered on first sight (C speed through `map`);
+    `states[number]` is the state."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.states: list[State] = []
 
     def __missing__(self, state: State) -> int:
-        number = self[state] = len(self)
+        number = self[state] = len(self.states)
+        self.states.append(state)
         return number
+
+
+def _merged(a: State, b: State) -> State:
+    return (a[0], min(a[1], b[1]), earliest(a[2], b[2]), earliest(a[3], b[3]))
 
 
 class TraceTally:
     """`prescriptions[(identifier, first day, e-prescription day | None, successful créer day |
     None)]` = prescriptions (after `close()`), and `rows[(identifier, day, operation, code
-    retour)]` = rows. Feed it runs (`add_runs`, `add`) and chunks (`count_rows`); `close()` after
-    the last chunk."""
+    retour)]` = rows. Feed it the parser's chunks (`add_chunk`) or whole prescriptions (`add`),
+    then `close()`."""
 
     def __init__(self) -> None:
         self.prescriptions: Counter[State] = Counter()
         self.rows: Counter[tuple[str, str, str, int | None]] = Counter()
-        # The prescription being read: [identifier, prescription id, first, digital, created].
-        self.run: list[str | None] = [None, None, None, None, None]
         # The smallest and largest prescription id tallied (any identifier), for the fold's
         # search of earlier rows of the same prescriptions.
         self.low_id: str | None = None
         self.high_id: str | None = None
         self.exact = True
         self._closed = False
-        self._first_keys = array("q")
-        self._second_keys = array("q")
-        self._states = array("I")
+        # The run still open at the end of the last chunk: (identifier, id, first, digital,
+        # created days).
+        self._open: tuple[str, str, str, str | None, str | None] | None = None
         self._state_ids = _StateIds()
-        self._seen = bytearray(_BITMAP_BITS // 8)
-        self._maybe_again: list[int] = []  # first hashes already in the bitmap when added
+        self._runs: Counter[int] = Counter()  # prescriptions per state number
+        self._known: dict[int, int] = {}  # hash of (identifier, id) → its state number
 
     @property
     def identifiers(self) -> set[str]:
         return {ps for ps, *_ in self.prescriptions}
 
     def add(self, ps: str, pid: str, first: str, digital: str | None, created: str | None) -> None:
-        """One run of rows of one prescription."""
+        """A whole prescription, or one run of its rows."""
         self.add_runs([ps], [pid], [first], [digital], [created])
+
+    def add_whole(
+        self, ps: list[str], first: list[str], digital: list[str | None], created: list[str | None]
+    ) -> None:
+        """Whole prescriptions, each given once (an SQL GROUP BY): counted, never merged."""
+        self._runs.update(map(self._state_ids.__getitem__, zip(ps, first, digital, created, strict=True)))
+
+    def add_chunk(self, flat: list[Any]) -> None:
+        """The accepted rows of a chunk, as the parser's flat list of values."""
+        if not flat:
+            return
+        ps, pid = flat[_PS::FIELDS], flat[_PID::FIELDS]
+        day = list(map(_DAY, flat[_TS::FIELDS]))
+        op, rc = flat[_OP::FIELDS], flat[_RC::FIELDS]
+        self.rows.update(zip(ps, day, op, rc, strict=True))
+        digital = [d if g else None for d, g in zip(day, flat[_DIGITAL::FIELDS], strict=True)]
+        created = [d if o == "creer" and r == 0 else None for d, o, r in zip(day, op, rc, strict=True)]
+        if self._open is not None:  # the run left open by the last chunk, as a first row
+            o_ps, o_pid, o_first, o_digital, o_created = self._open
+            ps, pid, day = [o_ps, *ps], [o_pid, *pid], [o_first, *day]
+            digital, created = [o_digital, *digital], [o_created, *created]
+        keys = list(zip(ps, pid, strict=True))
+        same = list(map(eq, islice(keys, 1, None), keys))  # row i + 1 continues row i's run
+        if any(same):
+            ps, pid, day, digital, created = _runs(same, ps, pid, day, digital, created)
+        self._open = (ps[-1], pid[-1], day[-1], digital[-1], created[-1])
+        self.add_runs(ps[:-1], pid[:-1], day[:-1], digital[:-1], created[:-1])
 
     def add_runs(
         self,
@@ -109,29 +143,53 @@ class TraceTally:
         digital: list[str | None],
         created: list[str | None],
     ) -> None:
-        """Runs of rows, one per position of the five lists (the parser's chunk)."""
+        """Runs of rows, one per position of the five lists."""
         if not pid:
             return
-        first_keys = list(map(hash, zip(ps, pid, strict=True)))
-        self._first_keys.extend(first_keys)
-        self._second_keys.extend(map(hash, zip(pid, ps, strict=True)))
-        self._states.extend(map(self._state_ids.__getitem__, zip(ps, first, digital, created, strict=True)))
         low, high = min(pid), max(pid)
         if self.low_id is None or low < self.low_id:
             self.low_id = low
         if self.high_id is None or high > self.high_id:
             self.high_id = high
-        seen, again = self._seen, self._maybe_again
-        for key in first_keys:  # the one loop in Python per run: ~0.1 µs
-            bit = key & _BIT_MASK
-            mask = 1 << (bit & 7)
-            if seen[bit >> 3] & mask:
-                again.append(key)
-            else:
-                seen[bit >> 3] |= mask
+        keys = list(map(hash, zip(ps, pid, strict=True)))
+        numbers = list(map(self._state_ids.__getitem__, zip(ps, first, digital, created, strict=True)))
+        known = self._known
+        if any(map(known.__contains__, keys)):
+            self._add_one_by_one(keys, numbers)
+            return
+        before = len(known)
+        known.update(zip(keys, numbers, strict=True))
+        self._runs.update(numbers)
+        if len(known) - before < len(keys):  # a prescription twice among these runs
+            for key in [k for k, n in Counter(keys).items() if n > 1]:
+                mine = [n for k, n in zip(keys, numbers, strict=True) if k == key]
+                for n in mine:
+                    self._runs[n] -= 1
+                known.pop(key)
+                self._add_one_by_one([key] * len(mine), mine)
+
+    def _add_one_by_one(self, keys: list[int], numbers: list[int]) -> None:
+        """The slow path, for runs of prescriptions already seen: merged with their state."""
+        known, runs, ids = self._known, self._runs, self._state_ids
+        for key, number in zip(keys, numbers, strict=True):
+            old = known.get(key)
+            if old is None:
+                known[key] = number
+                runs[number] += 1
+                continue
+            old_state, new_state = ids.states[old], ids.states[number]
+            if old_state[0] != new_state[0]:
+                self.exact = False  # two identifiers' prescriptions share a hash: never one
+                runs[number] += 1
+                continue
+            merged = ids[_merged(old_state, new_state)]
+            runs[old] -= 1
+            runs[merged] += 1
+            known[key] = merged
 
     def count_rows(self, flat: list[Any]) -> None:
-        """Counts the rows of a chunk given as the parser's flat list of values."""
+        """Counts the rows of a chunk given as the parser's flat list of values (without the
+        prescriptions: `add_chunk` does both)."""
         self.rows.update(
             zip(
                 flat[_PS::FIELDS],
@@ -143,51 +201,45 @@ class TraceTally:
         )
 
     def close(self) -> None:
-        """Adds the running prescription, merges the runs of each prescription, counts the
-        prescriptions per state, and frees the per-run arrays (once)."""
+        """Adds the run left open, counts the prescriptions per state and frees the per
+        prescription dictionary (once)."""
         if self._closed:
             return
         self._closed = True
-        ps, pid, first, digital, created = self.run
-        if pid is not None:
-            self.add(ps, pid, first, digital, created)  # type: ignore[arg-type]
-        self.run = [None, None, None, None, None]
-        states = [state for state, _number in sorted(self._state_ids.items(), key=itemgetter(1))]
-        runs = Counter(self._states)  # C speed: runs per state number
-        if self._maybe_again:
-            self._merge_repeated_runs(states, runs)
-        self.prescriptions = Counter({states[number]: n for number, n in runs.items() if n > 0})
-        self._first_keys, self._second_keys, self._states = array("q"), array("q"), array("I")
-        self._seen = bytearray()
-        self._maybe_again = []
+        if self._open is not None:
+            self.add(*self._open)
+            self._open = None
+        states = self._state_ids.states
+        self.prescriptions = Counter({states[n]: c for n, c in self._runs.items() if c > 0})
+        self._known = {}
 
-    def _merge_repeated_runs(self, states: list[State], runs: Counter[int]) -> None:
-        wanted = set(self._maybe_again)
-        groups: dict[tuple[int, int], list[int]] = {}
-        second = self._second_keys
-        for position, key in enumerate(self._first_keys):  # ~50 ms per million runs
-            if key in wanted:
-                groups.setdefault((key, second[position]), []).append(position)
-        for positions in groups.values():
-            if len(positions) < 2:
-                continue  # another run's bit in the bitmap: a new prescription after all
-            numbers = [self._states[p] for p in positions]
-            mine = [states[n] for n in numbers]
-            if len({s[0] for s in mine}) > 1:
-                self.exact = False  # shared hashes but not the identifier: never two of one
-                continue
-            for n in numbers:
-                runs[n] -= 1
-            merged = (
-                mine[0][0],
-                min(s[1] for s in mine),
-                min((s[2] for s in mine if s[2] is not None), default=None),
-                min((s[3] for s in mine if s[3] is not None), default=None),
-            )
-            number = self._state_ids[merged]
-            if number == len(states):
-                states.append(merged)
-            runs[number] += 1
+
+def _runs(
+    same: list[bool],
+    ps: list[str],
+    pid: list[str],
+    day: list[str],
+    digital: list[str | None],
+    created: list[str | None],
+) -> tuple[list[str], list[str], list[str], list[str | None], list[str | None]]:
+    """The rows' columns folded into one entry per run (`same[i]`: row i + 1 continues row i):
+    the first row of each run gives its entry, the next rows only lower its days."""
+    starts = [True, *map(not_, same)]
+    run_of = list(accumulate(starts, initial=-1))[1:]  # run number of each row
+    r_ps, r_pid, r_day = list(compress(ps, starts)), list(compress(pid, starts)), list(compress(day, starts))
+    r_digital, r_created = list(compress(digital, starts)), list(compress(created, starts))
+    for row in compress(range(1, len(ps)), same):  # the continuation rows only, inlined
+        run = run_of[row]
+        d = day[row]
+        if d < r_day[run]:
+            r_day[run] = d
+        g = digital[row]
+        if g is not None and (r_digital[run] is None or g < r_digital[run]):  # type: ignore[operator]
+            r_digital[run] = g
+        c = created[row]
+        if c is not None and (r_created[run] is None or c < r_created[run]):  # type: ignore[operator]
+            r_created[run] = c
+    return r_ps, r_pid, r_day, r_digital, r_created
 
 
 __all__ = ["PrescriptionDays", "State", "TraceTally", "earliest"]

@@ -60,7 +60,7 @@ def _start_up() -> dict[str, float]:
         return sorted(best)[1]
 
     bare = run("pass")
-    cli = run("import ordnum_desktop.cli")
+    cli = run("from ordnum_desktop.cli import build_parser; build_parser('traces')")
     return {"interpreter": bare, "imports": cli - bare}
 
 

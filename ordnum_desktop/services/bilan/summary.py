@@ -282,13 +282,16 @@ class ImportFold:
         store_summary_in(conn, preserie_id, summary)
 
     def _tally_stored(self, conn: Connection) -> TraceTally:
-        """The batch's stored rows tallied in SQL: one run per prescription, fetched in chunks
+        """The batch's stored rows tallied in SQL: one entry per prescription, fetched in chunks
         so that the prescriptions are never all held as Python tuples."""
         tally = TraceTally()
         cursor: Any = sql.driver_rows(conn, BATCH_PRESCRIPTION_DAYS_SQL, (self.last_id,))
         while chunk := cursor.fetchmany(FETCH_ROWS):
             ps, pid, first, digital, created = (list(column) for column in zip(*chunk, strict=True))
-            tally.add_runs(ps, pid, first, digital, created)
+            tally.add_whole(ps, first, digital, created)
+            low, high = min(pid), max(pid)
+            tally.low_id = low if tally.low_id is None else min(low, tally.low_id)
+            tally.high_id = high if tally.high_id is None else max(high, tally.high_id)
         for ps_, day, op, rc, count in sql.driver_rows(conn, BATCH_ROW_COUNTS_SQL, (self.last_id,)):
             tally.rows[(ps_, day, op, rc)] += count
         tally.close()

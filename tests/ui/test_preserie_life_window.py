@@ -78,6 +78,16 @@ def test_closing_early_asks_first(window, prompts) -> None:
     [record] = list_closed(ws, pid)
     assert record.early and record.as_of == date(2025, 3, 24)
 
+    from ordnum_desktop.ui.dialogs.bilan_history_dialog import BilanHistoryDialog
+
+    def look(dialog: BilanHistoryDialog) -> bool:
+        html = dialog.details.toHtml()
+        assert "Clôture anticipée" in html and "3 semaines depuis la 1re ordonnance numérique" in html
+        return True
+
+    prompts.dialog_handlers.append(look)
+    window.show_bilan_history()
+
 
 def test_scope_dialog_records_and_previews(window, prompts) -> None:
     from ordnum_desktop.ui.dialogs.scope_dialog import ScopeDialog

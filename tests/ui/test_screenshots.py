@@ -76,6 +76,7 @@ def _life_workspace(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_overview_comparison_and_history(qtbot, prompts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """docs/screenshots/vue-d-ensemble.png, bilan-comparaison.png, historique-bilans.png (README)."""
     from PySide6.QtCore import QDate

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from ordnum_desktop.domain.bilan_comparison import ClosedFigures
 from ordnum_desktop.domain.fr_format import format_date, format_iso_date, format_percent
+from ordnum_desktop.domain.preserie_time import weeks_text
 from ordnum_desktop.domain.vocabulary import Decision
-from ordnum_desktop.services.bilan.closing import figures_of, write_pdf
+from ordnum_desktop.services.bilan.closing import figures, figures_of, write_pdf
 from ordnum_desktop.store.models import ClosedBilan
 from ordnum_desktop.ui.context import AppContext
 
@@ -56,6 +57,24 @@ def figures_html(f: ClosedFigures) -> str:
         )
     lines.append("</table>")
     return "".join(lines)
+
+
+def duration_html(record: ClosedBilan) -> str:
+    """The weeks the closed bilan covered (its JSON's `weeks`, absent from bilans closed before
+    they were recorded) and whether it was closed early, on confirmation."""
+    weeks = figures(record).get("weeks") or {}
+    parts = []
+    if weeks:
+        first, period = weeks.get("since_first_eprescription"), weeks.get("since_period_start")
+        parts.append(
+            f"Durée : {weeks_text(first)} depuis la 1re ordonnance numérique, "
+            f"{weeks_text(period)} depuis le début de la période."
+        )
+    if record.early:
+        parts.append(
+            "<b>Clôture anticipée</b> : clos avant la durée minimale du référentiel, sur confirmation."
+        )
+    return "".join(f"<p>{p}</p>" for p in parts)
 
 
 class BilanHistoryDialog(QDialog):
@@ -129,7 +148,9 @@ class BilanHistoryDialog(QDialog):
     def _show_selected(self) -> None:
         record = self.selected()
         self.save_pdf_button.setEnabled(record is not None)
-        self.details.setHtml(figures_html(figures_of(record)) if record is not None else "")
+        self.details.setHtml(
+            figures_html(figures_of(record)) + duration_html(record) if record is not None else ""
+        )
 
     def save_pdf(self) -> None:
         record = self.selected()

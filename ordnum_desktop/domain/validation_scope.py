@@ -47,6 +47,8 @@ class ValidationScope:
 
     def sentences(self, ref: Referentiel) -> list[str]:
         words = ref.validation_scope
+        if not words:  # a référentiel without the wording: nothing to print rather than a guess
+            return []
         category = ref.ps_categories.get(self.exercise, self.exercise)
         if self.both_situations:
             category = ref.ps_categories.get("mixte", category)

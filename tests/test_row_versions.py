@@ -22,6 +22,13 @@ from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.identity import os_login
 from ordnum_desktop.store.models import AuditEntry, Doctor
 
+pytestmark = pytest.mark.both_engines
+
+
+def _user(ws: Workspace) -> str:
+    """Who the stamps name: the server's current_user (the address's role), or the OS login."""
+    return ws.server.user if ws.server is not None else os_login()
+
 
 def _doctor(ws: Workspace, doctor_id: int) -> Doctor:
     (d,) = [d for d in list_doctors(ws, d_preserie(ws, doctor_id)) if d.id == doctor_id]
@@ -49,13 +56,13 @@ def test_second_save_of_a_doctor_read_before_the_first_is_refused(ws: Workspace,
 
     saved = update_doctor(ws, doctor_id, expected_version=first_screen.version, email="premier@exemple.fr")
     assert saved.version == 2
-    assert saved.changed_by == os_login() and saved.changed_at is not None
+    assert saved.changed_by == _user(ws) and saved.changed_at is not None
 
     with pytest.raises(ChangedMeanwhile) as refused:
         update_doctor(ws, doctor_id, expected_version=second_screen.version, email="second@exemple.fr")
     message = refused.value.message
     assert message.startswith("Le médecin Dupré Élodie a été modifié par ")
-    assert f"« {os_login()} »" in message  # the OS login on a laptop file
+    assert f"« {_user(ws)} »" in message
     assert saved.changed_at.strftime("le %d/%m/%Y à %H:%M") in message
     assert "n'a pas été enregistrée" in message
     # The CLI adds what to do next; nothing English, no traceback.
@@ -117,7 +124,7 @@ def test_audit_entries_name_the_user_and_leave_the_stamps_out(ws: Workspace, doc
     with ws.session() as s:
         entries = list(s.exec(select(AuditEntry).where(AuditEntry.entity == "doctor")).all())
     assert [e.action for e in entries] == ["insert", "update"]
-    assert {e.changed_by for e in entries} == {os_login()}
+    assert {e.changed_by for e in entries} == {_user(ws)}
     assert json.loads(entries[1].after_json) == {"email": "e@exemple.fr"}
     assert not {"version", "changed_by", "changed_at"} & set(json.loads(entries[0].after_json))
 

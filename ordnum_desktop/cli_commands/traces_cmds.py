@@ -103,6 +103,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 args.file,
                 progress=_progress if show_progress else None,
                 refuse_overlap=not args.force,
+                # On a server, another import into the same présérie makes this one wait: said.
+                waiting=lambda sentence: print(sentence, file=sys.stderr, flush=True),
             )
         except OverlapFound as found:
             if show_progress:

@@ -25,6 +25,8 @@ class OpenedStore:
     engine: Engine
     lock: WorkspaceLock | None
     read_only: bool
+    # Why nothing can be changed, when the server's role decides it (store/server_rights.py).
+    read_only_reason: str | None = None
 
     @property
     def server(self) -> ServerAddress | None:
@@ -53,6 +55,10 @@ def open_store(
         # No lock: several people work on a server at once. Use cases that must not run twice at
         # once take a server-side advisory lock (store/server.py, advisory_lock_key).
         engine = open_server_engine(target, create=create, read_only=read_only)
+        if not read_only:
+            reason = _role_refusal(engine, target)
+            if reason is not None:
+                return OpenedStore(target, engine, None, True, reason)
         return OpenedStore(target, engine, None, read_only)
     if read_only:
         return OpenedStore(target, open_read_only_engine(target), None, True)
@@ -63,3 +69,18 @@ def open_store(
         lock.release()
         raise
     return OpenedStore(target, engine, lock, False)
+
+
+def _role_refusal(engine: Engine, target: ServerAddress) -> str | None:
+    """A role that may only read (ordnum_reader) opens the workspace read-only."""
+    from ordnum_desktop.store.server_rights import refuse_writes, write_refusal
+
+    try:
+        with engine.connect() as conn:
+            reason = write_refusal(conn, target)
+    except BaseException:
+        engine.dispose()
+        raise
+    if reason is not None:
+        refuse_writes(engine, reason)
+    return reason

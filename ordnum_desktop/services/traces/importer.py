@@ -30,12 +30,13 @@ from ordnum_desktop.domain.row_error import RowError
 from ordnum_desktop.domain.trace_rows import RowParser, match_header
 from ordnum_desktop.domain.trace_tally import TraceTally
 from ordnum_desktop.services.bilan.summary import ImportFold
-from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.errors import UserError, WorkspaceError
 from ordnum_desktop.services.traces.overlap import OverlapFound, stored_overlap
 from ordnum_desktop.services.traces.reader import open_traces
 from ordnum_desktop.services.workspace import backup
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store import sql
+from ordnum_desktop.store.import_lock import Waiting, hold_import_lock
 from ordnum_desktop.store.models import ImportBatch, Preserie
 from ordnum_desktop.store.trace_writer import VALUES_PER_ROW, open_trace_writer
 
@@ -189,11 +190,15 @@ def import_traces(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     refuse_overlap: bool = False,
+    waiting: Waiting | None = None,
 ) -> ImportReport:
     """Imports one file into the présérie. Raises UserError when the file is refused whole,
     ImportCancelled when `cancel()` returned True, and with `refuse_overlap` OverlapFound when
     the file re-makes an earlier import at minute precision (overlap.py); in all three cases
-    nothing is stored."""
+    nothing is stored. `waiting(sentence)`: told why the import waits when another one into the
+    same présérie runs on the server (store/import_lock.py)."""
+    if ws.read_only:  # refused before the file is read (a read-only role on a server)
+        raise WorkspaceError(ws.read_only_reason or f"« {ws.name} » est ouvert en lecture seule.")
     # The parse allocates millions of lists and tuples that live until the end (the reader's
     # rows, the tally): the cycle collector would walk them again and again (about a tenth of the
     # import). Paused until `_import` has returned and they are freed, so that the collection
@@ -201,7 +206,7 @@ def import_traces(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(ws, preserie_id, Path(path), progress, cancel, refuse_overlap)
+        return _import(ws, preserie_id, Path(path), progress, cancel, refuse_overlap, waiting)
     finally:
         if collecting:
             gc.enable()
@@ -214,6 +219,7 @@ def _import(
     progress: Progress | None,
     cancel: Cancel | None,
     refuse_overlap: bool,
+    waiting: Waiting | None,
 ) -> ImportReport:
     source = open_traces(path)
     try:
@@ -227,6 +233,8 @@ def _import(
         file_hash = file_sha256(path)
         backup.before_import(ws)  # rotating copy of the workspace before it changes (issue 6)
         with ws.session() as s:
+            # Before anything is read: the fold below assumes no other import runs meanwhile.
+            hold_import_lock(s.connection(), preserie_id, waiting)
             if s.get(Preserie, preserie_id) is None:
                 raise UserError(f"Aucune présérie n° {preserie_id} dans « {ws.name} ».")
             # Read before the batch row exists: the stored summary's signature is that of the

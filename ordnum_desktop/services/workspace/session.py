@@ -32,12 +32,16 @@ class Workspace:
         lock: WorkspaceLock | None = None,
         read_only: bool = False,
         server: ServerAddress | None = None,
+        read_only_reason: str | None = None,
     ) -> None:
         self.path = path
         self.server = server
         self.engine = engine
         self.lock = lock
         self.read_only = read_only
+        # Why nothing can be changed, for the window's status line and the refusals (a server role
+        # that may only read); None for a file opened read-only on request.
+        self.read_only_reason = read_only_reason
         # French sentence for the window / CLI when the file is on a network or synced folder.
         self.location_warning = location_warning(path) if path is not None else None
 
@@ -67,7 +71,14 @@ class Workspace:
         if not opened.read_only:
             audit.enable(opened.engine)
         path = opened.target if isinstance(opened.target, Path) else None
-        return cls(path, opened.engine, lock=opened.lock, read_only=opened.read_only, server=opened.server)
+        return cls(
+            path,
+            opened.engine,
+            lock=opened.lock,
+            read_only=opened.read_only,
+            server=opened.server,
+            read_only_reason=opened.read_only_reason,
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:

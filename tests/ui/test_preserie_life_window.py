@@ -64,6 +64,7 @@ def test_closing_early_asks_first(window, prompts) -> None:
     prompts.yes_no += [False, True]
 
     def refuse_then_accept(dialog: CloseBilanDialog) -> bool:
+        assert "Durée : 3 semaines depuis la 1re ordonnance numérique" in dialog.ui.decisionLabel.text()
         dialog.ui.meetingDate.setDate(QDate(2025, 3, 25))
         dialog.accept()  # « Ne pas clore »: nothing closed, the dialog stays open
         assert dialog.closed is None and list_closed(ws, pid) == []

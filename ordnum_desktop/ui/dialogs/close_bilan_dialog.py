@@ -28,8 +28,12 @@ class CloseBilanDialog(QDialog):
         self.ui.asOfDate.setDate(QDate(bilan.as_of if bilan is not None else date.today()))
         self.ui.meetingDate.setDate(QDate.currentDate())
         if bilan is not None:
+            # The weeks the bilan covers, so that an early closing is seen before it is asked.
+            found = ctx.run("Clore le bilan", bilan_context, ctx.ws, ctx.preserie_id, bilan.as_of)
+            duration = f"<br/>Durée : {found[0].summary()}." if found is not None else ""
             self.ui.decisionLabel.setText(
                 f"Décision du bilan au {bilan.as_of.strftime('%d/%m/%Y')} : <b>{bilan.decision.label}</b>."
+                + duration
             )
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Clore le bilan")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,10 @@ import pytest
 from ordnum_desktop.cli import main
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.workspace.session import Workspace
+from tests.engines import address_digest
+
+# On a SQLite file and on a PostgreSQL server alike (issue 15).
+pytestmark = pytest.mark.both_engines
 
 HEADER = (
     "Horodatage;Identifiant PS;Identifiant ordonnance;Type de prestation;Ordonnance numérique;"
@@ -28,10 +31,10 @@ def csv(path: Path, lines: list[str], header: str = HEADER) -> str:
 
 
 @pytest.fixture
-def db(ws: Workspace, ws_path: Path, liberal_preserie_id: int) -> str:
+def db(ws: Workspace, db_address: str, liberal_preserie_id: int) -> str:
     add_doctor(ws, liberal_preserie_id, last_name="Martin", first_name="Anne", am="331234567", equipped=True)
     ws.close()  # the command opens the file itself (one writer at a time)
-    return str(ws_path)
+    return db_address
 
 
 def test_template_then_import_of_it_is_refused_as_empty(
@@ -87,7 +90,7 @@ def test_import_text_output_is_french(tmp_path: Path, db: str, capsys: pytest.Ca
 def test_refused_file_exit_2_one_sentence_database_unchanged(
     tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = hashlib.sha256(Path(db).read_bytes()).hexdigest()
+    before = address_digest(db)
     path = csv(tmp_path / "a.csv", GOOD, header="Date;PS")
     assert main(["traces", "import", "--db", db, path, "--json"]) == 2
     captured = capsys.readouterr()
@@ -96,7 +99,7 @@ def test_refused_file_exit_2_one_sentence_database_unchanged(
         "Le fichier « a.csv » est refusé : il lui manque les colonnes obligatoires"
     )
     assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
-    assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
+    assert address_digest(db) == before
 
 
 def test_bilan_json_has_the_spec_shape(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:

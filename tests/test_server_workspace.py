@@ -182,3 +182,45 @@ def test_no_backup_on_a_server_and_the_commands_say_pg_dump(
     code, _out, err = run(capsys, "backup", "create", "--db", pg_url)
     assert code == 2 and "pg_dump" in err
     assert not _backups_in_tmp.exists() or not any(_backups_in_tmp.rglob("*.sqlite"))
+
+
+def test_trace_rows_keep_their_references_on_a_server(pg_url: str) -> None:
+    """trace_row's foreign keys are checked per statement on a server (migration 0001): a row
+    of no import batch is refused, and deleting a batch or a présérie deletes its rows."""
+    from sqlalchemy.exc import DBAPIError
+
+    with Workspace.open(pg_url, create=True) as ws:
+        pid = create_preserie(ws, editor="É", software="L", version="1", exercise="liberal", cpams=["33"]).id
+        insert = (
+            "INSERT INTO trace_row (preserie_id, batch_id, ts, ps_identifier, finess, prescription_id, "
+            "prestation, digital, operation, return_code, prescription_number) "
+            "VALUES (:p, :b, '2025-03-03 08:00:00', '331234567', '', :rx, 'PH', 1, '', NULL, '')"
+        )
+        with ws.engine.begin() as conn:
+            batch = conn.execute(
+                text(
+                    "INSERT INTO import_batch (preserie_id, kind, file_name, file_hash, imported_at, read, "
+                    "accepted, duplicates, rejected, unmatched, out_of_scope) "
+                    "VALUES (:p, 'traces', 'a.csv', 'h', now(), 0, 0, 0, 0, 0, 0) RETURNING id"
+                ),
+                {"p": pid},
+            ).scalar_one()
+            conn.execute(text(insert), [{"p": pid, "b": batch, "rx": f"RX-{n}"} for n in range(3)])
+        for wrong in ({"p": pid, "b": batch + 1, "rx": "X"}, {"p": pid + 1, "b": batch, "rx": "Y"}):
+            with pytest.raises(DBAPIError, match="refers to no import_batch"), ws.engine.begin() as conn:
+                conn.execute(text(insert), wrong)
+        with ws.engine.begin() as conn:
+            conn.execute(text("DELETE FROM import_batch WHERE id = :b"), {"b": batch})
+            assert conn.execute(text("SELECT count(*) FROM trace_row")).scalar() == 0
+            batch = conn.execute(
+                text(
+                    "INSERT INTO import_batch (preserie_id, kind, file_name, file_hash, imported_at, read, "
+                    "accepted, duplicates, rejected, unmatched, out_of_scope) "
+                    "VALUES (:p, 'traces', 'b.csv', 'h', now(), 0, 0, 0, 0, 0, 0) RETURNING id"
+                ),
+                {"p": pid},
+            ).scalar_one()
+            conn.execute(text(insert), {"p": pid, "b": batch, "rx": "RX-9"})
+        with ws.engine.begin() as conn:
+            conn.execute(text("DELETE FROM preserie WHERE id = :p"), {"p": pid})
+            assert conn.execute(text("SELECT count(*) FROM trace_row")).scalar() == 0

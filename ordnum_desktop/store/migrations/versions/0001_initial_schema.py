@@ -177,6 +177,7 @@ def upgrade() -> None:
         for column in ("ts", "ps_identifier", "finess", "prescription_id", "prestation", "operation",
                        "prescription_number"):  # fmt: skip
             op.execute(f'ALTER TABLE trace_row ALTER COLUMN {column} TYPE VARCHAR COLLATE "C"')
+        _trace_references_per_statement()
     with op.batch_alter_table("trace_row", schema=None) as batch_op:
         batch_op.create_index("ix_trace_batch", ["batch_id"], unique=False)
         batch_op.create_index(
@@ -251,6 +252,49 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_satisfaction_answer_preserie_id"), ["preserie_id"], unique=False)
 
 
+# PostgreSQL checks a foreign key with one query per inserted row: for the million rows of an
+# import, trace_row's two foreign keys were half the server's work (200 000 rows: 10.4 s with
+# them, 5.4 s without). On a server they are replaced by the same guarantees per statement: an
+# AFTER INSERT/UPDATE statement trigger finds, in one anti-join over the new rows, any row
+# whose (batch, présérie) is not an import_batch row, and locks the batches it refers to as a
+# foreign key would (FOR KEY SHARE); deleting an import_batch (or, through its own foreign key,
+# a présérie) deletes its rows, as ON DELETE CASCADE did. SQLite keeps its foreign keys.
+_TRACE_REFERENCES_SQL = (
+    """
+CREATE FUNCTION trace_row_references() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM trace_new n WHERE NOT EXISTS (
+            SELECT 1 FROM import_batch b WHERE b.id = n.batch_id AND b.preserie_id = n.preserie_id)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation',
+            MESSAGE = 'trace_row: a row refers to no import_batch of its preserie';
+    END IF;
+    PERFORM 1 FROM import_batch b WHERE b.id IN (SELECT DISTINCT batch_id FROM trace_new) FOR KEY SHARE;
+    RETURN NULL;
+END $$
+""",
+    "CREATE TRIGGER trace_row_references_insert AFTER INSERT ON trace_row REFERENCING NEW TABLE AS "
+    "trace_new FOR EACH STATEMENT EXECUTE FUNCTION trace_row_references()",
+    "CREATE TRIGGER trace_row_references_update AFTER UPDATE ON trace_row REFERENCING NEW TABLE AS "
+    "trace_new FOR EACH STATEMENT EXECUTE FUNCTION trace_row_references()",
+    """
+CREATE FUNCTION import_batch_deletes_its_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM trace_row t USING batch_old o WHERE t.batch_id = o.id;
+    RETURN NULL;
+END $$
+""",
+    "CREATE TRIGGER import_batch_deletes_its_rows AFTER DELETE ON import_batch REFERENCING OLD TABLE AS "
+    "batch_old FOR EACH STATEMENT EXECUTE FUNCTION import_batch_deletes_its_rows()",
+)
+
+
+def _trace_references_per_statement() -> None:
+    op.execute("ALTER TABLE trace_row DROP CONSTRAINT trace_row_batch_id_fkey")
+    op.execute("ALTER TABLE trace_row DROP CONSTRAINT trace_row_preserie_id_fkey")
+    for statement in _TRACE_REFERENCES_SQL:
+        op.execute(statement)
+
+
 def downgrade() -> None:
     with op.batch_alter_table("satisfaction_answer", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_satisfaction_answer_preserie_id"))
@@ -267,6 +311,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_trace_batch")
 
     op.drop_table("trace_row")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS import_batch_deletes_its_rows ON import_batch")
+        op.execute("DROP FUNCTION IF EXISTS import_batch_deletes_its_rows()")
+        op.execute("DROP FUNCTION IF EXISTS trace_row_references()")
     with op.batch_alter_table("doctor", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_doctor_preserie_id"))
 

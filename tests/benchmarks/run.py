@@ -24,6 +24,7 @@ import tests.benchmarks as package
 from tests.benchmarks import bench_import, bench_pdf, bench_startup
 
 SUMMARISED = {"bench_import", "bench_pdf", "bench_startup"}
+BARE_OF_THE_ISSUE = bench_startup.ISSUE_BARE_MS / 1000  # seconds
 
 
 def _load() -> str:
@@ -50,14 +51,17 @@ def summary(
         f"({startup.data_ratio:.1f} ×) | fenêtre Qt nue à onglets {startup.bare_ms:.0f} ms | "
         f"≤ 500 ms (≤ {bench_startup.TARGET_RATIO:.1f} ×) |"
     )
-    lines.append(
-        f"| `ordnum bilan --pdf`, 10 médecins, processus neuf | **{pdf.cold_s:.2f} s** "
-        f"(CPU {pdf.cold_cpu_s:.2f} s) | — | < 2 s |"
-    )
-    lines.append(
-        f"| le même à chaud (export de la fenêtre, 2e fois) | **{pdf.warm_s:.2f} s** "
-        f"(CPU {pdf.warm_cpu_s:.2f} s) | — | < 1 s |"
-    )
+    # The PDF's targets are seconds on the issue's machine, whose bare window painted in 120 ms:
+    # against the bare window of this run, they are 2 s / 120 ms and 1 s / 120 ms.
+    bare_s = startup.bare_ms / 1000
+    for what, seconds, cpu, target in (
+        ("`ordnum bilan --pdf`, 10 médecins, processus neuf", pdf.cold_s, pdf.cold_cpu_s, 2.0),
+        ("le même à chaud (export de la fenêtre, 2e fois)", pdf.warm_s, pdf.warm_cpu_s, 1.0),
+    ):
+        lines.append(
+            f"| {what} | **{seconds:.2f} s** (CPU {cpu:.2f} s) | fenêtre Qt nue {startup.bare_ms:.0f} ms : "
+            f"{seconds / bare_s:.1f} × | < {target:g} s (< {target / BARE_OF_THE_ISSUE:.1f} ×) |"
+        )
     return lines
 
 

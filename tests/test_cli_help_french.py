@@ -13,9 +13,9 @@ ENGLISH = ("usage:", "positional arguments", "optional arguments", "options:", "
 # The placeholders a French reader understands; an argument whose metavar is missing shows its
 # English `dest` in capitals (EDITOR, ANOMALY_ID…) and fails here.
 FRENCH_METAVARS = {
-    "ACTION", "COMMANDE", "DATE", "DOSSIER", "EFFECTIF", "FICHIER", "ID", "IDENTIFIANT", "JOURS",
-    "LOT", "N", "N°", "NOM", "PRÉREQUIS", "RÉFÉRENCE", "RÉPONSES", "SAUVEGARDE", "SORTIE", "STATUT",
-    "TEXTE", "TRACES", "VERSION",
+    "ACTION", "COMMANDE", "DATE", "DESTINATION", "DOSSIER", "EFFECTIF", "FICHIER", "ID",
+    "IDENTIFIANT", "JOURS", "LOT", "N", "N°", "NOM", "PRÉREQUIS", "RÉFÉRENCE", "RÉPONSES",
+    "SAUVEGARDE", "SORTIE", "SOURCE", "STATUT", "TEXTE", "TRACES", "VERSION",
 }  # fmt: skip
 
 

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "bilan": "bilan_cmds",
     "planning": "planning_cmds",
     "overview": "overview_cmds",
+    "workspace": "copy_cmds",
 }
 
 

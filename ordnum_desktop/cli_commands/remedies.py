@@ -31,4 +31,5 @@ CLI_REMEDIES: dict[Hint, str] = {
         "Relisez la valeur enregistrée (« ordnum roster list », « ordnum planning export ») puis "
         "recommencez si votre modification est toujours utile."
     ),
+    Hint.REPLACE_DESTINATION: ("Relancez avec --replace pour remplacer son contenu par celui de la source."),
 }

@@ -30,6 +30,7 @@ class Hint(StrEnum):
     READ_BILAN = "read_bilan"  # the bilan names the criteria and preconditions to put right
     CONFIRM_EARLY_CLOSING = "confirm_early_closing"  # a bilan closed before the minimum duration
     RELOAD_CHANGED = "reload_changed"  # someone else saved the row first (team mode)
+    REPLACE_DESTINATION = "replace_destination"  # a workspace copy onto one that holds data
 
 
 class OrdnumError(Exception):

@@ -34,4 +34,5 @@ WINDOW_REMEDIES: dict[Hint, str] = {
         "Le tableau a été rechargé avec la valeur enregistrée : refaites votre modification si elle "
         "est toujours utile."
     ),
+    Hint.REPLACE_DESTINATION: "Choisissez une destination vide.",
 }

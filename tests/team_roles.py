@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ordnum_desktop.cli import main
+from ordnum_desktop.services.roster.doctors import add_doctor
+from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.workspace.session import Workspace
 from tests.pg_server import PgServer
 
 ROLES_SQL = Path(__file__).resolve().parents[1] / "packaging" / "postgresql" / "roles.sql"
@@ -52,3 +56,20 @@ def team_base(pg_server: PgServer) -> Iterator[TeamBase]:
     set_up_roles(pg_server, name)
     yield TeamBase(pg_server, name)
     pg_server.drop_database(name)
+
+
+DOCTORS = [("Dupré", "Élodie", "331234567"), ("Martin", "Jean", "621234567")]
+
+
+@pytest.fixture
+def team(team_base: TeamBase, capsys: pytest.CaptureFixture[str]) -> Iterator[TeamBase]:
+    """The owner created the schema (`ordnum init`); alice set up the présérie and its roster."""
+    assert main(["init", "--db", team_base.url("ordnum_owner")]) == 0
+    with Workspace.open(team_base.url("alice")) as ws:
+        p = create_preserie(
+            ws, editor="Éditeur Équipe", software="MédiLog", version="4.2", exercise="liberal", cpams=["33"]
+        )
+        for last, first, am in DOCTORS:
+            add_doctor(ws, p.id or 0, last_name=last, first_name=first, am=am, consent=True)
+    capsys.readouterr()
+    yield team_base

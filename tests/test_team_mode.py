@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,31 +16,19 @@ from sqlmodel import select
 from ordnum_desktop.cli import main
 from ordnum_desktop.domain.errors import WorkspaceError
 from ordnum_desktop.services.planning.dates import get_plans, update_plan
-from ordnum_desktop.services.roster.doctors import add_doctor, list_doctors, update_doctor
-from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.roster.doctors import list_doctors, update_doctor
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.row_versions import ChangedMeanwhile
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import AuditEntry
+from tests import team_roles
 from tests.engines import state_digest
-from tests.team_roles import TeamBase, team_base  # noqa: F401 - the fixture
+from tests.team_roles import DOCTORS, TeamBase
 from tests.trace_files import meeting_rows, write_csv
 
-DOCTORS = [("Dupré", "Élodie", "331234567"), ("Martin", "Jean", "621234567")]
-
-
-@pytest.fixture
-def team(team_base: TeamBase, capsys: pytest.CaptureFixture[str]) -> Iterator[TeamBase]:  # noqa: F811
-    """The owner created the schema (`ordnum init`); alice set up the présérie and its roster."""
-    assert main(["init", "--db", team_base.url("ordnum_owner")]) == 0
-    with Workspace.open(team_base.url("alice")) as ws:
-        p = create_preserie(
-            ws, editor="Éditeur Équipe", software="MédiLog", version="4.2", exercise="liberal", cpams=["33"]
-        )
-        for last, first, am in DOCTORS:
-            add_doctor(ws, p.id or 0, last_name=last, first_name=first, am=am, consent=True)
-    capsys.readouterr()
-    yield team_base
+# The team base's fixtures (tests/team_roles.py).
+team_base = team_roles.team_base
+team = team_roles.team
 
 
 def _traces(tmp_path: Path, name: str, day: int) -> Path:

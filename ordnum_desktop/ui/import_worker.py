@@ -21,6 +21,7 @@ class ImportThread(QThread):
     failed = Signal(str)  # one French sentence
     cancelled = Signal(str)
     overlapped = Signal(object)  # Overlap: nothing stored, the dialog asks before forcing
+    waiting = Signal(str)  # why the import waits: another one into the présérie (server)
     # Threads started and not yet waited for: the window's teardown (and the tests) check it is
     # empty, so that no import outlives its dialog.
     active: set[ImportThread] = set()
@@ -45,6 +46,7 @@ class ImportThread(QThread):
                 progress=lambda done, total: self.progressed.emit(done, total),
                 cancel=self._cancel.is_set,
                 refuse_overlap=self.refuse_overlap,
+                waiting=self.waiting.emit,
             )
         except ImportCancelled as exc:
             self.cancelled.emit(str(exc))

@@ -290,6 +290,8 @@ class MainWindow(QMainWindow):
         opened = f"Fichier « {ws.name} » ouvert" if path is not None else f"Base « {ws.name} » ouverte"
         if ws.location_warning:
             self._say(ws.location_warning)
+        elif ws.read_only_reason:  # a server role that may only read: why nothing is editable
+            self._say(ws.read_only_reason)
         else:
             self._say(f"{opened}.")
         if self.ctx.preserie_id is None and not ws.read_only:

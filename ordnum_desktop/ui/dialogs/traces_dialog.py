@@ -130,6 +130,7 @@ class TracesImportDialog(QDialog):
             self.ctx.ws, self.ctx.preserie_id, self.path, refuse_overlap=not overlap_allowed
         )
         thread.progressed.connect(self._on_progress)
+        thread.waiting.connect(self.ui.progressLabel.setText)  # team mode: says whom it waits for
         thread.overlapped.connect(self._on_overlap)
         thread.succeeded.connect(self._on_success)
         thread.failed.connect(self._on_failure)

@@ -48,6 +48,7 @@ class PlanningModel(QAbstractTableModel):
         super().__init__()
         self.view = PlanningView(date.today(), 7, [])
         self.on_edit = on_edit
+        self.read_only = False  # see RosterModel.read_only
 
     @property
     def rows(self) -> list[ScheduleRow]:
@@ -81,7 +82,7 @@ class PlanningModel(QAbstractTableModel):
         if not index.isValid():  # the root: Qt asks it too (column -1 would read the last column)
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        editable = FIRST_DATE_COLUMN <= index.column() < FIRST_TRACE_COLUMN
+        editable = not self.read_only and FIRST_DATE_COLUMN <= index.column() < FIRST_TRACE_COLUMN
         return base | Qt.ItemFlag.ItemIsEditable if editable else base
 
     def field_of(self, column: int) -> str | None:

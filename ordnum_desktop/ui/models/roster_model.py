@@ -75,6 +75,9 @@ class RosterModel(QAbstractTableModel):
         super().__init__()
         self.doctors: list[Doctor] = []
         self.on_edit = on_edit
+        # A workspace that cannot be changed (a file open elsewhere, a read-only server role):
+        # cells are neither editable nor checkable, so nothing invites an edit that would fail.
+        self.read_only = False
         self.cell_findings: dict[tuple[int, str], list[tuple[str, str]]] = {}
         self.row_findings: dict[int, list[tuple[str, str]]] = {}
         self._labels = {f: dict(choices_for(f)) for f in ("mode", "structure", "specialty", "cpam")}
@@ -140,6 +143,8 @@ class RosterModel(QAbstractTableModel):
         if not index.isValid():  # the root: Qt asks it too (column -1 would read the last column)
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:
+            return base
         if COLUMNS[index.column()].kind == "bool":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable

@@ -83,6 +83,7 @@ class PlanningTab(BaseTab):
         self.ui.participantsEdit.setText(p.kickoff_participants)
         self._fill_prerequisites()
         view = planning_view(self.ctx.ws, self.ctx.preserie_id)
+        self.model.read_only = bool(self.ctx.ws.read_only)
         self.model.set_view(view)
         self.ui.planHint.setText(planning_hint(view))
         read_only = bool(self.ctx.ws.read_only)

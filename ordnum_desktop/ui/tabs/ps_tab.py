@@ -102,6 +102,7 @@ class PsTab(BaseTab):
         ws, pid = self.ctx.ws, self.ctx.preserie_id
         self.exercise = resolve_preserie(ws, pid).exercise
         check = check_roster_for(ws, pid)
+        self.model.read_only = bool(ws.read_only)
         self.model.set_data(list_doctors(ws, pid), check)
         self._fill_rules(check)
         read_only = bool(ws.read_only)

@@ -21,6 +21,7 @@ from ordnum_desktop.store.address import is_server_address
 from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.context import PLANNING, PRESERIE, AppContext
 from ordnum_desktop.ui.dialogs.prompts import Prompts
+from ordnum_desktop.ui.focus_ring import install_focus_ring
 from ordnum_desktop.ui.forms.ui_main_window import Ui_MainWindow
 from ordnum_desktop.ui.recent_files import add_recent, forget_recent, recent_files, recent_label
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
@@ -60,6 +61,7 @@ def make_tab(index: int, ctx: AppContext) -> BaseTab:
 
 class MainWindow(QMainWindow):
     def __init__(self, prompts: Prompts | None = None) -> None:
+        install_focus_ring()  # before any widget exists: none is polished twice
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)

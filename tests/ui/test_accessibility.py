@@ -96,3 +96,56 @@ def test_the_new_preserie_dialog_names_its_fields_and_clips_nothing(window, qtbo
     target = target if os.environ.get("ORDNUM_SCREENSHOTS") else tmp_path
     assert dialog.grab().save(str(target / "nouvelle-preserie.png"))
     dialog.reject()
+
+
+def test_the_charts_say_their_figures_in_words(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ordnum_desktop.domain.fr_format import format_percent
+
+    window.ui.tabs.setCurrentIndex(3)
+    page = window.tab_widgets["bilan"].doctors_page
+    weeks = page.series[page.selected_identifier()]
+    rate, bars = (slot.canvas for slot in page.charts)
+    assert rate.accessibleName().startswith("Graphique : taux hebdomadaire de ")
+    text = rate.accessibleDescription()
+    for w in weeks:  # every week the chart draws, with its rate
+        assert f"semaine du {w.label} : " in text
+        if w.rate is not None:
+            assert f"{w.digital} sur {w.prescriptions}, {format_percent(w.rate)}" in text
+    assert all(
+        f"semaine du {w.label} : {w.prescriptions} dont {w.digital}" in bars.accessibleDescription()
+        for w in weeks
+    )
+    assert QAccessible.queryAccessibleInterface(rate).text(QAccessible.Text.Description) == text
+
+    window.ui.tabs.setCurrentIndex(2)
+    qtbot.wait(20)
+    planning = window.tab_widgets["planning"]
+    canvas = planning._chart.canvas
+    assert canvas.accessibleName() == "Graphique : frise des installations"
+    described = canvas.accessibleDescription()
+    rows = planning.model.rowCount()
+    names = [planning.model.index(r, 0).data() for r in range(rows)]
+    assert rows and all(f"{n} : " in described for n in names), described
+
+
+def test_every_dialog_names_its_controls(window, prompts, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The journal, the error dialog and every other dialog, walked like the tabs."""
+    from tests.ui.dialog_openers import dialog_openers
+
+    missing: list[str] = []
+    seen: list[str] = []
+    for name, open_dialog in dialog_openers(window).items():
+
+        def handler(dialog, name: str = name) -> bool:  # type: ignore[no-untyped-def]
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            missing.extend(f"{name} : {m}" for m in unnamed(dialog))
+            seen.append(name)
+            dialog.reject()
+            return False
+
+        prompts.dialog_handlers.append(handler)
+        open_dialog()
+    assert "journal des modifications" in seen and "erreur inattendue" in seen
+    assert seen == list(dialog_openers(window)), seen
+    assert not missing, "\n".join(missing)

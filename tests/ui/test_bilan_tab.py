@@ -132,3 +132,20 @@ def test_charts_stop_at_the_last_traced_week(window) -> None:
         labels = [t.get_text() for ax in figure.axes for t in ax.get_xticklabels() if t.get_text()]
         assert labels and "14/04" not in labels and "21/04" not in labels, labels
         assert figure.axes[0].get_xlim()[1] == len(weeks) - 0.5
+
+
+def test_at_1024_px_names_are_whole_and_the_charts_apart(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The doctors' names were cut to « Médecin1… » and the two charts drawn over each other."""
+    from PySide6.QtGui import QFontMetrics
+
+    window.resize(1024, 768)
+    bilan = _bilan(window)
+    qtbot.wait(300)
+    table = bilan.ui.doctorTable
+    for r in range(table.rowCount()):
+        name = table.item(r, 0)
+        needed = QFontMetrics(name.font()).horizontalAdvance(name.text()) + 8
+        assert needed <= table.columnWidth(0), name.text()
+    first, second = (slot.canvas for slot in bilan.doctors_page.charts)
+    assert first.geometry().bottom() < second.geometry().top()
+    assert min(first.height(), second.height()) >= first.minimumHeight()

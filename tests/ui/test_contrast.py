@@ -34,3 +34,11 @@ def test_error_cells_and_row_markers_pass_aa() -> None:
         assert contrast("#000000", bg) >= 4.5
     for fg in (ERROR_FG.name(), WARNING_FG.name()):
         assert contrast(fg, "#f0f0f0") >= 4.5  # the row header's grey
+
+
+def test_the_focus_ring_stands_out_from_every_background_it_is_drawn_on() -> None:
+    """WCAG 1.4.11: 3:1 for a focus indicator, on the window's grey, white fields and the cards."""
+    from ordnum_desktop.ui.focus_ring import FOCUS_COLOUR
+
+    for bg in ("#efefef", "#ffffff", PASS[0], FAIL[0]):
+        assert contrast(FOCUS_COLOUR, bg) >= 3.0, bg

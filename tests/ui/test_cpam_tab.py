@@ -41,3 +41,23 @@ def test_unticking_the_roster_caisse_shows_up_in_the_rules_panel(window) -> None
     tab.ui.caisseTable.item(_row_of(tab, "33"), 0).setCheckState(Qt.CheckState.Unchecked)
     window.ui.tabs.setCurrentIndex(0)
     assert any("zone" in m or "CPAM" in m for m in window.tab_widgets["ps"].rules_messages())
+
+
+def test_caisse_names_are_not_cut_at_1024_px(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """« CPAM des Hautes-Alpes (Gap) » was drawn « CPAM des Hautes-Alpes … » at 1024×768."""
+    from PySide6.QtGui import QFontMetrics
+
+    window.resize(1024, 768)
+    window.ui.tabs.setCurrentIndex(1)
+    qtbot.wait(100)
+    table = window.tab_widgets["cpam"].ui.caisseTable
+    room = table.columnWidth(0) - 24  # the check box and the cell's margins
+    cut = [
+        table.item(r, 0).text()
+        for r in range(table.rowCount())
+        if QFontMetrics(table.item(r, 0).font()).horizontalAdvance(table.item(r, 0).text()) > room
+    ]
+    assert not cut, cut
+    assert table.viewport().width() >= sum(table.columnWidth(c) for c in range(3)) - 1  # no sideways scroll
+    canvas = window.tab_widgets["cpam"]._map.canvas
+    assert canvas.width() >= 300  # the map keeps a readable size beside the list

@@ -68,3 +68,25 @@ def test_header_tab_workbooks_and_pdf_agree(qtbot, prompts: ScriptedPrompts, tmp
     assert model.view.first_erx is not None and model.view.first_erx.strftime("%d/%m/%Y") == FIRST_ERX
     assert "1 en retard" in tab.ui.planHint.text()
     win.close()
+
+
+def test_planning_headers_are_whole_at_1024_px(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each column header shows its whole title (« Installation prévue » was « stallation prévu »)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    window.resize(1024, 768)
+    window.ui.tabs.setCurrentIndex(2)
+    qtbot.wait(100)
+    table = window.tab_widgets["planning"].ui.table
+    header = table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    model = table.model()
+    cut = []
+    for c in range(model.columnCount()):
+        lines = str(model.headerData(c, Qt.Orientation.Horizontal)).split("\n")
+        if max(metrics.horizontalAdvance(line) for line in lines) + 8 > header.sectionSize(c):
+            cut.append(lines)
+        assert " ".join(lines) == model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert not cut, cut
+    assert header.height() >= 2 * metrics.lineSpacing()  # room for the two lines

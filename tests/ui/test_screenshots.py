@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QScrollArea
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TABS = ("ps", "cpam", "planning", "bilan")
@@ -29,6 +30,19 @@ def test_the_four_tabs_at_each_size(window, qtbot, tmp_path: Path, size: tuple[i
         qtbot.wait(100)
         page = window.ui.tabs.currentWidget()
         assert page.width() <= size[0]
+        for area in page.findChildren(QScrollArea):
+            content = area.widget()
+            if content is None or not area.isVisible() or content.objectName() == "qt_scrollarea_viewport":
+                continue
+            # Nothing cut: as wide as the page at most, and a scroll bar when taller than it.
+            assert content.minimumSizeHint().width() <= area.viewport().width(), (name, size)
+            # (Qt settles the scroll bars a few events after the tab's layout: waited for.)
+            qtbot.waitUntil(
+                lambda a=area, c=content: (
+                    a.verticalScrollBar().isVisible() or c.height() <= a.viewport().height()
+                ),
+                timeout=2000,
+            )
         # QT_SCALE_FACTOR=1.5 (150 %): the same sizes in device pixels, saved apart.
         scale = os.environ.get("QT_SCALE_FACTOR", "")
         suffix = f"-{round(float(scale) * 100)}pct" if scale else ""

@@ -98,6 +98,10 @@ class BilanHistoryDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTableWidget(len(records), len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Bilans clos")
+        self.table.setAccessibleDescription(
+            "Une ligne par bilan clos : date, réunion, décision, période, empreinte et signataires."
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

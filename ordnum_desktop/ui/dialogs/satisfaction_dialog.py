@@ -45,6 +45,8 @@ class SatisfactionDialog(QDialog):
             self.combos[question.id] = combo
         self.ui.blockingCheck.setText(q.blocking_question)
         self.ui.blockingEdit.setPlaceholderText(q.blocking_detail)
+        self.ui.blockingEdit.setAccessibleName("Précisions sur le frein bloquant")
+        self.ui.blockingEdit.setAccessibleDescription(q.blocking_detail)
         self.ui.blockingCheck.toggled.connect(self.ui.blockingEdit.setEnabled)
         if answer is not None and answer.blocking:
             self.ui.blockingCheck.setChecked(True)

@@ -17,6 +17,7 @@ from ordnum_desktop.services.traces.overlap import Overlap
 from ordnum_desktop.ui.context import TRACES, AppContext
 from ordnum_desktop.ui.forms.ui_traces_import_dialog import Ui_TracesImportDialog
 from ordnum_desktop.ui.import_worker import ImportThread
+from ordnum_desktop.ui.widgets.accessible import name_corners
 
 TRACES_FILTER = (
     "Traces postes (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;"
@@ -45,6 +46,9 @@ class TracesImportDialog(QDialog):
         self.ui.cancelButton.clicked.connect(self.cancel)
         self.ui.closeButton.clicked.connect(self.accept)
         self.ui.saveReportButton.clicked.connect(self.save_report)
+        self.ui.fileEdit.setAccessibleName("Fichier de traces choisi")
+        self.ui.fileEdit.setAccessibleDescription("Chemin du fichier à importer ; « Parcourir… » le choisit.")
+        name_corners(self)
         for table in (self.ui.previewTable, self.ui.errorsTable):
             table.verticalHeader().setDefaultSectionSize(22)
         self.ui.errorsTable.verticalHeader().hide()  # the file's row number is in the first column

@@ -34,6 +34,16 @@ FIRST_TRACE_COLUMN = FIRST_DATE_COLUMN + len(DATE_COLUMNS)
 TRACE_FG = QColor("#5f6b7a")
 
 
+def two_lines(label: str) -> str:
+    """« Installation prévue » on two lines: ten columns share 1024 px, and a centred header wider
+    than its column was cut at both ends (« stallation prévu »)."""
+    words = label.split(" ")
+    if len(words) < 2:
+        return label
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+
+
 def _from_traces(schedule: DoctorSchedule, field: str) -> date | None:
     """The trace day standing in for an untyped step (None when the traces say nothing)."""
     return {
@@ -74,7 +84,11 @@ class PlanningModel(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return two_lines(HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
             return HEADERS[section]
         return None
 

@@ -14,6 +14,7 @@ from ordnum_desktop.services.roster.preseries import selected_cpams, set_cpams
 from ordnum_desktop.ui.context import CPAMS, PRESERIE, ROSTER, AppContext
 from ordnum_desktop.ui.forms.ui_cpam_tab import Ui_CpamTab
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
+from ordnum_desktop.ui.widgets.fit import fit_table_width
 
 
 class CpamTab(BaseTab):
@@ -48,6 +49,7 @@ class CpamTab(BaseTab):
             table.setItem(row, 2, count)
         table.itemChanged.connect(self._on_item_changed)
         self.ui.splitter.setSizes([560, 680])
+        self.ui.splitter.setStretchFactor(1, 1)  # a wider window widens the map, not the list
         self.selected: list[str] = []
         self.counts: dict[str, int] = {}
         self._map = None
@@ -68,6 +70,7 @@ class CpamTab(BaseTab):
             n = self.counts.get(caisse.id, 0)
             table.item(row, 2).setText(str(n) if n else "")
         self._loading = False
+        fit_table_width(table)  # every caisse name whole at 1024 px; the map takes the rest
         self._update_summary()
         self._draw_map()
 

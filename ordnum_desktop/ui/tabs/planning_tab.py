@@ -50,6 +50,8 @@ class PlanningTab(BaseTab):
         # The table and chart take the spare height, not the three-line prerequisites box.
         self.ui.mainLayout.setStretchFactor(self.ui.splitter, 1)
         name_corners(self)
+        # The hint wraps rather than widen the tab past the window at 150 % (699 px on one line).
+        self.ui.planHint.setWordWrap(True)
         self.model = PlanningModel(self._edit)
         table = self.ui.table
         table.setModel(self.model)
@@ -92,6 +94,7 @@ class PlanningTab(BaseTab):
 
     def _draw_chart(self, rows: list) -> None:
         # matplotlib: loaded when the chart is first drawn, never before the first paint.
+        from ordnum_desktop.services.bilan.chart_text import planning_timeline_text
         from ordnum_desktop.services.bilan.charts import planning_timeline_chart
         from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
 
@@ -109,7 +112,11 @@ class PlanningTab(BaseTab):
         today = date.today()
         figure = planning_timeline_chart(data, today=today)
         self._focus_on_dates(figure, data, today)
-        self._chart.show(figure)
+        self._chart.show(
+            figure,
+            name="Graphique : frise des installations",
+            description=planning_timeline_text(data, today=today),
+        )
 
     @staticmethod
     def _focus_on_dates(figure: Any, data: list[dict[str, Any]], today: date) -> None:

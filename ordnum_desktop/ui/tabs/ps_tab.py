@@ -74,12 +74,16 @@ class PsTab(BaseTab):
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([900, 330])
         self.ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        # The filter takes the toolbar's spare room (up to its 320 px) before the gap between the
+        # buttons does: at 1024 px its hint was cut to « Filtrer par nom, identifiant, … ».
+        self.ui.toolbarLayout.setStretchFactor(self.ui.filterEdit, 1)
         self.ui.addButton.clicked.connect(self.add_doctor)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
         self.ui.importButton.clicked.connect(self.import_workbook)
         self.ui.exportButton.clicked.connect(self.export_workbook)
         self.ui.templateButton.clicked.connect(self.save_template)
-        self.ui.rulesList.itemDoubleClicked.connect(self._go_to_finding)
+        # itemActivated: a double click, or Enter from the keyboard (RGAA 7.3).
+        self.ui.rulesList.itemActivated.connect(self._go_to_finding)
         QShortcut(
             QKeySequence.StandardKey.Delete,
             table,

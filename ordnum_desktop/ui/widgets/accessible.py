@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -23,6 +24,12 @@ def setup_scrolled(tab: QWidget, ui: Any) -> QWidget:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    # Not a stop of its own in the Tab order (it still scrolls to the widget Tab reaches).
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Vertical scrolling only. With wrapped texts (height for width) Qt's scroll area showed an
+    # empty horizontal bar (nothing to scroll) that took the last 14 px of the page without a
+    # vertical bar to reach them. The window's minimum width is wider than every tab's.
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(inner)
     outer = QVBoxLayout(tab)
     outer.setContentsMargins(0, 0, 0, 0)

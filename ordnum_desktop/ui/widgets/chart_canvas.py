@@ -7,6 +7,8 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QLayout, QSizePolicy, QWidget
 
+CHART_MIN_HEIGHT = 160  # px: a chart's axes, week labels and legend stay legible
+
 
 class ChartSlot:
     """One place in a layout where successive figures replace each other. The Qt canvas follows
@@ -16,10 +18,14 @@ class ChartSlot:
         self.layout = layout
         self.canvas: FigureCanvasQTAgg | None = None
 
-    def show(self, figure: Figure) -> FigureCanvasQTAgg:
+    def show(self, figure: Figure, *, name: str = "", description: str = "") -> FigureCanvasQTAgg:
+        """`name` and `description`: the chart's text alternative (RGAA), the figures it draws in
+        words (services/bilan/chart_text.py), read by screen readers from the canvas."""
         canvas = FigureCanvasQTAgg(figure)
+        canvas.setAccessibleName(name)
+        canvas.setAccessibleDescription(description)
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        canvas.setMinimumSize(200, 160)
+        canvas.setMinimumSize(200, CHART_MIN_HEIGHT)
         if self.canvas is not None:
             self.layout.replaceWidget(self.canvas, canvas)
             # Hidden and detached at once: a deferred delete alone leaves it painted meanwhile.

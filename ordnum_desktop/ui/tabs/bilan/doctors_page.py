@@ -13,6 +13,7 @@ from ordnum_desktop.services.bilan.compute import weekly_series
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_bilan_tab import Ui_BilanTab
 from ordnum_desktop.ui.tabs.bilan.tables import GREEN, RED, item, setup_table
+from ordnum_desktop.ui.widgets.fit import fit_table_width
 
 if TYPE_CHECKING:
     from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
@@ -52,6 +53,7 @@ class DoctorsPage:
             mark.setForeground(colour)
             mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(row, 5, mark)
+        fit_table_width(table)  # the names whole at 1024 px; the charts take the rest
         if not doctors:
             self._show_charts("aucun médecin utilisateur", ())
             return
@@ -77,13 +79,27 @@ class DoctorsPage:
 
     def _show_charts(self, name: str, weeks: tuple[WeekPoint, ...]) -> None:
         # matplotlib is loaded with the first chart, not with the window.
+        from ordnum_desktop.services.bilan.chart_text import prescription_bars_text, weekly_rate_text
         from ordnum_desktop.services.bilan.charts import prescription_bars_chart, weekly_rate_chart
-        from ordnum_desktop.ui.widgets.chart_canvas import ChartSlot
+        from ordnum_desktop.ui.widgets.chart_canvas import CHART_MIN_HEIGHT, ChartSlot
 
         if self.bilan is None:
             return
         if not self.charts:
             self.charts = [ChartSlot(self.ui.chartLayout), ChartSlot(self.ui.chartLayout)]
+            # The pages never shorter than the two charts stacked: below that, at 1024×768, the
+            # second chart was drawn over the first one's week labels. The tab scrolls instead.
+            sections = self.ui.sections
+            frame = sections.tabBar().sizeHint().height() + 2 * self.ui.doctorsLayout.spacing() + 32
+            sections.setMinimumHeight(max(sections.minimumHeight(), 2 * CHART_MIN_HEIGHT + frame))
         threshold = self.bilan.doctor_rate.threshold
-        self.charts[0].show(weekly_rate_chart(weeks, title=name, threshold=threshold))
-        self.charts[1].show(prescription_bars_chart(weeks))
+        self.charts[0].show(
+            weekly_rate_chart(weeks, title=name, threshold=threshold),
+            name=f"Graphique : taux hebdomadaire de {name}",
+            description=weekly_rate_text(name, weeks, threshold),
+        )
+        self.charts[1].show(
+            prescription_bars_chart(weeks),
+            name=f"Graphique : prescriptions par semaine de {name}",
+            description=prescription_bars_text(name, weeks),
+        )

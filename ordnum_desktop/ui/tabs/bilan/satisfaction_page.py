@@ -28,7 +28,8 @@ class SatisfactionPage:
             stretch=3,
         )
         ui.answerButton.clicked.connect(self.answer_selected)
-        ui.satisfactionTable.itemDoubleClicked.connect(lambda _item: self.answer_selected())
+        # itemActivated: a double click, or Enter from the keyboard (RGAA 7.3).
+        ui.satisfactionTable.itemActivated.connect(lambda _item: self.answer_selected())
         ui.importAnswersButton.clicked.connect(self.import_answers)
         ui.answersTemplateButton.clicked.connect(self.save_answers_template)
         self.answers: list[tuple[Doctor, SatisfactionAnswer | None]] = []

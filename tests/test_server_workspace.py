@@ -224,3 +224,43 @@ def test_trace_rows_keep_their_references_on_a_server(pg_url: str) -> None:
         with ws.engine.begin() as conn:
             conn.execute(text("DELETE FROM preserie WHERE id = :p"), {"p": pid})
             assert conn.execute(text("SELECT count(*) FROM trace_row")).scalar() == 0
+
+
+def test_imported_values_arrive_unchanged_on_a_server(pg_url: str, tmp_path: Path) -> None:
+    """COPY (binary) keeps every value as the parser gave it: quotes, backslashes, tabs' absence,
+    accents, a negative code, NULL for no code."""
+    from ordnum_desktop.services.roster.doctors import add_doctor
+    from ordnum_desktop.services.traces.importer import import_traces
+    from tests.trace_files import write_csv
+
+    with Workspace.open(pg_url, create=True) as ws:
+        pid = create_preserie(ws, editor="É", software="L", version="1", exercise="liberal", cpams=["33"]).id
+        assert pid is not None
+        add_doctor(ws, pid, last_name="Martin", am="331234567")
+        lines = [
+            [
+                "2025-03-03 09:00",
+                "331234567",
+                "",
+                'RX « 1 » \\ "é" %s',
+                "Biologie",
+                "Oui",
+                "Créer",
+                "-12",
+                "N\\1",
+            ],
+            ["2025-03-03 09:05", "331234567", "", "RX-2", "Médicaments", "Non", "", "", ""],
+        ]
+        report = import_traces(ws, pid, write_csv(tmp_path / "a.csv", lines))
+        assert report.accepted == 2
+        with ws.engine.connect() as conn:
+            stored = conn.execute(
+                text(
+                    "SELECT ts, prescription_id, prestation, digital, operation, return_code, "
+                    "prescription_number FROM trace_row ORDER BY id"
+                )
+            ).all()
+    assert [tuple(r) for r in stored] == [
+        ("2025-03-03 09:00:00", 'RX « 1 » \\ "é" %s', "biologie", 1, "creer", -12, "N\\1"),
+        ("2025-03-03 09:05:00", "RX-2", "medicaments", 0, "", None, ""),
+    ]

@@ -38,7 +38,10 @@ CREATE TEMPORARY TABLE {TEMP_TABLE} (
     operation text COLLATE "C", return_code integer, prescription_number text COLLATE "C"
 ) ON COMMIT DROP
 """
-COPY_SQL = f"COPY {TEMP_TABLE} ({', '.join(ROW_COLUMNS)}) FROM STDIN"
+# Binary: no text escaping to do on either side (psycopg's C dumpers, the server's receive
+# functions); the types follow ROW_COLUMNS.
+COPY_SQL = f"COPY {TEMP_TABLE} ({', '.join(ROW_COLUMNS)}) FROM STDIN (FORMAT BINARY)"
+COPY_TYPES = ("text", "text", "text", "text", "text", "int4", "text", "int4", "text")
 COLUMNS = ", ".join(ROW_COLUMNS)
 MOVE_SQL = (
     f"INSERT INTO trace_row (preserie_id, batch_id, {COLUMNS}) "
@@ -78,6 +81,7 @@ class PostgresTraceWriter:
     def _move(self, rows: list[Any]) -> None:
         cursor = self._cursor
         with cursor.copy(COPY_SQL) as copy:
+            copy.set_types(COPY_TYPES)
             write_row = copy.write_row
             for start in range(0, len(rows), VALUES_PER_ROW):
                 write_row(rows[start : start + VALUES_PER_ROW])

@@ -46,12 +46,16 @@ def current_time(s: Session, p: Preserie, today: date, planning_first: date | No
     return time_in(s, p, day, planning_first, period_at(s, p, max(day, today)))
 
 
-def preserie_time(ws: Workspace, preserie_id: int, today: date | None = None) -> PreserieTime:
+def preserie_time(
+    ws: Workspace, preserie_id: int, today: date | None = None, planning_first: date | None = None
+) -> PreserieTime:
+    """`planning_first`: the first e-prescription the caller read already (the header has it),
+    so that the traces are not grouped a second time."""
     with ws.session() as s:
         p = s.get(Preserie, preserie_id)
         if p is None:
             raise UserError(f"Aucune présérie n° {preserie_id}.")
-        return current_time(s, p, today or date.today())
+        return current_time(s, p, today or date.today(), planning_first)
 
 
 __all__ = ["current_time", "preserie_time", "referentiel_of", "time_in"]

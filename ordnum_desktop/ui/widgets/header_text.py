@@ -50,5 +50,5 @@ def header_parts(ws: Workspace, preserie_id: int) -> tuple[str, str, str]:
         ("Bilan", p.bilan_date),
     ):
         dates.append(f"{label} <b>{format_date(value) if value else 'à venir'}</b>")
-    text = " · ".join(dates) + "<br/>" + weeks_part(preserie_time(ws, preserie_id))
+    text = " · ".join(dates) + "<br/>" + weeks_part(preserie_time(ws, preserie_id, planning_first=first))
     return STATUSES.get(p.status, p.status), text, STATUS_COLOURS.get(p.status, "#6d6d6d")

@@ -110,7 +110,7 @@ def test_export_rows_and_cli(
 ) -> None:
     add_doctor(ws, liberal_preserie_id, last_name='=HYPERLINK("x")', am="331234567")
     rows = audit_log.export_rows(ws, liberal_preserie_id)
-    assert audit_log.EXPORT_HEADER == ["Date", "Action", "Objet", "Détail", "Lot d'import"]
+    assert audit_log.EXPORT_HEADER == ["Date", "Action", "Objet", "Détail", "Lot d'import", "Par"]
     assert rows[0][1:3] == ["Ajout", "Présérie"]
     assert rows[-1][1:3] == ["Ajout", "Planning"]
 

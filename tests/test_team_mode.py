@@ -53,7 +53,9 @@ def test_no_role_is_a_superuser_and_later_tables_are_granted(team: TeamBase) -> 
             con.execute("INSERT INTO later_table (label) VALUES ('non')")
 
 
-def test_two_editors_second_save_refused_with_name_and_time(team: TeamBase) -> None:
+def test_two_editors_second_save_refused_with_name_and_time(
+    team: TeamBase, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Workspace.open(team.url("alice")) as alice, Workspace.open(team.url("bob")) as bob:
         alice_screen = list_doctors(alice, 1)[0]
         bob_screen = list_doctors(bob, 1)[0]
@@ -83,6 +85,9 @@ def test_two_editors_second_save_refused_with_name_and_time(team: TeamBase) -> N
             by = {(e.entity, e.action, e.changed_by) for e in s.exec(select(AuditEntry)).all()}
         assert ("doctor", "update", "alice") in by and ("installation_plan", "update", "alice") in by
         assert not any(who == "bob" for _, action, who in by if action == "update")
+    capsys.readouterr()
+    assert main(["audit", "--db", team.url("bob"), "--limit", "1"]) == 0
+    assert "(par alice)" in capsys.readouterr().out
 
 
 def _wait_for(condition, what: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]

@@ -117,6 +117,7 @@ def test_a_copy_that_does_not_match_leaves_the_destination_as_it_was(
     assert not list(tmp_path.glob(".*copie-en-cours*"))
 
 
+@pytest.mark.slow  # about 5 s: three copies of the bilan fixture and four bilans
 def test_laptop_to_server_and_back_gives_the_same_bilan(
     laptop: Path, tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -93,5 +93,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         batch = f" [lot {e.batch_id}]" if e.batch_id is not None else ""
-        print(printable(f"{e.at:%d/%m/%Y %H:%M:%S}  {e.label}{batch} : {audit_log.describe(e)}"))
+        by = f" (par {e.changed_by})" if e.changed_by else ""
+        print(printable(f"{e.at:%d/%m/%Y %H:%M:%S}  {e.label}{batch}{by} : {audit_log.describe(e)}"))
     return 0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from ordnum_desktop.services.roster.doctors import list_doctors
 from ordnum_desktop.services.workspace.backup import list_backups
+from ordnum_desktop.store.identity import os_login
 from ordnum_desktop.ui.dialogs.journal_dialog import JournalDialog
 from ordnum_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog, format_size
 from tests.ui.french_words import english_in, visible_texts
@@ -121,8 +122,9 @@ def test_journal_shows_a_doctor_edit_newest_first_and_filters(window, prompts) -
     dialog = shown[0]
     rows = dialog.visible_rows()
     assert len(rows) > 1
-    date, action, subject, detail, _batch = rows[0]  # newest first
+    date, action, subject, detail, _batch, by = rows[0]  # newest first
     assert action == "Modification"
+    assert by == os_login()  # the database user of a laptop file: the OS login
     assert subject == f"Médecin — Zébulon {doctor.first_name}".strip()
     assert detail == f"nom : {old_name} → Zébulon"
     assert date[2] == "/" and date[5] == "/"

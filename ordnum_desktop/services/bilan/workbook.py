@@ -219,6 +219,7 @@ def build_bilan_workbook(
                 Column("Objet", 24),
                 Column("Détail", 80),
                 Column("Lot d'import", 12),
+                Column("Par", 16),
             ],
             journal,
         )

@@ -138,7 +138,8 @@ NAME_FIELDS = (
     "editor",
 )
 HIDDEN = {"id", "preserie_id", "doctor_id", "centre_id", "batch_id", "scores_json", "file_hash", "code"}
-EXPORT_HEADER = ["Date", "Action", "Objet", "Détail", "Lot d'import"]
+# « Par » : the database user (a server's role; a laptop file's OS login), migration 0007.
+EXPORT_HEADER = ["Date", "Action", "Objet", "Détail", "Lot d'import", "Par"]
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class AuditView:
     before: dict[str, Any]
     after: dict[str, Any]
     batch_id: int | None
+    changed_by: str = ""
 
     @property
     def label(self) -> str:
@@ -240,6 +242,7 @@ def _view(e: AuditEntry) -> AuditView:
         before=json.loads(e.before_json or "{}"),
         after=json.loads(e.after_json or "{}"),
         batch_id=e.batch_id,
+        changed_by=e.changed_by,
     )
 
 
@@ -273,6 +276,7 @@ def export_rows(ws: Workspace, preserie_id: int | None = None) -> list[list[Any]
                 ENTITY_LABELS.get(e.entity, e.entity),
                 describe(e),
                 e.batch_id if e.batch_id is not None else "",
+                e.changed_by,
             ]
         )
     return rows
@@ -289,5 +293,6 @@ def as_json(entry: AuditView) -> dict[str, Any]:
         "before": entry.before,
         "after": entry.after,
         "batch_id": entry.batch_id,
+        "changed_by": entry.changed_by,
         "summary": describe(entry),
     }

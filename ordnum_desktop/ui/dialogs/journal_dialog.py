@@ -22,7 +22,7 @@ from ordnum_desktop.services.workspace.audit_log import (
 )
 from ordnum_desktop.ui.forms.ui_journal_dialog import Ui_JournalDialog
 
-HEADERS = ["Date", "Action", "Objet", "Détail", "Lot d'import"]
+HEADERS = ["Date", "Action", "Objet", "Détail", "Lot d'import", "Par"]
 SUBJECT_COLUMN = 2
 DETAIL_COLUMN = 3
 
@@ -109,6 +109,7 @@ class JournalDialog(QDialog):
                 subjects[row],
                 detail(e),
                 "" if e.batch_id is None else str(e.batch_id),
+                e.changed_by,  # the database user (a server's role, a file's OS login)
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

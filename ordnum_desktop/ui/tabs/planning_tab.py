@@ -62,6 +62,12 @@ class PlanningTab(BaseTab):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # No column narrower than an 11-digit RPPS, a date or « e-prescription »: at 150 % the
+        # stretched columns showed « 24/02/20… »; the table scrolls sideways instead.
+        metrics = header.fontMetrics()
+        header.setMinimumSectionSize(
+            max(metrics.horizontalAdvance(t) for t in ("00000000000", "00/00/0000", "e-prescription")) + 16
+        )
         table.verticalHeader().setDefaultSectionSize(24)
         QShortcut(
             QKeySequence.StandardKey.Delete,

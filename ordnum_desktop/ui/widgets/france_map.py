@@ -112,11 +112,12 @@ def france_map(caisses: tuple[Caisse, ...], selected: set[str], counts: dict[str
     ax.set_ylim(41.3, 51.2)
     ax.set_aspect(1 / math.cos(math.radians(46.5)))
     ax.set_axis_off()
-    # Two short lines: beside the caisse list at 1024 px the map is 420 px wide, and one line
-    # ran off both edges.
+    # wrap=True: the lines break at the figure's width, which follows the canvas (beside the
+    # caisse list at 1024 px, or at 150 %, one line ran off both edges).
     ax.set_title(
-        "Départements des CPAM référentes en gris ;\nen bleu, les CPAM retenues (nombre de médecins)",
+        "Départements des CPAM référentes en gris ; en bleu, les CPAM retenues (nombre de médecins)",
         fontsize=9,
+        wrap=True,
     )
-    fig.text(0.01, 0.005, ATTRIBUTION, fontsize=6, color="#616161")
+    fig.text(0.01, 0.005, ATTRIBUTION, fontsize=6, color="#616161", wrap=True)
     return fig

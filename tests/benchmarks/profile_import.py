@@ -60,7 +60,13 @@ def _start_up() -> dict[str, float]:
         return sorted(best)[1]
 
     bare = run("pass")
-    cli = run("from ordnum_desktop.cli import build_parser; build_parser('traces')")
+    # What `ordnum traces import` imports before it reads the file (build_parser took no
+    # argument before issue 16: every command module was imported).
+    cli = run(
+        "import inspect; from ordnum_desktop.cli import build_parser as b; "
+        "b('traces') if inspect.signature(b).parameters else b(); "
+        "import ordnum_desktop.services.traces.importer"
+    )
     return {"interpreter": bare, "imports": cli - bare}
 
 

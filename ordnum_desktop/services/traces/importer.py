@@ -291,7 +291,9 @@ def _import(
             if tally is not None:
                 tally.close()
                 if duplicates or not tally.exact:
-                    tally = None  # it counted rows the index ignored: tallied again in SQL
+                    # It counted rows the index ignored, or could not tell two doctors'
+                    # prescriptions apart: the stored rows are tallied again in SQL.
+                    tally = None
             unmatched = _count_unmatched(s.connection(), preserie_id, batch.id, parser.identifiers(), tally)
             report = ImportReport(
                 file=path.name,

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListView, QListWidgetItem
 
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.names import person_name
@@ -52,6 +52,10 @@ class PlanningTab(BaseTab):
         name_corners(self)
         # The hint wraps rather than widen the tab past the window at 150 % (699 px on one line).
         self.ui.planHint.setWordWrap(True)
+        self.ui.toolbarLayout.setStretchFactor(self.ui.planHint, 1)  # one line when there is room
+        # The three launch prerequisites wrap too: at 150 % their end was off to the right.
+        self.ui.prerequisitesList.setWordWrap(True)
+        self.ui.prerequisitesList.setResizeMode(QListView.ResizeMode.Adjust)
         self.model = PlanningModel(self._edit)
         table = self.ui.table
         table.setModel(self.model)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from ordnum_desktop.ui.app import take_screenshots
@@ -153,6 +154,7 @@ def test_bilan_pdf_export_runs_in_the_background(window, prompts, qtbot, tmp_pat
     assert target.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow  # a fresh process drawing the four tabs (tests/ui/test_first_screen.py runs main() fast)
 def test_entry_point_writes_four_screenshots_and_exits(populated_path: Path, tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     done = subprocess.run(

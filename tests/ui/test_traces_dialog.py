@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import QTimer
 
 from ordnum_desktop.services.traces.importer import ImportReport
@@ -87,6 +88,7 @@ def test_cancel_leaves_no_row_and_the_thread_is_finished(window, qtbot, tmp_path
     assert "aucune ligne" in dialog.ui.columnsLabel.text()
 
 
+@pytest.mark.slow  # imports 120 000 rows to watch the window's clock tick meanwhile
 def test_window_stays_responsive_during_an_import(window, qtbot, tmp_path: Path) -> None:
     dialog = TracesImportDialog(window.ctx, window)
     qtbot.addWidget(dialog)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from ordnum_desktop.cli import main
@@ -22,6 +23,7 @@ def _plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
+@pytest.mark.slow  # the whole demo, written then read by the window, the CLI and the PDF
 def test_window_cli_and_pdf_agree_on_the_demo(qtbot, prompts, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from ordnum_desktop.ui.main_window import MainWindow
 

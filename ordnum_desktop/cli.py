@@ -16,8 +16,10 @@ from typing import Any
 from ordnum_desktop import __version__
 from ordnum_desktop.cli_commands import command_modules
 from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
-from ordnum_desktop.services.errors import OrdnumError, failure_message
+from ordnum_desktop.services.errors import OrdnumError, failure_message, saved_clause
 from ordnum_desktop.services.io.error_log import setup_error_log
+from ordnum_desktop.services.io.private_temp import use_private_temp_dir
+from ordnum_desktop.services.workspace.changes import committed_writes
 
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
@@ -90,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(arguments[0] if arguments else None)
     args = parser.parse_args(arguments)
     setup_error_log()
+    use_private_temp_dir()
+    began = committed_writes()
     try:
         return int(args.func(args) or 0)
     except BrokenPipeError:
@@ -97,12 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        sys.stderr.write("Interrompu : aucune modification n'a été enregistrée.\n")
+        sys.stderr.write(f"Interrompu : {saved_clause(began).strip()}\n")
         return 2
     except Exception as exc:  # noqa: BLE001 - the user reads one French sentence, the log the traceback
         if os.environ.get("ORDNUM_DEBUG"):
             traceback.print_exc()
-        sys.stderr.write(f"{failure_message(exc, CLI_REMEDIES, context=f'ordnum {args.command}')}\n")
+        context = f"ordnum {args.command}"
+        sys.stderr.write(f"{failure_message(exc, CLI_REMEDIES, context=context, saved_since=began)}\n")
         return exc.exit_code if isinstance(exc, OrdnumError) else 2
 
 

@@ -119,3 +119,25 @@ def test_charts_do_not_use_pyplot() -> None:
         "matplotlib.pyplot" not in sys.modules
         or not getattr(sys.modules["matplotlib.pyplot"], "get_fignums", lambda: [])()
     )
+
+
+def test_long_names_are_cut_with_an_ellipsis_and_matplotlib_stays_quiet() -> None:
+    """Issue 12, item 12: a 150-character name collapsed the axes (« constrained_layout not
+    applied » on stderr) and truncated every label; now each label is cut with « … »."""
+    import warnings
+
+    from ordnum_desktop.services.bilan.charts import LABEL_CHARS, render_png
+
+    long = "De La Fontaine-Saint-Exupéry-Montmorency " * 4
+    doctors = [DoctorRate(f"33123456{i}", f"{long}{i}", i, 10, 5, 0.5, True) for i in range(6)]
+    rows = [{"label": long, "planned": date(2025, 3, 1), "actual": None} for _ in range(4)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = charts.rates_summary_chart(doctors)
+        timeline = charts.planning_timeline_chart(rows, today=date(2025, 3, 10))
+        for fig in (summary, timeline, charts.doctor_chart([], title=long)):
+            render_png(fig)
+    assert [str(w.message) for w in caught] == []
+    labels = [t.get_text() for t in summary.axes[0].get_yticklabels()]
+    assert labels[0] == "De La Fontaine-Saint-… (331234560)" and len(labels[0]) <= LABEL_CHARS
+    assert all(t.get_text().endswith("…") for t in timeline.axes[0].get_yticklabels())

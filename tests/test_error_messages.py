@@ -17,6 +17,7 @@ from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
 from ordnum_desktop.domain.errors import Hint, OrdnumError
 from ordnum_desktop.services.errors import failure_message, is_unexpected, user_message
 from ordnum_desktop.services.roster import workbook as roster_workbook
+from ordnum_desktop.services.workspace.changes import committed_writes
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
 SERVICES = Path(__file__).resolve().parent.parent / "ordnum_desktop" / "services"
@@ -101,7 +102,7 @@ def test_bug_names_the_log_file_and_logs_the_traceback(_error_log_in_tmp: Path) 
     try:
         {}["clé"]  # noqa: B018 - a real KeyError with a real traceback
     except KeyError as exc:
-        message = failure_message(exc, context="essai")
+        message = failure_message(exc, context="essai", saved_since=committed_writes())
     assert message.startswith("Erreur inattendue (KeyError) : aucune modification n'a été enregistrée.")
     assert f"« {log} »" in message
     logged = log.read_text(encoding="utf-8")
@@ -212,3 +213,42 @@ def test_cli_renders_the_hint_as_a_command(capsys: pytest.CaptureFixture[str], t
     )
     status, _, err = run(capsys, "preserie", "list", "--db", str(tmp_path / "absent.sqlite"))
     assert status == 2 and "ordnum init --db" in err
+
+
+def test_nothing_saved_is_said_only_when_true(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 12, item 11: an undo whose summary refresh failed after its commit was reported
+    with « aucune modification n'a été enregistrée »; the undo had been saved."""
+    from ordnum_desktop.services.traces import undo
+    from tests.trace_files import rows, write_csv
+
+    path = tmp_path / "w.sqlite"
+    assert main(["init", "--db", str(path)]) == 0
+    args = ["preserie", "create", "--db", str(path), "--editor", "E", "--software", "S"]
+    assert main([*args, "--version", "1", "--exercise", "liberal", "--cpam", "33"]) == 0
+    assert main(["roster", "import", "--db", str(path), str(_one_doctor_roster(tmp_path))]) in (0, 1)
+    traces = write_csv(tmp_path / "t.csv", rows(400, identifiers=["331234567"]))
+    assert main(["traces", "import", "--db", str(path), str(traces)]) in (0, 1)
+    capsys.readouterr()
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("panne après la validation")
+
+    monkeypatch.setattr(undo, "refresh_summary", broken)
+    monkeypatch.setattr(undo, "DELTA_MAX_SHARE", 0.0)  # the rebuild path, after the commit
+    status, _, err = run(capsys, "traces", "undo", "--db", str(path), "1")
+    assert status == 2 and "aucune modification" not in err
+    assert "les modifications terminées avant l'erreur sont enregistrées" in err
+    monkeypatch.setattr(undo, "summary_without_batch", broken)
+    monkeypatch.setattr(undo, "DELTA_MAX_SHARE", 1.0)  # fails inside the transaction
+    assert main(["traces", "import", "--db", str(path), str(traces)]) in (0, 1)
+    capsys.readouterr()
+    status, _, err = run(capsys, "traces", "undo", "--db", str(path), "2")
+    assert status == 2 and "aucune modification n'a été enregistrée" in err
+
+
+def _one_doctor_roster(folder: Path) -> Path:
+    from tests.rosters import liberal_row, write_roster
+
+    return write_roster(folder / "effectif.xlsx", [liberal_row(0, **{"N° AM": "331234567"})])

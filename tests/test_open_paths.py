@@ -1,5 +1,7 @@
 """Odd paths and interrupted writes, reopened with the application's own CLI (issue 12, items
-1, 2, 3, 4, 5, 9, 10, 11 and `--read-only`)."""
+1, 2, 5, 11 and `--read-only`). Each item has one test: the others are in
+tests/test_reopen_after_kill.py (hot journal, odd names, links, restore onto itself, lock
+symlink, folder and dangling link) and tests/test_hostile_places.py."""
 
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ import pytest
 from ordnum_desktop.cli import main
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import backup_dir_for, list_backups
-from ordnum_desktop.store.lock import WorkspaceLock, WorkspaceLockedError
 
 DATA = Path(__file__).parent / "data"
 
@@ -49,21 +50,6 @@ def _hot_journal(path: Path) -> None:
     assert Path(str(path) + "-journal").stat().st_size > 0
 
 
-@pytest.mark.parametrize("command", [["bilan"], ["roster", "list"], ["audit"], ["backup", "create"]])
-def test_hot_journal_is_rolled_back_by_every_command(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
-) -> None:
-    path = tmp_path / "w.sqlite"
-    _init(path, capsys)
-    _hot_journal(path)
-    code, _out, err = _cli(capsys, *command, "--db", str(path))
-    assert "endommagé" not in err and "readonly" not in err
-    assert not Path(str(path) + "-journal").exists() or Path(str(path) + "-journal").stat().st_size == 0
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT count(*) FROM app_meta WHERE key='crash'").fetchone()[0] == 0
-    con.close()
-
-
 def test_hot_journal_then_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "w.sqlite"
     _init(path, capsys)
@@ -71,49 +57,6 @@ def test_hot_journal_then_restore(tmp_path: Path, capsys: pytest.CaptureFixture[
     _hot_journal(path)
     code, _out, err = _cli(capsys, "backup", "restore", "--db", str(path), "1")
     assert code == 0, err
-
-
-@pytest.mark.parametrize("name", ["q?x.sqlite", "other%20x.sqlite", "a#b.sqlite"])
-def test_odd_names_are_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
-    (tmp_path / "other x.sqlite").write_bytes(b"")
-    path = tmp_path / name
-    _init(path, capsys)
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".sqlite") == sorted(
-        {name, "other x.sqlite"}
-    )
-    assert (tmp_path / "other x.sqlite").stat().st_size == 0
-    assert not (tmp_path / "q").exists() and not (tmp_path / "a").exists()
-    code, out, _ = _cli(capsys, "preserie", "list", "--db", str(path))
-    assert code == 0
-
-
-def test_hard_link_and_symlink_share_one_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "w.sqlite"
-    _init(path, capsys)
-    other = tmp_path / "autre"
-    other.mkdir()
-    os.link(path, other / "lien-dur.sqlite")
-    os.symlink(path, other / "lien.sqlite")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\nfrom ordnum_desktop.services.workspace.session import Workspace\n"
-            "ws = Workspace.open(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
-            str(path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        for alias in (other / "lien-dur.sqlite", other / "lien.sqlite"):
-            with pytest.raises(WorkspaceLockedError):
-                WorkspaceLock(alias).acquire()
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_backups_of_two_same_named_files_stay_apart(
@@ -128,33 +71,9 @@ def test_backups_of_two_same_named_files_stay_apart(
     assert len(list_backups(a)) == 1 and len(list_backups(b)) == 1
 
 
-def test_restore_onto_itself_refuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "w.sqlite"
-    _init(path, capsys)
-    code, _out, err = _cli(capsys, "backup", "restore", "--db", str(path), str(path))
-    assert code != 0 and "lui-même" in err
-
-
-def test_symlinked_lock_is_refused_and_target_untouched(
+def test_a_read_only_file_is_refused_before_any_backup(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "w.sqlite"
-    _init(path, capsys)
-    target = tmp_path / "précieux.txt"
-    target.write_text("ne pas écraser")
-    os.symlink(target, tmp_path / "w.sqlite.lock")
-    code, _out, err = _cli(capsys, "bilan", "--db", str(path))
-    assert code != 0 and "lien symbolique" in err
-    assert target.read_text() == "ne pas écraser"
-
-
-def test_opening_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _o, err = _cli(capsys, "bilan", "--db", str(tmp_path))
-    assert code != 0 and "est un dossier" in err and "Traceback" not in err
-    dangling = tmp_path / "mort.sqlite"
-    os.symlink(tmp_path / "absent" / "x.sqlite", dangling)
-    code, _o, err = _cli(capsys, "init", "--db", str(dangling))
-    assert code != 0 and "lien symbolique" in err and "FileExistsError" not in err
     path = tmp_path / "w.sqlite"
     _init(path, capsys)
     os.chmod(path, 0o400)

@@ -143,6 +143,15 @@ def test_the_import_report_keeps_user_text_out_of_formulas(tmp_path: Path) -> No
 # --- issue 12: shared permissions, names as text, full disk, control characters ---------------
 
 
+def _legacy_text(ws: Workspace, column: str, text: str) -> None:
+    """Text stored before entries were checked (issue 12, item 8): written past the application,
+    which now refuses it."""
+    con = sqlite3.connect(ws.path)
+    con.execute(f"UPDATE doctor SET {column} = ?", (text,))
+    con.commit()
+    con.close()
+
+
 def test_exports_get_the_users_permissions_and_names_stay_text(
     ws: Workspace, liberal_preserie_id: int, tmp_path: Path
 ) -> None:
@@ -154,10 +163,11 @@ def test_exports_get_the_users_permissions_and_names_stay_text(
         ws,
         liberal_preserie_id,
         last_name='=HYPERLINK("http://x","Dr")',
-        first_name="+33\x0bA",
+        first_name="+33A",
         am="331234567",
         equipped=True,
     )
+    _legacy_text(ws, "first_name", "+33\x0bA")
     old = os.umask(0o022)
     try:
         out = write_satisfaction_template(tmp_path / "réponses.xlsx", ws, liberal_preserie_id)
@@ -180,7 +190,8 @@ def test_legacy_control_characters_never_break_the_bilan_workbook(
 
     from ordnum_desktop.services.roster.doctors import add_doctor
 
-    add_doctor(ws, liberal_preserie_id, last_name="Mar\x1b[31mtin\x0b", am="331234567", equipped=True)
+    add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
+    _legacy_text(ws, "last_name", "Mar\x1b[31mtin\x0b")
     out = write_bilan_workbook(ws, liberal_preserie_id, tmp_path / "bilan.xlsx")
     text = " ".join(
         str(c)

@@ -8,6 +8,7 @@ import argparse
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 
+from ordnum_desktop.domain.entry_checks import year_problem
 from ordnum_desktop.domain.text import fold
 from ordnum_desktop.services.io.cell_values import parse_date
 
@@ -24,6 +25,9 @@ def cli_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"date « {text} » illisible : format {DATE_FORMS} attendu (par exemple 31/03/2025)"
         )
+    problem = year_problem(day)  # 31/12/9999 typed for « no end » would break every export
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return day
 
 

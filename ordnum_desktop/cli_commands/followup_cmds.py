@@ -6,7 +6,15 @@ import argparse
 from datetime import datetime
 
 from ordnum_desktop.cli_commands.arguments import add_choice, add_record_date, record_time
-from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.common import (
+    add_db,
+    add_json,
+    add_preserie,
+    add_read_only,
+    open_ws,
+    print_json,
+    target,
+)
 from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.text import column_list
@@ -154,6 +162,7 @@ def _register_satisfaction(sub: argparse._SubParsersAction) -> None:
     t = ssub.add_parser("template", help="écrire le classeur modèle des réponses")
     t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
     t.add_argument("--db", metavar="FICHIER", help="pré-remplir avec les médecins utilisateurs")
+    add_read_only(t)
     add_preserie(t)
     t.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe déjà")
     t.set_defaults(func=cmd_satisfaction_template)

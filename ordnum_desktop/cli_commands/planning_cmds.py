@@ -7,6 +7,7 @@ import argparse
 
 from ordnum_desktop.cli_commands.arguments import add_date
 from ordnum_desktop.cli_commands.common import add_db, add_preserie, open_ws, target
+from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.services.errors import UserError
@@ -29,10 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     psub = planning.add_subparsers(dest="action", metavar="ACTION", parser_class=type(planning))
     psub.required = True
     e = psub.add_parser("export", help="écrire le planning complet et un classeur par CPAM")
-    add_db(e)
+    add_db(e, read_only=True)
     add_preserie(e)
     e.add_argument("outdir", metavar="DOSSIER", help="dossier de sortie (créé s'il n'existe pas)")
     add_as_of(e)
+    e.add_argument("--force", action="store_true", help="remplacer les classeurs qui existent déjà")
     e.set_defaults(func=cmd_export)
     st = psub.add_parser("set", help="saisir les dates du planning d'un médecin")
     add_db(st)
@@ -52,10 +54,17 @@ def add_as_of(p: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     # openpyxl loads with the export, not with every command of `ordnum`.
-    from ordnum_desktop.services.planning.export import UNKNOWN_CPAM, export_planning, planning_rows
+    from ordnum_desktop.services.planning.export import (
+        UNKNOWN_CPAM,
+        export_planning,
+        planning_paths,
+        planning_rows,
+    )
 
     with open_ws(args) as ws:
         p = target(ws, args)
+        for path in planning_paths(ws, p.id or 0, args.outdir):
+            refuse_overwrite(path, args.force)
         paths = export_planning(ws, p.id or 0, args.outdir, args.as_of)
         unassigned = [r for r in planning_rows(ws, p.id or 0) if not r.cpam_id]
     for path in paths:

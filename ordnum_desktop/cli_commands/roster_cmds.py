@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
+from ordnum_desktop.cli_commands.overwrite import refuse_overwrite
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.roster_rules import MODES
 from ordnum_desktop.services.roster.doctors import check_roster_for, doctor_identifier, list_doctors
@@ -17,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rsub.required = True
     t = rsub.add_parser("template", help="écrire le classeur modèle de l'effectif")
     t.add_argument("out", metavar="SORTIE.xlsx", help="classeur modèle à écrire")
+    t.add_argument("--force", action="store_true", help="remplacer le fichier s'il existe déjà")
     t.set_defaults(func=cmd_template)
     i = rsub.add_parser("import", help="importer le classeur de l'effectif")
     add_db(i)
@@ -47,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_template(args: argparse.Namespace) -> int:
     from ordnum_desktop.services.roster.workbook import write_roster_template  # openpyxl: on use
 
+    refuse_overwrite(args.out, args.force)
     path = write_roster_template(args.out)
     print(f"Modèle d'effectif écrit : {path}")
     return 0

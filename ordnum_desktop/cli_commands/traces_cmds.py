@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(i)
     i.set_defaults(func=cmd_import)
     h = tsub.add_parser("batches", help="historique des imports (numéros de lot pour « traces undo »)")
-    add_db(h)
+    add_db(h, read_only=True)
     add_preserie(h)
     add_json(h)
     h.set_defaults(func=cmd_batches)

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from ordnum_desktop.domain.entry_checks import date_years
 from ordnum_desktop.domain.followup_records import AnswerRecord, FollowupAtDate
 from ordnum_desktop.domain.preconditions import Preconditions, evaluate_preconditions
 from ordnum_desktop.domain.referentiel import Thresholds
-from ordnum_desktop.domain.trace_rows import FIRST_YEAR, LAST_YEAR
 from ordnum_desktop.domain.vocabulary import Criterion, Decision, Operation
 
 Json = dict[str, object]
@@ -518,9 +518,10 @@ def weekly_points(
     drew an empty last week on every chart (« 14/04 », issue 13). A prescription belongs to the
     week of its first row; it counts as an e-prescription when that became so by `as_of`."""
     found: dict[str, dict[date, tuple[int, int]]] = {i: {} for i in identifiers}
+    years = date_years()
     for g in groups:
         weeks = found.get(g.identifier)
-        if weeks is None or g.first_day > as_of or not FIRST_YEAR <= g.first_day.year <= LAST_YEAR:
+        if weeks is None or g.first_day > as_of or g.first_day.year not in years:
             # A legacy row dated 1850 or 9999 (accepted before issue 12) would make the chart a
             # million weeks wide or overflow: it is left out of the weekly series.
             continue

@@ -42,6 +42,18 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class YearRange:
+    """The years a date typed or imported may fall in: outside, it is a typing error (9999-12-31
+    made every export overflow, 0001-01-01 took gigabytes: issue 12, item 7)."""
+
+    first: int
+    last: int
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.first <= year <= self.last
+
+
+@dataclass(frozen=True)
 class Choice:
     code: str
     label: str
@@ -58,6 +70,7 @@ class Referentiel:
     version: str
     label: str
     thresholds: Thresholds
+    date_years: YearRange
     caisses: tuple[Caisse, ...]
     departments: dict[str, str]
     prestation_types: tuple[Choice, ...]
@@ -141,6 +154,7 @@ def parse_referentiel(data: dict[str, Any]) -> Referentiel:
         version=data["version"],
         label=data["label"],
         thresholds=Thresholds(**data["thresholds"]),
+        date_years=YearRange(data["date_years"]["first"], data["date_years"]["last"]),
         caisses=tuple(Caisse(**c) for c in data["caisses"]),
         departments={d["code"]: d["name"] for d in data["departments"]},
         prestation_types=_choices(data["prestation_types"]),

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ordnum_desktop.domain.entry_checks import date_years
 from ordnum_desktop.domain.headers import ExpectedColumn, HeaderMatch, match_headers
 from ordnum_desktop.domain.identifiers import clean, trace_identifier
 from ordnum_desktop.domain.referentiel import Referentiel
@@ -121,18 +122,16 @@ def _round_second(v: datetime) -> datetime:
     return v.replace(microsecond=0)
 
 
-# A trace outside these years is a typing error (9999-12-31, 0001-01-01): accepted, it made every
-# later export overflow or take gigabytes (issue 12, item 7).
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 # A return code is a small integer; 20 digits overflowed the SQLite column (issue 12, item 11).
 MAX_RETURN_CODE = 2**31 - 1
 
 
 def parse_timestamp(value: object) -> str | None:
     """'YYYY-MM-DD HH:MM:SS' text of an Horodatage cell, or None when it is not a date-time of
-    the years FIRST_YEAR to LAST_YEAR."""
+    the référentiel's years (`date_years`: a trace dated 9999-12-31 or 0001-01-01 is a typing
+    error that made every later export overflow or take gigabytes, issue 12 item 7)."""
     text = _parse_timestamp(value)
-    if text is None or not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
+    if text is None or int(text[:4]) not in date_years():
         return None
     return text
 
@@ -288,6 +287,7 @@ class RowParser:
         op_cache, rc_cache = self._operation, self._code
         flat = self.flat
         tally = self.tally if flat else None
+        years = date_years()
         good: list[ParsedRow] = []
         errors: list[RowError] = []
         read = rejected = 0
@@ -319,7 +319,7 @@ class RowParser:
                 ts: str | None = (
                     raw_ts + _ONE_SECOND if raw_ts.microsecond >= 500_000 else raw_ts
                 ).isoformat(" ", "seconds")
-                if not FIRST_YEAR <= raw_ts.year <= LAST_YEAR:
+                if raw_ts.year not in years:
                     ts = None
             else:
                 ts = parse_timestamp(raw_ts)
@@ -387,7 +387,7 @@ class RowParser:
         if not _is_blank(v) and parse_timestamp(v) is None and _parse_timestamp(v) is not None:
             err(
                 "ts",
-                f"Date {_quote(v)} hors des années {FIRST_YEAR} à {LAST_YEAR} : "
+                f"Date {_quote(v)} hors des années {date_years().first} à {date_years().last} : "
                 "corrigez l'année dans le fichier.",
             )
         elif not _is_blank(v) and parse_timestamp(v) is None:

@@ -22,6 +22,7 @@ from ordnum_desktop.domain.errors import (
     os_reason,
 )
 from ordnum_desktop.services.io.error_log import log_failure, log_path
+from ordnum_desktop.services.workspace.changes import committed_writes
 
 __all__ = [
     "Hint",
@@ -33,6 +34,7 @@ __all__ = [
     "failure_message",
     "os_reason",
     "is_unexpected",
+    "saved_clause",
     "user_message",
 ]
 
@@ -96,20 +98,34 @@ def _os_message(exc: OSError) -> str:
     return f"Opération impossible sur « {name} » : {os_reason(exc)}."
 
 
-def user_message(exc: BaseException, remedies: Remedies | None = None) -> str:
+def saved_clause(saved_since: int | None) -> str:
+    """What was saved since `saved_since` (a `committed_writes()` value taken when the action
+    began), said only when known: « aucune modification » once came after a committed undo."""
+    if saved_since is None:
+        return ""
+    if committed_writes() == saved_since:
+        return "aucune modification n'a été enregistrée. "
+    return "les modifications terminées avant l'erreur sont enregistrées, pas celle en cours. "
+
+
+def user_message(
+    exc: BaseException, remedies: Remedies | None = None, *, saved_since: int | None = None
+) -> str:
     """The one French sentence the user reads for `exc`, with the front end's remedy for its hint."""
     known = user_message_or_none(exc, remedies)
     if known is not None:
         return known
     return (
-        f"Erreur inattendue ({type(exc).__name__}) : aucune modification n'a été enregistrée. "
+        f"Erreur inattendue ({type(exc).__name__}) : {saved_clause(saved_since)}"
         f"Le détail est dans le journal « {log_path()} »."
     )
 
 
-def failure_message(exc: BaseException, remedies: Remedies | None = None, context: str = "") -> str:
+def failure_message(
+    exc: BaseException, remedies: Remedies | None = None, context: str = "", *, saved_since: int | None = None
+) -> str:
     """`user_message`, after writing the traceback to the log file for anything that is not a
     refusal of ours (OS and SQLite errors too: they help when a user reports a problem)."""
     if not isinstance(exc, OrdnumError):
         log_failure(exc, context)
-    return user_message(exc, remedies)
+    return user_message(exc, remedies, saved_since=saved_since)

@@ -10,6 +10,7 @@ good copies out.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -222,7 +223,13 @@ def restore_into(path: Path, backup: Path) -> Path | None:
     """Replaces the content of `path` by the backup's; the current content is first copied
     (without rotation). The caller holds the workspace lock. Returns the pre-restore copy."""
     check_backup(backup)
-    safety = make_backup(path, "restauration", rotate=False)
+    try:
+        safety = make_backup(path, "restauration", rotate=False)
+    except sqlite3.OperationalError as exc:
+        # SQLite says « database or disk is full » of the copy it writes: an OSError, like a
+        # folder that cannot be created, so that the caller names the backup folder.
+        full = "full" in str(exc).lower()
+        raise OSError(errno.ENOSPC if full else errno.EIO, str(exc), str(backup_dir_for(path))) from exc
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ordnum_desktop.services.errors import failure_message
+from ordnum_desktop.services.workspace.changes import committed_writes
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
 
@@ -54,8 +55,9 @@ class AppContext(QObject):
     def run(self, title: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Calls a service; any failure becomes one French message box instead of a traceback
         (a bug also goes to the log file with its traceback), and None is returned."""
+        began = committed_writes()
         try:
             return fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - a bug must cost one message, not the window
-            self.prompts.error(title, failure_message(exc, WINDOW_REMEDIES, context=title))
+            self.prompts.error(title, failure_message(exc, WINDOW_REMEDIES, context=title, saved_since=began))
             return None

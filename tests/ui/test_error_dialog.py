@@ -63,7 +63,8 @@ def test_exception_in_a_slot_opens_the_french_dialog(
     QTimer.singleShot(0, _raise_in_slot)
     qtbot.waitUntil(lambda: bool(seen.message), timeout=5000)
     log = _error_log_in_tmp / "ordnum.log"
-    assert seen.message.startswith("Erreur inattendue (RuntimeError) : aucune modification")
+    # A slot is no action of known extent: nothing is claimed about what was saved.
+    assert seen.message.startswith("Erreur inattendue (RuntimeError) : Le détail est dans le journal")
     assert f"« {log} »" in seen.message
     copied = QApplication.clipboard().text()
     assert copied.startswith("Traceback (most recent call last)") and "_raise_in_slot" in copied

@@ -22,7 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from ordnum_desktop.domain.bilan_rules import WeekPoint
-from ordnum_desktop.services.bilan.charts import doctor_chart, doctor_title, plain
+from ordnum_desktop.services.bilan.charts import TITLE_CHARS, doctor_chart, doctor_title, plain
 
 KEPT = 4  # figures kept: one per week range and resolution of the bilans printed lately
 _painters: OrderedDict[tuple[tuple[date, ...], float, int], DoctorChartPainter] = OrderedDict()
@@ -79,7 +79,7 @@ class DoctorChartPainter:
         else:
             axes.relim()
         axes.autoscale_view(scalex=False)
-        self.title.set_text(plain(title))
+        self.title.set_text(plain(title, TITLE_CHARS))
         self.canvas.restore_region(self.background)
         draw = self.figure.draw_artist
         draw(self.bar_axes.yaxis)  # its grid lies under the bars, as with set_axisbelow

@@ -52,9 +52,20 @@ INK = "#212121"
 _PERCENT = FuncFormatter(lambda v, _pos: format_percent(v, digits=0))
 
 
-def plain(label: object) -> str:
-    """User text shown as typed: matplotlib would read `$…$` in a name as mathematics."""
-    return str(label).replace("$", r"\$")
+# A label longer than this is cut with « … »: one 150-character name squeezed the axes to
+# nothing (matplotlib warned « constrained_layout not applied ») and cut every other label short;
+# the full name stays in the tables beside the chart (issue 12, item 12).
+LABEL_CHARS = 34
+TITLE_CHARS = 90
+
+
+def plain(label: object, limit: int = LABEL_CHARS) -> str:
+    """User text shown as typed, on one line and at most `limit` characters: matplotlib would
+    read `$…$` in a name as mathematics."""
+    text = " ".join(str(label).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text.replace("$", r"\$")
 
 
 def _new_figure(width: float, height: float, constrained: bool = True) -> Figure:
@@ -154,7 +165,7 @@ def weekly_rate_chart(weeks: Sequence[WeekPoint], *, title: str = "", threshold:
     fig = _new_figure(5.5, 2.6)
     _draw_rate(fig.add_subplot(), weeks, threshold)
     if title:
-        fig.suptitle(plain(title), fontsize=9, color=INK, x=0.01, ha="left")
+        fig.suptitle(plain(title, TITLE_CHARS), fontsize=9, color=INK, x=0.01, ha="left")
     return fig
 
 
@@ -162,7 +173,7 @@ def prescription_bars_chart(weeks: Sequence[WeekPoint], *, title: str = "") -> F
     fig = _new_figure(5.5, 2.6)
     _draw_bars(fig.add_subplot(), weeks)
     if title:
-        fig.suptitle(plain(title), fontsize=9, color=INK, x=0.01, ha="left")
+        fig.suptitle(plain(title, TITLE_CHARS), fontsize=9, color=INK, x=0.01, ha="left")
     return fig
 
 
@@ -179,7 +190,9 @@ def doctor_chart(weeks: Sequence[WeekPoint], *, title: str = "", threshold: floa
 
 def doctor_title(fig: Figure, title: str) -> Text:
     """The per-doctor chart's title (services/bilan/chart_reuse.py changes its text)."""
-    return fig.suptitle(plain(title), fontsize=9, color=INK, x=0.01, ha="left", fontweight="bold")
+    return fig.suptitle(
+        plain(title, TITLE_CHARS), fontsize=9, color=INK, x=0.01, ha="left", fontweight="bold"
+    )
 
 
 def rates_summary_chart(doctors: Sequence[DoctorRate], *, threshold: float = 0.5) -> Figure:
@@ -192,7 +205,8 @@ def rates_summary_chart(doctors: Sequence[DoctorRate], *, threshold: float = 0.5
     if not doctors:
         _empty(ax, "Aucun médecin utilisateur")
         return fig
-    labels = [plain(f"{d.name} ({d.identifier})".strip()) for d in doctors]
+    # The name is cut, never the identifier that tells two namesakes apart.
+    labels = [f"{plain(d.name, LABEL_CHARS - 12)} ({d.identifier})".strip() for d in doctors]
     rates = [d.rate for d in doctors]
     colours = [GREY if d.rate is None else (GREEN if d.met else RED) for d in doctors]
     ys = list(range(len(doctors)))

@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import col, select
 
+from ordnum_desktop.domain.entry_checks import cell_control_problem
 from ordnum_desktop.domain.headers import ExpectedColumn, match_headers
 from ordnum_desktop.domain.identifiers import clean
 from ordnum_desktop.domain.row_error import RowError
@@ -269,6 +270,12 @@ def _store_row(
     def err(column: str, message: str) -> None:
         errors.append(RowError(row, column, message))
 
+    for header, value in cells.values():
+        problem = cell_control_problem(value)
+        if problem:
+            err(header, f"La cellule {problem}.")
+    if errors:
+        return errors
     ps_header, raw_ps = cells["ps"]
     doctor: Doctor | None = None
     if not clean(raw_ps):

@@ -4,17 +4,16 @@ IllegalCharacterError: legacy stored text must never break a later export (issue
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ordnum_desktop.domain.entry_checks import CONTROL_CHARACTERS
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
-# C0 controls except tab, newline and carriage return, which a cell may hold.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(value: str) -> str:
     """The text with its control characters replaced by a space."""
-    return _CONTROL.sub(" ", value)
+    return CONTROL_CHARACTERS.sub(" ", value)
 
 
 def safe_cell(cell: Any, value: object) -> None:

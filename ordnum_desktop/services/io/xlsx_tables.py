@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.io.private_temp import use_private_temp_dir
 from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.shared_files import disk_full_error, shared_file_mode
 
@@ -106,17 +108,60 @@ def new_workbook() -> Workbook:
 
 def save_workbook(wb: Workbook, path: Path | str) -> Path:
     """Saved beside the target then renamed: a failure leaves no half-written workbook."""
-    out = Path(path)
+    return save_workbooks([(wb, Path(path))])[0]
+
+
+def save_workbooks(books: list[tuple[Workbook, Path]]) -> list[Path]:
+    """Several workbooks written as one set (the planning export: the whole planning and one per
+    CPAM): each is saved beside its target first, and only once every one is complete are they
+    renamed over the targets. A failure or a kill while saving leaves the old set untouched,
+    never new and old workbooks mixed (issue 12, item 12)."""
+    ready: list[tuple[str, Path]] = []
+    try:
+        for wb, out in books:
+            _sweep_stale(out.parent)
+            ready.append((_save_beside(wb, out), out))
+        for tmp, out in ready:
+            try:
+                os.replace(tmp, out)
+            except PermissionError as exc:
+                raise UserError(
+                    f"Impossible d'écrire « {out} » : accès refusé (fichier ouvert dans Excel ?)."
+                ) from exc
+    except BaseException:
+        for tmp, _out in ready:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return [out for _wb, out in books]
+
+
+STALE_SECONDS = 3600
+
+
+def _sweep_stale(folder: Path) -> None:
+    """`.export-*.xlsx` files an hour old are what a killed export left: removed."""
+    try:
+        for part in folder.glob(".export-*.xlsx"):
+            if time.time() - part.stat().st_mtime > STALE_SECONDS:
+                part.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder we cannot list is reported by the save itself
+
+
+def _save_beside(wb: Workbook, out: Path) -> str:
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"Le fichier « {out.name} » doit porter l'extension .xlsx.")
     if not out.parent.exists():
         raise UserError(f"Le dossier « {out.parent} » n'existe pas : impossible d'y écrire « {out.name} ».")
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=out.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=out.parent)
+    except PermissionError as exc:
+        raise UserError(f"Impossible d'écrire dans le dossier « {out.parent} » : accès refusé.") from exc
     os.close(fd)
     try:
+        use_private_temp_dir()  # openpyxl's per-sheet temporary files hold the same data
         wb.save(tmp)
         shared_file_mode(tmp)
-        os.replace(tmp, out)
     except PermissionError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(
@@ -130,4 +175,4 @@ def save_workbook(wb: Workbook, path: Path | str) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return out
+    return tmp

@@ -37,8 +37,9 @@ def get_plans(ws: Workspace, preserie_id: int) -> list[tuple[Doctor, Installatio
             plan = s.exec(select(InstallationPlan).where(InstallationPlan.doctor_id == d.id)).first()
             if plan is None:
                 plan = InstallationPlan(doctor_id=d.id or 0)
-                s.add(plan)
-                s.flush()
+                if not ws.read_only:  # read-only (`--read-only` exports): an empty plan, unsaved
+                    s.add(plan)
+                    s.flush()
             out.append((d, plan))
         return out
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import Referentiel, load_referentiel
 from ordnum_desktop.domain.roster_rules import MODES
@@ -24,7 +26,7 @@ from ordnum_desktop.services.errors import UserError, os_reason
 from ordnum_desktop.services.io.xlsx_tables import (
     Column,
     new_workbook,
-    save_workbook,
+    save_workbooks,
     write_pairs,
     write_table,
 )
@@ -128,9 +130,23 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z.]+", "-", plain).strip("-.") or "sans-nom"
 
 
+def planning_paths(ws: Workspace, preserie_id: int, outdir: Path | str) -> list[Path]:
+    """The files `export_planning` writes (whole planning first), so that the CLI and the window
+    can refuse or ask before replacing one of them."""
+    with ws.session() as s:
+        p = s.get(Preserie, preserie_id)
+        if p is None:
+            raise UserError(f"Aucune présérie n° {preserie_id}.")
+        selected = selected_cpams(s, preserie_id)
+    base = Path(outdir) / f"planning-{_slug(p.software)}-{_slug(p.version)}"
+    return [Path(f"{base}-complet.xlsx")] + [Path(f"{base}-CPAM-{_slug(c)}.xlsx") for c in selected]
+
+
 def export_planning(
     ws: Workspace, preserie_id: int, outdir: Path | str, today: date | None = None
 ) -> list[Path]:
+    """Writes the set of workbooks together: a kill or a failure midway leaves the previous set
+    as it was, never new and old workbooks mixed."""
     folder = Path(outdir)
     if folder.exists() and not folder.is_dir():
         raise UserError(f"« {folder} » est un fichier, pas un dossier : indiquez un dossier de sortie.")
@@ -145,17 +161,17 @@ def export_planning(
         assert p is not None
         selected = selected_cpams(s, preserie_id)
     ref = load_referentiel()
-    base = f"planning-{_slug(p.software)}-{_slug(p.version)}"
-    paths = [_write(folder / f"{base}-complet.xlsx", p, "toutes les CPAM de la présérie", rows, view)]
-    for cpam_id in selected:
+    whole, *per_cpam = planning_paths(ws, preserie_id, folder)
+    books = [(_workbook(p, "toutes les CPAM de la présérie", rows, view), whole)]
+    for cpam_id, path in zip(selected, per_cpam, strict=True):
         caisse = ref.caisse(cpam_id)
         label = caisse.label if caisse else cpam_id
         mine = [r for r in rows if r.cpam_id == cpam_id]
-        paths.append(_write(folder / f"{base}-CPAM-{_slug(cpam_id)}.xlsx", p, label, mine, view))
-    return paths
+        books.append((_workbook(p, label, mine, view), path))
+    return save_workbooks(books)
 
 
-def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], view: PlanningView) -> Path:
+def _workbook(p: Preserie, scope: str, rows: list[PlanningRow], view: PlanningView) -> Workbook:
     wb = new_workbook()
     write_table(wb.create_sheet("Planning"), COLUMNS, [r.values(view.on, view.silent_days) for r in rows])
     write_pairs(
@@ -172,4 +188,4 @@ def _write(path: Path, p: Preserie, scope: str, rows: list[PlanningRow], view: P
             ("Exporté le", date.today()),
         ],
     )
-    return save_workbook(wb, path)
+    return wb

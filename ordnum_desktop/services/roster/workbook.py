@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import col, select
 
+from ordnum_desktop.domain.entry_checks import cell_control_problem, year_problem
 from ordnum_desktop.domain.fr_format import yes_no
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.row_error import RowError
@@ -208,6 +209,12 @@ def _parse_row(
     raw: dict[str, Any], row: int, rejected: list[RowError], warnings: list[RowError]
 ) -> dict[str, Any] | None:
     ref = load_referentiel()
+    for fld, value in raw.items():
+        problem = cell_control_problem(value)
+        if problem:
+            header = next(c.header for c in COLUMNS if c.field == fld)
+            rejected.append(RowError(row, header, f"La cellule {problem} : ligne ignorée."))
+            return None
     name = cell_text(raw.get("last_name"))
     if not name:
         rejected.append(RowError(row, "Nom", "Le nom du médecin est vide : ligne ignorée."))
@@ -255,6 +262,9 @@ def _parse_row(
         out["planned_install"] = parse_date(raw.get("planned_install"))
     except ValueError:
         warn("Installation prévue", f"« {raw.get('planned_install')} » n'est pas une date (JJ/MM/AAAA).")
+        out["planned_install"] = None
+    if out["planned_install"] is not None and (problem := year_problem(out["planned_install"])):
+        warn("Installation prévue", f"{problem.capitalize()} ; date laissée vide.")
         out["planned_install"] = None
     return out
 

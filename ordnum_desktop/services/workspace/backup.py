@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ordnum_desktop.domain.errors import WorkspaceError, os_reason
 from ordnum_desktop.services.errors import Hint, UserError, failure_message
+from ordnum_desktop.services.workspace import changes
 from ordnum_desktop.store import audit, backups
 from ordnum_desktop.store.address import ServerAddress, is_server_address
 from ordnum_desktop.store.backups import BackupInfo
@@ -157,6 +158,7 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
                 f"être écrite dans « {backups.backup_dir_for(path)} » ({os_reason(exc)}). Le fichier "
                 "n'a pas été modifié : libérez de la place dans ce dossier puis recommencez."
             ) from exc
+        changes.note_saved()  # the file's content is now the backup's
         # The restored content may be an older schema: opening migrates it (after a copy, like
         # any migration), then the restore is written in its audit trail.
         engine = open_engine(path, before_migration=before_migration)

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from ordnum_desktop.domain.errors import WorkspaceError
+from ordnum_desktop.services.workspace import changes
 from ordnum_desktop.services.workspace.backup import before_migration
+from ordnum_desktop.services.workspace.entry_guard import refuse_bad_entries
 from ordnum_desktop.store import audit
 from ordnum_desktop.store.address import ServerAddress
 from ordnum_desktop.store.location import location_warning
@@ -70,6 +72,7 @@ class Workspace:
         opened = open_store(address, create=create, read_only=read_only, before_migration=before_migration)
         if not opened.read_only:
             audit.enable(opened.engine)
+            changes.watch(opened.engine)
         path = opened.target if isinstance(opened.target, Path) else None
         return cls(
             path,
@@ -84,6 +87,7 @@ class Workspace:
     def session(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
         with Session(self.engine, expire_on_commit=False) as session:
+            event.listen(session, "before_flush", refuse_bad_entries)
             try:
                 yield session
                 session.commit()

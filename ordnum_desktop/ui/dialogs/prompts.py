@@ -74,7 +74,14 @@ class Prompts:
         if not path:
             return None
         self.remember_folder(path)
-        return with_default_suffix(path, filters)
+        chosen = with_default_suffix(path, filters)
+        # The dialog asked about the name as typed; « bilan » became « bilan.xlsx » after it, so
+        # an existing « bilan.xlsx » is asked about here (issue 12, item 6).
+        if chosen != path and Path(chosen).exists():
+            name = Path(chosen).name
+            if not self.ask_yes_no(title, f"« {name} » existe déjà. Le remplacer ?", "Remplacer", "Annuler"):
+                return None
+        return chosen
 
     def choose_folder(self, title: str) -> str | None:
         path = QFileDialog.getExistingDirectory(self.parent, title, self.last_folder())

@@ -210,12 +210,30 @@ class PlanningTab(BaseTab):
             self.ctx.say("Réunion de lancement enregistrée.")
             self.ctx.notify(PLANNING)
 
+    def _replace(self, names: list[str], folder: str) -> bool:
+        """Never replace a planning already in the folder without asking (issue 12, item 6)."""
+        listed = ", ".join(f"« {n} »" for n in names)
+        return self.ctx.prompts.ask_yes_no(
+            "Exporter le planning",
+            f"Le dossier « {folder} » contient déjà {listed}. Remplacer ces classeurs par le planning "
+            "d'aujourd'hui ?",
+            yes="Remplacer",
+            no="Annuler",
+        )
+
     def export_planning(self) -> None:
         folder = self.ctx.prompts.choose_folder("Exporter le planning dans le dossier…")
         if not folder:
             return
         from ordnum_desktop.services.planning import export as planning_export  # openpyxl: on demand
 
+        targets = self.ctx.run(
+            "Exporter le planning", planning_export.planning_paths, self.ctx.ws, self.ctx.preserie_id, folder
+        )
+        existing = [p.name for p in targets or [] if p.exists() or p.is_symlink()]
+        if targets is None or (existing and not self._replace(existing, folder)):
+            self.ctx.say("Le planning n'a pas été exporté.")
+            return
         self.ui.exportButton.setEnabled(False)
         self.ctx.say("Export du planning en cours…")
 

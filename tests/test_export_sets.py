@@ -162,3 +162,30 @@ def test_export_commands_read_a_held_file_with_read_only(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_what_a_killed_export_or_backup_left_is_swept_by_the_next_one(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 12: a kill left `.export-*.xlsx`, `.bilan-*.pdf` (holding doctor names) in the output
+    folder and `.part-journal` files in the backup folder. An hour old, they go with the next
+    export or backup; a younger one may be another export's at work and stays."""
+    out = tmp_path / "envoi"
+    out.mkdir()
+    old = time.time() - 2 * 3600
+    stale = [out / ".export-abc123.xlsx", out / ".bilan-def456.pdf"]
+    for part in stale:
+        part.write_bytes(b"Dupre Elodie 331234567")
+        os.utime(part, (old, old))
+    young = out / ".export-en-cours.xlsx"
+    young.write_bytes(b"")
+    assert _cli(capsys, "planning", "export", "--db", str(filled), str(out))[0] == 0
+    assert not any(p.exists() for p in stale) and young.exists()
+
+    assert _cli(capsys, "backup", "create", "--db", str(filled))[0] == 0
+    (copy,) = [b.path for b in list_backups(filled) if b.reason == "manuelle"]
+    journal = copy.with_name(f"{filled.stem}-20250101-000000-000000-import.sqlite.part-journal")
+    journal.write_bytes(b"\xd9\xd5\x05\xf9")
+    os.utime(journal, (old, old))
+    assert _cli(capsys, "backup", "create", "--db", str(filled))[0] == 0
+    assert not journal.exists()

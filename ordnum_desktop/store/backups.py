@@ -188,7 +188,12 @@ def rotate_backups(path: Path, keep: int | None = None, days: int | None = None)
         removed.append(b.path)
     folder = backup_dir_for(path)
     if folder.is_dir():
-        for part in folder.glob(f"{Path(path).stem}-*.sqlite.part"):
+        # `.part-journal`: the journal of a copy killed while SQLite wrote it (issue 12, item 12).
+        parts = [
+            *folder.glob(f"{Path(path).stem}-*.sqlite.part"),
+            *folder.glob(f"{Path(path).stem}-*.sqlite.part-journal"),
+        ]
+        for part in parts:
             if time.time() - part.stat().st_mtime > 3600:
                 part.unlink(missing_ok=True)
     return removed

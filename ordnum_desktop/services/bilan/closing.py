@@ -26,6 +26,7 @@ from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.vocabulary import Decision, PreserieStatus
 from ordnum_desktop.services.bilan.document import gather_bilan_document
 from ordnum_desktop.services.errors import Hint, RuleError, UserError
+from ordnum_desktop.services.io.stale_parts import sweep_stale_parts
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store import audit
 from ordnum_desktop.store.models import ClosedBilan, Preserie
@@ -189,6 +190,7 @@ def write_pdf(record: ClosedBilan, out_path: Path | str) -> Path:
     if not out.parent.exists():
         raise UserError(f"Le dossier « {out.parent} » n'existe pas : impossible d'y écrire le bilan.")
     try:
+        sweep_stale_parts(out.parent)
         fd, tmp_name = tempfile.mkstemp(prefix=".bilan-", suffix=".pdf", dir=out.parent)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -33,6 +33,7 @@ from ordnum_desktop.services.bilan.pdf.styles import PAGE_MARGIN
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.followup.questionnaire import load_questionnaire
 from ordnum_desktop.services.io.shared_files import disk_full_error, shared_file_mode
+from ordnum_desktop.services.io.stale_parts import sweep_stale_parts
 from ordnum_desktop.services.workspace.session import Workspace
 
 PRINT_DPI = 150  # print resolution for the charts: sharp on paper, under 1 s for ten doctors
@@ -82,6 +83,7 @@ def build_pdf(doc: BilanDocument, out_path: Path | str, *, generated_at: datetim
         header=f"Bilan de la présérie — {p.editor} · {p.software} {p.version}",
     )
     out.parent.mkdir(parents=True, exist_ok=True)
+    sweep_stale_parts(out.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=".bilan-", suffix=".pdf", dir=out.parent)
     os.close(fd)
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.io.private_temp import use_private_temp_dir
 from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.shared_files import disk_full_error, shared_file_mode
+from ordnum_desktop.services.io.stale_parts import sweep_stale_parts
 
 HEADER_FILL = PatternFill("solid", fgColor="0C2F6B")
 # The blank templates an éditeur fills in (roster, traces, answers) keep a lighter blue.
@@ -119,7 +119,7 @@ def save_workbooks(books: list[tuple[Workbook, Path]]) -> list[Path]:
     ready: list[tuple[str, Path]] = []
     try:
         for wb, out in books:
-            _sweep_stale(out.parent)
+            sweep_stale_parts(out.parent)
             ready.append((_save_beside(wb, out), out))
         for tmp, out in ready:
             try:
@@ -133,19 +133,6 @@ def save_workbooks(books: list[tuple[Workbook, Path]]) -> list[Path]:
             Path(tmp).unlink(missing_ok=True)
         raise
     return [out for _wb, out in books]
-
-
-STALE_SECONDS = 3600
-
-
-def _sweep_stale(folder: Path) -> None:
-    """`.export-*.xlsx` files an hour old are what a killed export left: removed."""
-    try:
-        for part in folder.glob(".export-*.xlsx"):
-            if time.time() - part.stat().st_mtime > STALE_SECONDS:
-                part.unlink(missing_ok=True)
-    except OSError:
-        pass  # a folder we cannot list is reported by the save itself
 
 
 def _save_beside(wb: Workbook, out: Path) -> str:

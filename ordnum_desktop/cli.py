@@ -18,7 +18,7 @@ from ordnum_desktop.cli_commands import command_modules
 from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
 from ordnum_desktop.services.errors import OrdnumError, failure_message, saved_clause
 from ordnum_desktop.services.io.error_log import setup_error_log
-from ordnum_desktop.services.io.private_temp import use_private_temp_dir
+from ordnum_desktop.services.io.private_temp import sweep_private_temp
 from ordnum_desktop.services.workspace.changes import committed_writes
 
 
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(arguments[0] if arguments else None)
     args = parser.parse_args(arguments)
     setup_error_log()
-    use_private_temp_dir()
+    sweep_private_temp()
     began = committed_writes()
     try:
         return int(args.func(args) or 0)

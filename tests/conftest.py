@@ -72,7 +72,7 @@ def _backups_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True, scope="session")
 def _private_temp_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The app's private temp folder (services/io/private_temp.py) under the session's temp
-    folder, not the user's cache; one for the session, as the process points `tempfile` at it."""
+    folder, not the user's cache; one for the session, as the process keeps its folder."""
     folder = tmp_path_factory.mktemp("temp-prive")
     os.environ["ORDNUM_TEMP_DIR"] = str(folder)
     yield folder

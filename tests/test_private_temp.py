@@ -23,13 +23,13 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL 
 KILLED_WRITER = """
 import os, signal
 from openpyxl import Workbook
-from ordnum_desktop.services.io.private_temp import use_private_temp_dir
-use_private_temp_dir()
-wb = Workbook(write_only=True)
-sheet = wb.create_sheet("Traces")
-for i in range(3000):
-    sheet.append(["Dupré Élodie", "331234567", i])
-os.kill(os.getpid(), signal.SIGKILL)
+from ordnum_desktop.services.io.private_temp import private_temp
+with private_temp():  # as services/demo/traces.py writes a traces workbook
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet("Traces")
+    for i in range(3000):
+        sheet.append(["Dupré Élodie", "331234567", i])
+    os.kill(os.getpid(), signal.SIGKILL)
 """
 
 

@@ -117,11 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         # (logging.handlers, platformdirs, a Qt signal class) cost ~40 ms that the first paint
         # does not wait for; an error before this point still reaches stderr.
         from ordnum_desktop.services.io.error_log import setup_error_log
-        from ordnum_desktop.services.io.private_temp import use_private_temp_dir
+        from ordnum_desktop.services.io.private_temp import sweep_private_temp
         from ordnum_desktop.ui.error_hooks import ErrorHooks
 
         setup_error_log()
-        use_private_temp_dir()
+        sweep_private_temp()
         hooks = ErrorHooks(window.prompts, window)
         hooks.install()
         installed.append(hooks.uninstall)

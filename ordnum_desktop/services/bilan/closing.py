@@ -26,6 +26,7 @@ from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.domain.vocabulary import Decision, PreserieStatus
 from ordnum_desktop.services.bilan.document import gather_bilan_document
 from ordnum_desktop.services.errors import Hint, RuleError, UserError
+from ordnum_desktop.services.io.private_temp import private_temp
 from ordnum_desktop.services.io.stale_parts import sweep_stale_parts
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store import audit
@@ -38,7 +39,7 @@ def _pdf_bytes(doc: Any, generated_at: datetime) -> bytes:
     # reportlab and matplotlib load only when a bilan is closed.
     from ordnum_desktop.services.bilan.pdf_export import build_pdf
 
-    with tempfile.TemporaryDirectory(prefix="ordnum-bilan-") as tmp:
+    with private_temp(), tempfile.TemporaryDirectory(prefix="ordnum-bilan-") as tmp:
         return build_pdf(doc, Path(tmp) / "bilan.pdf", generated_at=generated_at).read_bytes()
 
 

@@ -24,6 +24,7 @@ from ordnum_desktop.services.demo.traces import (
     write_traces_xlsx,
 )
 from ordnum_desktop.services.errors import UserError, os_reason
+from ordnum_desktop.services.io.private_temp import private_temp
 from ordnum_desktop.services.planning.dates import set_kickoff, update_plan
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
@@ -321,7 +322,7 @@ def _fill(ws: Workspace) -> None:
         "Médilogic (cheffe de projet, support), Cnam, GIE SESAM-Vitale, CPAM de la Gironde, CPAM de l'Artois",
     )
 
-    with tempfile.TemporaryDirectory(prefix="ordnum-demo-") as tmp:
+    with private_temp(), tempfile.TemporaryDirectory(prefix="ordnum-demo-") as tmp:
         rows = demo_trace_rows()
         first = [r for r in rows if r.ts.date() < SPLIT]
         second = [r for r in rows if r.ts.date() >= OVERLAP_START]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ordnum_desktop.services.io.private_temp import use_private_temp_dir
+from ordnum_desktop.services.io.private_temp import private_temp
 from ordnum_desktop.services.io.xlsx_tables import save_workbook
 
 HEADERS = (
@@ -197,13 +197,13 @@ def _operations(
 
 def write_traces_xlsx(rows: Iterable[TraceRowOut], path: Path) -> Path:
     """As an éditeur's Excel export: date-times as date cells, identifiers as text."""
-    use_private_temp_dir()  # write-only mode streams the rows into a temporary file
-    wb = Workbook(write_only=True)
-    sheet = wb.create_sheet("Traces")
-    sheet.append(list(HEADERS))
-    for row in rows:
-        sheet.append(list(row.cells()))
-    return save_workbook(wb, path)
+    with private_temp():  # write-only mode streams the rows into a temporary file
+        wb = Workbook(write_only=True)
+        sheet = wb.create_sheet("Traces")
+        sheet.append(list(HEADERS))
+        for row in rows:
+            sheet.append(list(row.cells()))
+        return save_workbook(wb, path)
 
 
 def write_traces_csv(rows: Iterable[TraceRowOut], path: Path) -> Path:

@@ -13,11 +13,17 @@ import os
 import shutil
 import socket
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
 
 _chosen: Path | None = None
+_guard = threading.Lock()
+_depth = 0
+_saved: str | None = None
 
 
 def _root() -> Path:
@@ -44,10 +50,10 @@ def _sweep(root: Path, host: str) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def use_private_temp_dir() -> Path:
-    """Points Python's `tempfile` (hence openpyxl) at this process's private folder; idempotent."""
+def _folder() -> Path:
+    """This process's private folder, made (and the dead processes' swept) on first use."""
     global _chosen
-    if _chosen is not None and _chosen.is_dir() and tempfile.tempdir == str(_chosen):
+    if _chosen is not None and _chosen.is_dir():
         return _chosen
     root = _root()
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -56,8 +62,35 @@ def use_private_temp_dir() -> Path:
     _sweep(root, host)
     mine = root / f"{host}-{os.getpid()}"
     mine.mkdir(mode=0o700, exist_ok=True)
-    tempfile.tempdir = str(mine)
     if _chosen is None:
         atexit.register(shutil.rmtree, mine, True)
     _chosen = mine
     return mine
+
+
+def sweep_private_temp() -> None:
+    """At start-up (CLI, window): what processes killed earlier left is removed."""
+    root = _root()
+    if root.is_dir():
+        _sweep(root, socket.gethostname())
+
+
+@contextmanager
+def private_temp() -> Iterator[Path]:
+    """Within the block, Python's `tempfile` (hence openpyxl) writes in the private folder. Not
+    for the whole process: a test's PostgreSQL server, run as another user, could not read a
+    data folder made there. Nested blocks and threads share one redirection."""
+    global _depth, _saved
+    with _guard:
+        folder = _folder()
+        if _depth == 0:
+            _saved = tempfile.tempdir
+            tempfile.tempdir = str(folder)
+        _depth += 1
+    try:
+        yield folder
+    finally:
+        with _guard:
+            _depth -= 1
+            if _depth == 0:
+                tempfile.tempdir = _saved

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ordnum_desktop.services.errors import UserError
-from ordnum_desktop.services.io.private_temp import use_private_temp_dir
+from ordnum_desktop.services.io.private_temp import private_temp
 from ordnum_desktop.services.io.safe_text import safe_cell
 from ordnum_desktop.services.io.shared_files import disk_full_error, shared_file_mode
 from ordnum_desktop.services.io.stale_parts import sweep_stale_parts
@@ -146,8 +146,8 @@ def _save_beside(wb: Workbook, out: Path) -> str:
         raise UserError(f"Impossible d'écrire dans le dossier « {out.parent} » : accès refusé.") from exc
     os.close(fd)
     try:
-        use_private_temp_dir()  # openpyxl's per-sheet temporary files hold the same data
-        wb.save(tmp)
+        with private_temp():  # openpyxl's per-sheet temporary files hold the same data
+            wb.save(tmp)
         shared_file_mode(tmp)
     except PermissionError as exc:
         Path(tmp).unlink(missing_ok=True)

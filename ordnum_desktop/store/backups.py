@@ -10,7 +10,6 @@ good copies out.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import logging
 import os
@@ -224,19 +223,11 @@ def check_backup(backup: Path) -> str | None:
     return revision
 
 
-def restore_into(path: Path, backup: Path) -> Path | None:
-    """Replaces the content of `path` by the backup's; the current content is first copied
-    (without rotation). The caller holds the workspace lock. Returns the pre-restore copy."""
-    check_backup(backup)
-    try:
-        safety = make_backup(path, "restauration", rotate=False)
-    except sqlite3.OperationalError as exc:
-        # SQLite says « database or disk is full » of the copy it writes: an OSError, like a
-        # folder that cannot be created, so that the caller names the backup folder.
-        full = "full" in str(exc).lower()
-        raise OSError(errno.ENOSPC if full else errno.EIO, str(exc), str(backup_dir_for(path))) from exc
+def restore_into(path: Path, source: Path) -> None:
+    """Replaces the content of `path` by the checked copy `source`'s, in one journaled
+    transaction. The caller holds the workspace lock and has copied the current content."""
+    check_backup(source)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    copy_database(backup, path)
-    return safety
+    copy_database(source, path)

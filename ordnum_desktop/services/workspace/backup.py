@@ -150,32 +150,62 @@ def restore_backup(path: Path | str, ref: str | Path) -> Path | None:
         if path.exists():
             # Repairs an interrupted commit (hot journal) before the pre-restore copy reads it.
             file_revision(path)
+        backups.check_backup(backup)
+        safety = _pre_restore_copy(path)
+        # The backup's content is prepared beside the workspace, migrated to the current format
+        # and with its « restore » audit line, then put into the workspace in one transaction: a
+        # kill leaves the file as it was or restored with its audit line, never in between.
+        staged = path.with_name(f".{path.name}.restauration")
         try:
-            safety = backups.restore_into(path, backup)
-        except OSError as exc:
+            _discard(staged)  # what a killed restore left
+            backups.write_checked_copy(backup, staged)
+            engine = open_engine(staged, before_migration=_kept_as_is)
+            try:
+                with engine.begin() as conn:
+                    audit.record(
+                        conn,
+                        action="restore",
+                        entity="workspace",
+                        entity_id=None,
+                        preserie_id=None,
+                        before={"copy": safety.name if safety else ""},
+                        after={"backup": backup.name},
+                    )
+            finally:
+                engine.dispose()
+            backups.restore_into(path, staged)
+        except (OSError, sqlite3.Error) as exc:
             raise UserError(
-                f"La restauration dans « {path.name} » a échoué : la copie de sécurité n'a pas pu "
-                f"être écrite dans « {backups.backup_dir_for(path)} » ({os_reason(exc)}). Le fichier "
-                "n'a pas été modifié : libérez de la place dans ce dossier puis recommencez."
+                f"La restauration dans « {path.name} » a échoué, le fichier n'a pas été modifié. "
+                + failure_message(exc, context="Restauration")
             ) from exc
-        changes.note_saved()  # the file's content is now the backup's
-        # The restored content may be an older schema: opening migrates it (after a copy, like
-        # any migration), then the restore is written in its audit trail.
-        engine = open_engine(path, before_migration=before_migration)
-        try:
-            with engine.begin() as conn:
-                audit.record(
-                    conn,
-                    action="restore",
-                    entity="workspace",
-                    entity_id=None,
-                    preserie_id=None,
-                    before={"copy": safety.name if safety else ""},
-                    after={"backup": backup.name},
-                )
         finally:
-            engine.dispose()
+            _discard(staged)
+        changes.note_saved()  # the file's content is now the backup's
     return safety
+
+
+def _pre_restore_copy(path: Path) -> Path | None:
+    try:
+        return backups.make_backup(path, "restauration", rotate=False)
+    except (OSError, sqlite3.Error) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "le disque est plein"
+        if isinstance(exc, sqlite3.Error) and "full" not in str(exc).lower():
+            reason = failure_message(exc)
+        raise UserError(
+            f"La restauration dans « {path.name} » a échoué : la copie de sécurité n'a pas pu "
+            f"être écrite dans « {backups.backup_dir_for(path)} » ({reason}). Le fichier "
+            "n'a pas été modifié : libérez de la place dans ce dossier puis recommencez."
+        ) from exc
+
+
+def _kept_as_is(_path: Path, _revision: str | None) -> None:
+    """The staged copy of a backup needs no copy before its migration: the backup is that copy."""
+
+
+def _discard(staged: Path) -> None:
+    for leftover in (staged, staged.with_name(staged.name + "-journal")):
+        leftover.unlink(missing_ok=True)
 
 
 def set_retention(ws: Workspace, keep: int | None = None, days: int | None = None) -> tuple[int, int]:

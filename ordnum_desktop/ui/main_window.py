@@ -84,10 +84,9 @@ class MainWindow(QMainWindow):
             label.setEnabled(False)
             page.layout().addWidget(label)
             self._placeholders.append(label)
-        # The dates may wrap on two lines rather than widen the window beyond a laptop screen.
+        # The dates take the header's whole width under the selector: beside it, at 150 % on a
+        # laptop they were squeezed into a column of seven lines.
         self.ui.datesLabel.setWordWrap(True)
-        self.ui.datesLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.ui.headerLayout.setStretch(self.ui.headerLayout.indexOf(self.ui.datesLabel), 1)
         self.ui.statusBadge.setFixedHeight(24)
         self._wire_menus()
         self._set_header_enabled(False)

@@ -48,9 +48,12 @@ class Ui_MainWindow(object):
         self.headerFrame = QFrame(self.centralwidget)
         self.headerFrame.setObjectName(u"headerFrame")
         self.headerFrame.setFrameShape(QFrame.StyledPanel)
-        self.headerLayout = QHBoxLayout(self.headerFrame)
+        self.headerOuterLayout = QVBoxLayout(self.headerFrame)
+        self.headerOuterLayout.setSpacing(2)
+        self.headerOuterLayout.setObjectName(u"headerOuterLayout")
+        self.headerOuterLayout.setContentsMargins(8, 4, 8, 4)
+        self.headerLayout = QHBoxLayout()
         self.headerLayout.setObjectName(u"headerLayout")
-        self.headerLayout.setContentsMargins(8, 4, 8, 4)
         self.preserieLabel = QLabel(self.headerFrame)
         self.preserieLabel.setObjectName(u"preserieLabel")
 
@@ -76,11 +79,14 @@ class Ui_MainWindow(object):
 
         self.headerLayout.addWidget(self.statusBadge)
 
+
+        self.headerOuterLayout.addLayout(self.headerLayout)
+
         self.datesLabel = QLabel(self.headerFrame)
         self.datesLabel.setObjectName(u"datesLabel")
         self.datesLabel.setTextFormat(Qt.RichText)
 
-        self.headerLayout.addWidget(self.datesLabel)
+        self.headerOuterLayout.addWidget(self.datesLabel)
 
 
         self.centralLayout.addWidget(self.headerFrame)

@@ -13,7 +13,9 @@ allocations count. Targets (issue 16): time ≤ 2 ×, peak memory ≤ 1.2 × the
 API for other benchmarks (tests/benchmarks/run.py's summary table), kept stable:
     measure(sizes=None, shapes=None, repeat=REPEAT) -> list[Figure]
 one `Figure` per (shape, size), in `shapes` × `sizes` order; its fields are plain numbers and
-strings (see the dataclass), `ok` tells whether both targets hold, `line()` is the printed line.
+strings (see the dataclass), `ok` tells whether both targets hold, `cpu_ratio` compares the CPU
+seconds of both processes (what the wall-clock ratio drifts to on a saturated machine), `line()`
+is the printed line.
 `main()` prints one line per figure. Environment: ORDNUM_BENCH_SIZES (default "1000000"),
 ORDNUM_BENCH_SHAPES (default "export,heldout"), ORDNUM_BENCH_REPEAT (default 3).
 """
@@ -64,6 +66,14 @@ class Figure:
     unmatched: int
     repeat: int
     load: str  # the 1-minute load average when the measure started
+    # CPU seconds (user + system, all threads) of each process, medians: on a busy machine the
+    # wall-clock ratio drifts towards this one.
+    anchor_cpu_seconds: float = 0.0
+    cpu_seconds: float = 0.0
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.cpu_seconds / self.anchor_cpu_seconds if self.anchor_cpu_seconds else 0.0
 
     @property
     def ok(self) -> bool:
@@ -75,8 +85,9 @@ class Figure:
             f"({self.anchor_mib:.0f} Mio) | « ordnum traces import » {self.seconds:.2f} s "
             f"({self.peak_mib:.0f} Mio) | ratio temps {self.time_ratio:.2f} (cible ≤ {TIME_TARGET:g}) | "
             f"ratio mémoire {self.memory_ratio:.2f} (cible ≤ {MEMORY_TARGET:g}) "
-            f"{'OK' if self.ok else 'DÉPASSÉ'} | acceptées {self.accepted:,}, hors effectif "
-            f"{self.unmatched:,} | médianes de {self.repeat}, charge {self.load}"
+            f"{'OK' if self.ok else 'DÉPASSÉ'} | CPU {self.cpu_seconds:.1f} s / "
+            f"{self.anchor_cpu_seconds:.1f} s = {self.cpu_ratio:.2f} | acceptées {self.accepted:,}, "
+            f"hors effectif {self.unmatched:,} | médianes de {self.repeat}, charge {self.load}"
         )
 
 
@@ -86,9 +97,9 @@ def _child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path}
 
 
-def _run(command: list[str]) -> tuple[float, float, str]:
-    """(seconds from spawn to exit, peak RSS in MiB, stdout) of one child process, reaped with
-    os.wait4 so that its rusage is its own."""
+def _run(command: list[str]) -> tuple[float, float, str, float]:
+    """(seconds from spawn to exit, peak RSS in MiB, stdout, CPU seconds) of one child process,
+    reaped with os.wait4 so that its rusage is its own."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         child = subprocess.Popen(command, stdout=out, stderr=err, env=_child_env(), cwd=ROOT)
@@ -101,7 +112,8 @@ def _run(command: list[str]) -> tuple[float, float, str]:
             raise RuntimeError(
                 f"{' '.join(command[:4])} failed ({child.returncode}): {err.read().decode(errors='replace')}"
             )
-        return seconds, usage.ru_maxrss / 1024, out.read().decode()  # ru_maxrss: KiB on Linux
+        cpu = usage.ru_utime + usage.ru_stime
+        return seconds, usage.ru_maxrss / 1024, out.read().decode(), cpu  # ru_maxrss: KiB on Linux
 
 
 def _ordnum() -> list[str]:
@@ -127,20 +139,18 @@ def measure_one(shape: str, size: int, repeat: int = REPEAT) -> Figure:
     path = traces_workbook(size, shape)
     db = cache_dir() / f"bench-import-{shape}-{size}.sqlite"
     load = f"{os.getloadavg()[0]:.2f}"
-    anchors: list[tuple[float, float]] = []
-    imports: list[tuple[float, float]] = []
+    anchors: list[tuple[float, float, float]] = []
+    imports: list[tuple[float, float, float]] = []
     report: dict[str, int] = {}
     for _ in range(repeat):  # interleaved, so that a busy moment of the machine hits both
-        seconds, mib, _out = _run([sys.executable, "-c", ANCHOR, str(path)])
-        anchors.append((seconds, mib))
+        seconds, mib, _out, cpu = _run([sys.executable, "-c", ANCHOR, str(path)])
+        anchors.append((seconds, mib, cpu))
         _fresh_workspace(db)
-        seconds, mib, out = _run([*_ordnum(), "traces", "import", "--db", str(db), str(path), "--json"])
-        imports.append((seconds, mib))
+        seconds, mib, out, cpu = _run([*_ordnum(), "traces", "import", "--db", str(db), str(path), "--json"])
+        imports.append((seconds, mib, cpu))
         report = json.loads(out)
-    a_s = statistics.median(s for s, _ in anchors)
-    a_m = statistics.median(m for _, m in anchors)
-    i_s = statistics.median(s for s, _ in imports)
-    i_m = statistics.median(m for _, m in imports)
+    a_s, a_m, a_c = (statistics.median(r[k] for r in anchors) for k in range(3))
+    i_s, i_m, i_c = (statistics.median(r[k] for r in imports) for k in range(3))
     return Figure(
         shape=shape,
         rows=size,
@@ -154,6 +164,8 @@ def measure_one(shape: str, size: int, repeat: int = REPEAT) -> Figure:
         unmatched=int(report["unmatched"]),
         repeat=repeat,
         load=load,
+        anchor_cpu_seconds=a_c,
+        cpu_seconds=i_c,
     )
 
 

@@ -16,7 +16,7 @@ TEST_TOOLS := postgresql
 BUILD_STAMP := $(VENV)/.build-installed
 DIST := dist/ordnum-desktop
 
-.PHONY: run test test-fast lint format typecheck bench forms sysdeps clean dist dist-check install-desktop
+.PHONY: run test test-fast lint format typecheck bench bench-dist forms sysdeps clean dist dist-check install-desktop
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory sysdeps
@@ -63,6 +63,10 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.run
+
+# Start-up of the built window against the venv's, same run (after `make dist`).
+bench-dist: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks.startup_built $(DIST)
 
 forms: $(STAMP)
 	$(BIN)/python -m ordnum_desktop.ui.compile_forms

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ordnum_desktop import __version__
+from ordnum_desktop.version import app_version
 from ordnum_desktop.cli_commands import command_modules
 from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
 from ordnum_desktop.services.errors import OrdnumError, failure_message, saved_clause
@@ -70,6 +70,17 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class VersionAction(argparse.Action):
+    """`--version`, reading the version only when asked (importlib.metadata costs every run ~10 ms)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        sys.stdout.write(f"ordnum {app_version()}\n")
+        parser.exit()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or with `command` (the first argument) only that command's parser when
     it is a known one: its module alone is imported."""
@@ -77,9 +88,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="ordnum",
         description="Suivi des préséries de l'Ordonnance numérique en ligne de commande.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"ordnum {__version__}", help="afficher la version et quitter"
-    )
+    parser.add_argument("--version", action=VersionAction, help="afficher la version et quitter")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     sub.required = True
     for module in command_modules(command):

@@ -1,6 +1,7 @@
 """`make dist-check`: runs the built programs of dist/ordnum-desktop/ on a fresh temporary home
-and checks what they write: `ordnum demo`, `bilan --pdf --xlsx`, a traces import, and the
-window's `--screenshot`. Standard library only, so that it checks the build and not the venv.
+and checks what they write: `ordnum demo`, `bilan --pdf --xlsx`, a traces import, the PostgreSQL
+driver (a refused local connection), and the window's `--screenshot`. Standard library only, so
+that it checks the build and not the venv.
 
 Usage: python packaging/dist_check.py [DIST_FOLDER]
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -83,6 +85,20 @@ def main() -> int:
         check(
             report["accepted"] == 5 and report["rejected"] == 0,
             "traces import accepte les cinq lignes écrites",
+        )
+
+        # Team mode: the PostgreSQL driver (psycopg's compiled implementation and libpq) is in the
+        # folder — a closed local port gets libpq's own refusal, in French, not a missing module.
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        address = f"postgresql://ordnum@127.0.0.1:{port}/ordnum"
+        done = subprocess.run(
+            [str(cli), "roster", "list", "--db", address], cwd=work, env=env, capture_output=True, text=True
+        )
+        check(
+            done.returncode == 2 and "refuse la connexion" in done.stderr and "Traceback" not in done.stderr,
+            "ordnum --db postgresql://… charge le pilote PostgreSQL (connexion refusée en français)",
         )
 
         start = time.monotonic()

@@ -18,7 +18,7 @@ QT_ROOTS = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "matplotlib.backends.backe
 PURE_LAYERS = ("domain", "store", "services")
 
 # What each layer may import of the package, besides itself and the base modules (`ordnum_desktop`
-# for the version, `ordnum_desktop.paths` for the shipped data folder).
+# and `ordnum_desktop.version` for the version, `ordnum_desktop.paths` for the shipped data folder).
 ALLOWED: dict[str, frozenset[str]] = {
     "base": frozenset(),
     "domain": frozenset(),
@@ -128,7 +128,7 @@ def find_cycle(graph: Mapping[str, set[str]]) -> list[str] | None:
 
 def layer_of(module: str) -> str:
     parts = module.split(".")
-    if module in (ROOT, f"{ROOT}.paths"):
+    if module in (ROOT, f"{ROOT}.paths", f"{ROOT}.version"):
         return "base"
     if module in (f"{ROOT}.cli", f"{ROOT}.__main__"):
         return "cli"

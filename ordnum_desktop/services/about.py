@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ordnum_desktop import __version__
+from ordnum_desktop.version import app_version
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.paths import resources_dir
 from ordnum_desktop.services.io.error_log import log_dir
@@ -61,7 +61,7 @@ def _version(dist: str) -> str:
 def about_facts() -> AboutFacts:
     ref = load_referentiel()
     return AboutFacts(
-        app_version=__version__,
+        app_version=app_version(),
         schema_revision=head_revision(),
         referentiel=f"{ref.version} — {ref.label}" if ref.label else ref.version,
         log_folder=log_dir(),

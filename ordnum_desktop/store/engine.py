@@ -20,7 +20,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
-from ordnum_desktop import __version__
+from ordnum_desktop.version import app_version
 from ordnum_desktop.domain.errors import Hint, WorkspaceError
 from ordnum_desktop.store.schema import (
     APP_VERSION_KEY,
@@ -199,7 +199,7 @@ def _upgrade(path: Path) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         head = head_revision()
-        for key, value in ((SCHEMA_VERSION_KEY, head), (APP_VERSION_KEY, __version__)):
+        for key, value in ((SCHEMA_VERSION_KEY, head), (APP_VERSION_KEY, app_version())):
             conn.exec_driver_sql(
                 "INSERT INTO app_meta(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -26,7 +26,7 @@ from alembic import command
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
-from ordnum_desktop import __version__
+from ordnum_desktop.version import app_version
 from ordnum_desktop.domain.errors import Hint, WorkspaceError
 from ordnum_desktop.store.address import ServerAddress
 from ordnum_desktop.store.schema import (
@@ -192,7 +192,7 @@ def _upgrade_server(engine: Engine, address: ServerAddress) -> None:
             return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-        for key, value in ((SCHEMA_VERSION_KEY, head_revision()), (APP_VERSION_KEY, __version__)):
+        for key, value in ((SCHEMA_VERSION_KEY, head_revision()), (APP_VERSION_KEY, app_version())):
             conn.exec_driver_sql(
                 "INSERT INTO app_meta(key, value) VALUES (%s, %s) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

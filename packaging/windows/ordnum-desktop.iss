@@ -2,8 +2,13 @@
 ; packaging\ordnum.spec) for the current user only, without administrator rights, with a
 ; Start-menu entry and no file association. Build: see packaging\README.md (« Windows »).
 #define AppName "Ordonnance numérique"
-#define AppVersion "0.1.0"
-#define DistDir "..\..\dist\ordnum-desktop"
+#define DistDir SourcePath + "..\..\dist\ordnum-desktop"
+; The version is written in pyproject.toml only: read back from the version resource that
+; ordnum.spec gave ordnum-desktop.exe (so build the app first).
+#define AppVersion GetStringFileInfo(DistDir + "\ordnum-desktop.exe", "ProductVersion")
+#if AppVersion == ""
+  #error dist\ordnum-desktop\ordnum-desktop.exe missing or without version: run PyInstaller first
+#endif
 
 [Setup]
 AppId={{6E0B1C52-4F7A-4D3B-9C1E-0A5D2E7B8F31}

@@ -28,6 +28,7 @@ def _foreign_lock(path: Path, since: datetime) -> None:
     Path(str(path) + ".lock").write_text(json.dumps(record), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_foreign_lock_dated_in_the_future_is_stale_past_five_minutes(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
@@ -68,6 +69,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(disk)], check=True)
 
 
+@pytest.mark.slow
 def test_a_restore_with_a_full_backup_folder_says_so_and_changes_nothing(
     tmp_path: Path, env: dict[str, str], small_disk: Path
 ) -> None:
@@ -90,6 +92,7 @@ def test_a_restore_with_a_full_backup_folder_says_so_and_changes_nothing(
     assert [p.name for p in small_disk.rglob("*") if p.is_file()] == []  # no `.part` left
 
 
+@pytest.mark.slow
 def test_a_workspace_in_a_read_only_folder_is_read_with_read_only(
     tmp_path: Path, env: dict[str, str]
 ) -> None:

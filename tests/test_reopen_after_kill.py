@@ -44,7 +44,16 @@ def env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "ORDNUM_BACKUP_DIR": str(tmp_path / "sauvegardes")}
 
 
-@pytest.mark.parametrize("command", [["bilan"], ["roster", "list"], ["audit"], ["backup", "create"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["bilan"],
+        # The same repair by the other first commands; ~4 s each, so in the slow run.
+        pytest.param(["roster", "list"], marks=pytest.mark.slow),
+        pytest.param(["audit"], marks=pytest.mark.slow),
+        pytest.param(["backup", "create"], marks=pytest.mark.slow),
+    ],
+)
 def test_a_hot_journal_is_rolled_back_by_the_command_line_and_the_window_code(
     tmp_path: Path, env: dict[str, str], command: list[str]
 ) -> None:

@@ -1,7 +1,7 @@
 """`make dist-check`: runs the built programs of dist/ordnum-desktop/ on a fresh temporary home
-and checks what they write: `ordnum demo`, `bilan --pdf --xlsx`, a traces import, the PostgreSQL
-driver (a refused local connection), and the window's `--screenshot`. Standard library only, so
-that it checks the build and not the venv.
+and checks what they write: `ordnum --version` (pyproject.toml's), `ordnum demo`, `bilan --pdf
+--xlsx`, a traces import, the PostgreSQL driver (a refused local connection), and the window's
+`--screenshot`. Standard library only, so that it checks the build and not the venv.
 
 Usage: python packaging/dist_check.py [DIST_FOLDER]
 """
@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -54,6 +55,12 @@ def main() -> int:
         }
         env.update(HOME=str(home), USERPROFILE=str(home), QT_QPA_PLATFORM="offscreen")
         env.update(APPDATA=str(home / "AppData" / "Roaming"), LOCALAPPDATA=str(home / "AppData" / "Local"))
+
+        # The version comes from the package metadata copied into the build (pyproject.toml's).
+        with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as handle:
+            version = tomllib.load(handle)["project"]["version"]
+        out = run([str(cli), "--version"], work, env)
+        check(out.strip() == f"ordnum {version}", f"ordnum --version donne la version de pyproject.toml ({version})")
 
         out = run([str(cli), "demo", "--db", "demo.sqlite"], work, env)
         check("Démonstration créée" in out, "ordnum demo crée l'espace de démonstration")

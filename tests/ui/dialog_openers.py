@@ -27,6 +27,11 @@ def dialog_openers(window: Any) -> dict[str, Callable[[], object]]:
             )
         )
 
+    def deployment() -> None:  # the window opens it after a bilan closed « déploiement »
+        from ordnum_desktop.ui.dialogs.deploy_dialog import DeployDialog
+
+        window.prompts.run_dialog(DeployDialog(window.ctx, window))
+
     return {
         "nouvelle présérie": window.new_preserie,
         "import des traces": window.import_traces,
@@ -35,6 +40,9 @@ def dialog_openers(window: Any) -> dict[str, Callable[[], object]]:
         "historique des bilans": window.show_bilan_history,
         "clore le bilan": window.close_bilan,
         "prolonger la présérie": window.extend_preserie,
+        "périmètre de la validation": window.edit_scope,
+        "étapes du déploiement": deployment,
+        "se connecter à un serveur": window.connect_to_server,
         "réponse au questionnaire": satisfaction,
         "restaurer une sauvegarde": restore,
         "erreur inattendue": error,

@@ -45,6 +45,8 @@ class ScopeDialog(QDialog):
         self.products_edit.setPlaceholderText("Un logiciel par ligne")
         self.products_edit.setFixedHeight(80)
         self.products_edit.setAccessibleName("Autres logiciels couverts")
+        # One product per line (Entrée); Tab leaves the box rather than typing a tab character.
+        self.products_edit.setTabChangesFocus(True)
         form.addRow("Autres logiciels\ndu même module :", self.products_edit)
         self.engine_box = QCheckBox("Le logiciel intègre un moteur de prescription d'un éditeur tiers")
         self.engine_box.setChecked(current.third_party_engine)

@@ -13,13 +13,13 @@ import traceback
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ordnum_desktop.version import app_version
 from ordnum_desktop.cli_commands import command_modules
 from ordnum_desktop.cli_commands.remedies import CLI_REMEDIES
 from ordnum_desktop.services.errors import OrdnumError, failure_message, saved_clause
 from ordnum_desktop.services.io.error_log import setup_error_log
 from ordnum_desktop.services.io.private_temp import sweep_private_temp
 from ordnum_desktop.services.workspace.changes import committed_writes
+from ordnum_desktop.version import app_version
 
 
 class FrenchHelpFormatter(argparse.HelpFormatter):

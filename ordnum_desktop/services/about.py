@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ordnum_desktop.version import app_version
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.paths import resources_dir
 from ordnum_desktop.services.io.error_log import log_dir
 from ordnum_desktop.store.backups import backup_root
 from ordnum_desktop.store.schema import head_revision
+from ordnum_desktop.version import app_version
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
-from ordnum_desktop.version import app_version
 from ordnum_desktop.domain.errors import Hint, WorkspaceError
 from ordnum_desktop.store.schema import (
     APP_VERSION_KEY,
@@ -31,6 +30,7 @@ from ordnum_desktop.store.schema import (
     known_revisions,
     user_version,
 )
+from ordnum_desktop.version import app_version
 
 log = logging.getLogger(__name__)
 

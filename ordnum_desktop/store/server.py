@@ -26,7 +26,6 @@ from alembic import command
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
-from ordnum_desktop.version import app_version
 from ordnum_desktop.domain.errors import Hint, WorkspaceError
 from ordnum_desktop.store.address import ServerAddress
 from ordnum_desktop.store.schema import (
@@ -37,6 +36,7 @@ from ordnum_desktop.store.schema import (
     known_revisions,
 )
 from ordnum_desktop.store.server_errors import connection_error, server_message
+from ordnum_desktop.version import app_version
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ from ordnum_desktop.services.bilan.document import bilan_context
 from ordnum_desktop.store.models import ClosedBilan
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_close_bilan_dialog import Ui_CloseBilanDialog
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
 
 
 class CloseBilanDialog(QDialog):
@@ -24,6 +25,7 @@ class CloseBilanDialog(QDialog):
         self.closed: ClosedBilan | None = None
         self.ui = Ui_CloseBilanDialog()
         self.ui.setupUi(self)
+        limit_dates(self)
         # The day the Bilan tab shows: the figures the meeting looked at.
         self.ui.asOfDate.setDate(QDate(bilan.as_of if bilan is not None else date.today()))
         self.ui.meetingDate.setDate(QDate.currentDate())

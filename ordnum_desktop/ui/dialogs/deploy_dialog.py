@@ -23,6 +23,7 @@ from ordnum_desktop.services.lifecycle.deployment import STEPS, record_deploymen
 from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.store.models import Preserie
 from ordnum_desktop.ui.context import AppContext
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
 
 
 class DeployDialog(QDialog):
@@ -45,6 +46,7 @@ class DeployDialog(QDialog):
             box = QCheckBox(label[:1].upper() + label[1:])
             box.setChecked(value is not None)
             edit = QDateEdit(QDate(value) if value else QDate.currentDate())
+            limit_dates(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setEnabled(value is not None)

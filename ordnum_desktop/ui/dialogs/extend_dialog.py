@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
 from ordnum_desktop.services.lifecycle.periods import extend_preserie
 from ordnum_desktop.store.models import PreseriePeriod
 from ordnum_desktop.ui.context import AppContext
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
 
 
 class ExtendDialog(QDialog):
@@ -25,6 +26,7 @@ class ExtendDialog(QDialog):
         intro.setWordWrap(True)
         form.addRow(intro)
         self.start_date = QDateEdit(QDate.currentDate())
+        limit_dates(self.start_date)
         self.start_date.setCalendarPopup(True)
         self.start_date.setDisplayFormat("dd/MM/yyyy")
         form.addRow("Premier jour de la période :", self.start_date)

@@ -12,6 +12,7 @@ from ordnum_desktop.services.roster.preseries import create_preserie, resolve_pr
 from ordnum_desktop.ui.context import AppContext
 from ordnum_desktop.ui.forms.ui_new_preserie_dialog import Ui_NewPreserieDialog
 from ordnum_desktop.ui.remedies import WINDOW_REMEDIES
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
 
 
 class NewPreserieDialog(QDialog):
@@ -22,6 +23,7 @@ class NewPreserieDialog(QDialog):
         self.edit_id = edit_id
         self.ui = Ui_NewPreserieDialog()
         self.ui.setupUi(self)
+        limit_dates(self)
         for exercise in Exercise:
             self.ui.exerciseCombo.addItem(exercise.long_label, exercise.value)
         self.ui.cndaDate.setDate(QDate.currentDate())

@@ -34,6 +34,7 @@ from ordnum_desktop.ui.tabs.bilan.satisfaction_page import SatisfactionPage
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
 from ordnum_desktop.ui.widgets.accessible import setup_scrolled
 from ordnum_desktop.ui.widgets.bilan_cards import CriterionCard
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
 
 
 def _esc(value: str) -> str:
@@ -77,6 +78,7 @@ class BilanTab(BaseTab):
         super().__init__(ctx)
         self.ui = Ui_BilanTab()
         setup_scrolled(self, self.ui)
+        limit_dates(self)
         self.cards = {key: CriterionCard(key) for key in Criterion}
         for card in self.cards.values():
             self.ui.cardsLayout.addWidget(card)

@@ -24,6 +24,7 @@ from ordnum_desktop.ui.models.planning_model import FIRST_DATE_COLUMN, PlanningM
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
 from ordnum_desktop.ui.widgets.accessible import name_corners, setup_scrolled
 from ordnum_desktop.ui.widgets.date_delegate import DateDelegate
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
 
 
 def planning_hint(view: PlanningView) -> str:
@@ -47,6 +48,7 @@ class PlanningTab(BaseTab):
         super().__init__(ctx)
         self.ui = Ui_PlanningTab()
         setup_scrolled(self, self.ui)
+        limit_dates(self)
         # The table and chart take the spare height, not the three-line prerequisites box.
         self.ui.mainLayout.setStretchFactor(self.ui.splitter, 1)
         name_corners(self)

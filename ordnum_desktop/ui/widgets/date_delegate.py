@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ordnum_desktop.ui.widgets.date_limits import limit_dates
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -15,6 +17,7 @@ class DateDelegate(QStyledItemDelegate):
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("dd/MM/yyyy")
+        limit_dates(editor)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802

@@ -1,0 +1,18 @@
+"""Date fields accept only the référentiel's years (`date_years`, 2000–2100): the same limits as
+the command line and the imports, so a slip of the wheel to 1752 or 7999 cannot be typed at all
+rather than being refused when saved (issue 12, item 7)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+from ordnum_desktop.domain.entry_checks import date_years
+
+
+def limit_dates(root: QWidget) -> None:
+    """Sets the range of `root` if it is a date field, and of every date field inside it."""
+    years = date_years()
+    edits = [root] if isinstance(root, QDateEdit) else []
+    for edit in [*edits, *root.findChildren(QDateEdit)]:
+        edit.setDateRange(QDate(years.first, 1, 1), QDate(years.last, 12, 31))

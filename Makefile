@@ -9,7 +9,7 @@ DEMO := $(HOME)/.local/share/ordnum-desktop/demo.sqlite
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils
 # PyInstaller reads the shared libraries' dependencies with objdump (binutils) on Linux;
 # appstreamcli validates the metainfo (tests/test_packaging_files.py).
-DIST_TOOLS := binutils appstream
+DIST_TOOLS := binutils appstream icu-devtools gcc
 # Team mode's tests start a throwaway PostgreSQL server (tests/pg_server.py) when its programs
 # are installed; without them those tests are skipped, with the reason.
 TEST_TOOLS := postgresql

@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 DEMO := $(HOME)/.local/share/ordnum-desktop/demo.sqlite
 QT_LIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils
 # PyInstaller reads the shared libraries' dependencies with objdump (binutils) on Linux;
-# appstreamcli validates the metainfo (tests/test_packaging_files.py).
+# appstreamcli validates the metainfo (tests/test_packaging_files.py); icupkg, genccode (icu-devtools)
+# and gcc rebuild a smaller ICU data library for the built app (packaging/trim_linux.py).
 DIST_TOOLS := binutils appstream icu-devtools gcc
 # Team mode's tests start a throwaway PostgreSQL server (tests/pg_server.py) when its programs
 # are installed; without them those tests are skipped, with the reason.

@@ -86,7 +86,7 @@ def measure_one(server: PgServer, size: int, repeat: int = REPEAT) -> PgImportFi
     for n in range(repeat):  # interleaved, so that a busy moment of the machine hits both
         anchors.append(_run([sys.executable, "-c", ANCHOR, str(path)])[0])
         url = _fresh_database(server, n)
-        seconds, _mib, out = _run([*_ordnum(), "traces", "import", "--db", url, str(path), "--json"])
+        seconds, _mib, out, _cpu = _run([*_ordnum(), "traces", "import", "--db", url, str(path), "--json"])
         imports.append(seconds)
         report = json.loads(out)
         server.drop_database(url.rsplit("/", 1)[1])

@@ -60,7 +60,10 @@ def main() -> int:
         with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as handle:
             version = tomllib.load(handle)["project"]["version"]
         out = run([str(cli), "--version"], work, env)
-        check(out.strip() == f"ordnum {version}", f"ordnum --version donne la version de pyproject.toml ({version})")
+        check(
+            out.strip() == f"ordnum {version}",
+            f"ordnum --version donne la version de pyproject.toml ({version})",
+        )
 
         out = run([str(cli), "demo", "--db", "demo.sqlite"], work, env)
         check("Démonstration créée" in out, "ordnum demo crée l'espace de démonstration")

@@ -18,6 +18,6 @@ if called_as_cli(sys.argv[0]):
 
     raise SystemExit(cli_main())
 
-from ordnum_desktop.ui.app import main
+from ordnum_desktop.ui.app import main  # noqa: E402 - the CLI above must not load Qt first
 
 raise SystemExit(main())

@@ -27,8 +27,11 @@ PT_LOAD = 1
 
 def is_python_loaded(dest: str) -> bool:
     name = Path(dest).name
-    return ".cpython-" in name or name.endswith(".abi3.so") or name.startswith("libpython") or (
-        "PySide6/Qt/plugins/" in dest.replace("\\", "/")
+    return (
+        ".cpython-" in name
+        or name.endswith(".abi3.so")
+        or name.startswith("libpython")
+        or ("PySide6/Qt/plugins/" in dest.replace("\\", "/"))
     )
 
 
@@ -59,7 +62,7 @@ def load_segments_aligned(path: Path) -> bool:
     data = path.read_bytes()
     if data[:4] != ELF_MAGIC or data[4] != 2 or data[5] != 1:  # 64-bit little-endian only
         return False
-    phoff, = struct.unpack_from("<Q", data, 0x20)
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
     phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
     for n in range(phnum):
         p_type, _flags, p_offset, p_vaddr, _paddr, _filesz, _memsz, p_align = struct.unpack_from(
@@ -103,7 +106,10 @@ def stripped(binaries: list[tuple[str, str, str]], workdir: Path) -> tuple[list[
 # tools, or if the check below fails, the wheel's library is kept as it is.
 ICU_LOCALES = ("root", "fr", "fr_FR", "en", "en_US", "en_001", "en_GB")
 ICU_NAMES_TABLES = ("curr", "lang", "region", "unit", "zone", "rbnf", "translit")
-ICU_CONVERTERS = r"(ibm-125\d_|ibm-5348_|ibm-912_|ibm-913_|ibm-914_|ibm-915_|ibm-9005_|ibm-813_|ibm-8859_|iso-8859_|windows-125)"
+ICU_CONVERTERS = (
+    r"(ibm-125\d_|ibm-5348_|ibm-912_|ibm-913_|ibm-914_|ibm-915_|ibm-9005_|ibm-813_|ibm-8859_"
+    r"|iso-8859_|windows-125)"
+)
 # French accents sort as in a French dictionary only if the trimmed data still holds collation.
 ICU_CHECK = (
     "from PySide6.QtCore import QCollator, QLocale; c = QCollator(QLocale(QLocale.French, QLocale.France)); "
@@ -133,7 +139,9 @@ def icu_item_kept(item: str) -> bool:
 def icu_data_symbol(library: Path) -> tuple[str, bytes] | None:
     """(package name, e.g. icudt73l, and the data blob) of a libicudata.so."""
     symbols = subprocess.run(["readelf", "-Ws", "--dyn-syms", str(library)], capture_output=True, text=True)
-    found = re.search(r"\s([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+\S+\s+\S+\s+(icudt\d+)_dat\b", symbols.stdout)
+    found = re.search(
+        r"\s([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+OBJECT\s+GLOBAL\s+\S+\s+\S+\s+(icudt\d+)_dat\b", symbols.stdout
+    )
     if found is None:
         return None
     value, size, entry = int(found.group(1), 16), int(found.group(2), 0), found.group(3)
@@ -149,7 +157,9 @@ def icu_data_symbol(library: Path) -> tuple[str, bytes] | None:
     return None
 
 
-def trimmed_icu(binaries: list[tuple[str, str, str]], workdir: Path, python: str) -> tuple[list[tuple[str, str, str]], int]:
+def trimmed_icu(
+    binaries: list[tuple[str, str, str]], workdir: Path, python: str
+) -> tuple[list[tuple[str, str, str]], int]:
     tools = [shutil.which(tool) for tool in ("icupkg", "genccode", "gcc", "readelf")]
     out, saved = [], 0
     for dest, src, typ in binaries:

@@ -52,11 +52,11 @@ test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check ordnum_desktop tests
-	$(BIN)/ruff format --check ordnum_desktop tests
+	$(BIN)/ruff check ordnum_desktop tests packaging
+	$(BIN)/ruff format --check ordnum_desktop tests packaging
 
 format: $(STAMP)
-	$(BIN)/ruff format ordnum_desktop tests
+	$(BIN)/ruff format ordnum_desktop tests packaging
 
 # What is checked and how strictly is in [tool.mypy] of pyproject.toml.
 typecheck: $(STAMP)

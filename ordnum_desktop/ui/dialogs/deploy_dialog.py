@@ -7,48 +7,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from ordnum_desktop.services.lifecycle.deployment import STEPS, record_deployment
 from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.store.models import Preserie
 from ordnum_desktop.ui.context import AppContext
-from ordnum_desktop.ui.widgets.date_limits import limit_dates
+from ordnum_desktop.ui.dialogs.form_dialog import FormDialog
+from ordnum_desktop.ui.widgets.date_limits import date_field
 
 
-class DeployDialog(QDialog):
+class DeployDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            "Étapes du déploiement",
+            "Après un bilan clos « Déploiement autorisé » : cochez chaque étape franchie et datez-la. "
+            "Le statut devient « Généralisation » quand l'autorisation est datée.",
+            parent,
+        )
         self.ctx = ctx
         self.preserie: Preserie | None = None
         p = resolve_preserie(ctx.ws, ctx.preserie_id)
-        self.setWindowTitle("Étapes du déploiement")
-        form = QFormLayout(self)
-        intro = QLabel(
-            "Après un bilan clos « Déploiement autorisé » : cochez chaque étape franchie et datez-la. "
-            "Le statut devient « Généralisation » quand l'autorisation est datée."
-        )
-        intro.setWordWrap(True)
-        form.addRow(intro)
         self.steps: dict[str, tuple[QCheckBox, QDateEdit]] = {}
         for key, label in STEPS.items():
             value: date | None = getattr(p, key)
             box = QCheckBox(label[:1].upper() + label[1:])
             box.setChecked(value is not None)
-            edit = QDateEdit(QDate(value) if value else QDate.currentDate())
-            limit_dates(edit)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit = date_field(value)
             edit.setEnabled(value is not None)
             edit.setAccessibleName(label)
             # A dated step can have its date corrected, not be undone (as on the command line).
@@ -57,16 +42,9 @@ class DeployDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(box, 1)
             row.addWidget(edit)
-            form.addRow(row)
+            self.form.addRow(row)
             self.steps[key] = (box, edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Enregistrer")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_buttons("Enregistrer")
 
     def dates(self) -> dict[str, date]:
         return {key: edit.date().toPython() for key, (box, edit) in self.steps.items() if box.isChecked()}

@@ -3,45 +3,33 @@ reason; the prolongation itself is services/lifecycle/periods.py, as `ordnum pre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ordnum_desktop.services.lifecycle.periods import extend_preserie
 from ordnum_desktop.store.models import PreseriePeriod
 from ordnum_desktop.ui.context import AppContext
-from ordnum_desktop.ui.widgets.date_limits import limit_dates
+from ordnum_desktop.ui.dialogs.form_dialog import FormDialog
+from ordnum_desktop.ui.widgets.date_limits import date_field
 
 
-class ExtendDialog(QDialog):
+class ExtendDialog(FormDialog):
     def __init__(self, ctx: AppContext, version: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            "Prolonger la présérie",
+            "Après un bilan clos non satisfaisant : la nouvelle période ne compte que les traces, "
+            "anomalies et réponses à partir de son premier jour.",
+            parent,
+        )
         self.ctx = ctx
         self.period: PreseriePeriod | None = None
-        self.setWindowTitle("Prolonger la présérie")
-        form = QFormLayout(self)
-        intro = QLabel(
-            "Après un bilan clos non satisfaisant : la nouvelle période ne compte que les traces, "
-            "anomalies et réponses à partir de son premier jour."
-        )
-        intro.setWordWrap(True)
-        form.addRow(intro)
-        self.start_date = QDateEdit(QDate.currentDate())
-        limit_dates(self.start_date)
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("dd/MM/yyyy")
+        form = self.form
+        self.start_date = date_field()
         form.addRow("Premier jour de la période :", self.start_date)
         self.version_edit = QLineEdit(version)
         form.addRow("Version corrigée du logiciel :", self.version_edit)
         self.reason_edit = QLineEdit()
         form.addRow("Motif (correctifs…) :", self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Prolonger")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_buttons("Prolonger")
 
     def accept(self) -> None:
         period = self.ctx.run(

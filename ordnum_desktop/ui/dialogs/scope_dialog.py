@@ -6,41 +6,32 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QWidget
 
 from ordnum_desktop.domain.validation_scope import ValidationScope, join_products, split_products
 from ordnum_desktop.services.lifecycle.scope import get_scope, record_scope
 from ordnum_desktop.services.lifecycle.timing import referentiel_of
 from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.ui.context import AppContext
+from ordnum_desktop.ui.dialogs.form_dialog import FormDialog
 
 
-class ScopeDialog(QDialog):
+class ScopeDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            "Périmètre de la validation",
+            "Une présérie validée vaut pour les autres logiciels de l'éditeur qui utilisent le même "
+            "module Ordonnance numérique et s'adressent à la même catégorie de PS, sauf pour un "
+            "intégrateur d'un moteur de prescription développé par un éditeur tiers.",
+            parent,
+        )
         self.ctx = ctx
         self.scope: ValidationScope | None = None
         p = resolve_preserie(ctx.ws, ctx.preserie_id)
         self._preserie = p
         current = get_scope(ctx.ws, ctx.preserie_id)
-        self.setWindowTitle("Périmètre de la validation")
         self.setMinimumWidth(560)
-        form = QFormLayout(self)
-        intro = QLabel(
-            "Une présérie validée vaut pour les autres logiciels de l'éditeur qui utilisent le même "
-            "module Ordonnance numérique et s'adressent à la même catégorie de PS, sauf pour un "
-            "intégrateur d'un moteur de prescription développé par un éditeur tiers."
-        )
-        intro.setWordWrap(True)
-        form.addRow(intro)
+        form = self.form
         self.products_edit = QPlainTextEdit(join_products(current.products).replace(" ; ", "\n"))
         self.products_edit.setPlaceholderText("Un logiciel par ligne")
         self.products_edit.setFixedHeight(80)
@@ -61,14 +52,7 @@ class ScopeDialog(QDialog):
         form.addRow(self.preview)
         for signal in (self.products_edit.textChanged, self.engine_box.toggled, self.both_box.toggled):
             signal.connect(self._show_preview)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Enregistrer")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_buttons("Enregistrer")
         self._show_preview()
 
     def _asked(self) -> ValidationScope:

@@ -6,25 +6,24 @@ files keep the address without it (ui/recent_files.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ordnum_desktop.store.address import is_server_address
+from ordnum_desktop.ui.dialogs.form_dialog import FormDialog
 
 PLACEHOLDER = "postgresql://utilisateur@serveur:5432/base"
 
 
-class ServerDialog(QDialog):
+class ServerDialog(FormDialog):
     def __init__(self, address: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Se connecter à un serveur")
-        form = QFormLayout(self)
-        intro = QLabel(
+        super().__init__(
+            "Se connecter à un serveur",
             "Espace de travail partagé sur un serveur PostgreSQL. Le mot de passe n'est jamais "
             "enregistré : donnez-le dans le fichier ~/.pgpass ou la variable PGPASSWORD. Options "
-            "possibles dans l'adresse : ?sslmode=verify-full, ?service=nom."
+            "possibles dans l'adresse : ?sslmode=verify-full, ?service=nom.",
+            parent,
         )
-        intro.setWordWrap(True)
-        form.addRow(intro)
+        form = self.form
         self.address_edit = QLineEdit(address)
         self.address_edit.setPlaceholderText(PLACEHOLDER)
         self.address_edit.setAccessibleName("Adresse du serveur")
@@ -32,14 +31,7 @@ class ServerDialog(QDialog):
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Se connecter")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_buttons("Se connecter")
 
     def address(self) -> str:
         return self.address_edit.text().strip()

@@ -7,18 +7,14 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ordnum_desktop.ui.widgets.date_limits import limit_dates
+from ordnum_desktop.ui.widgets.date_limits import date_field
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("dd/MM/yyyy")
-        limit_dates(editor)
-        return editor
+        return date_field(parent=parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)

@@ -4,6 +4,8 @@ rather than being refused when saved (issue 12, item 7)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
@@ -16,3 +18,13 @@ def limit_dates(root: QWidget) -> None:
     edits = [root] if isinstance(root, QDateEdit) else []
     for edit in [*edits, *root.findChildren(QDateEdit)]:
         edit.setDateRange(QDate(years.first, 1, 1), QDate(years.last, 12, 31))
+
+
+def date_field(day: date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    """A date field as every dialog and table cell shows it: French order, a calendar to pick from,
+    the référentiel's years only; `day` or else today."""
+    edit = QDateEdit(QDate(day) if day else QDate.currentDate(), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    limit_dates(edit)
+    return edit

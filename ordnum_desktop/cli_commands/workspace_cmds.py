@@ -10,6 +10,7 @@ from ordnum_desktop.cli_commands import preserie_life_cmds
 from ordnum_desktop.cli_commands.arguments import add_choice, add_date, cli_choice
 from ordnum_desktop.cli_commands.common import add_db, add_json, add_preserie, open_ws, print_json, target
 from ordnum_desktop.domain.fr_format import format_date
+from ordnum_desktop.domain.names import preserie_name
 from ordnum_desktop.domain.roster_rules import EXERCISES
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.followup.prerequisites import update_preserie
@@ -116,7 +117,8 @@ def cmd_create(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Présérie n° {p.id} créée : {p.editor} — {p.software} {p.version} ({EXERCISES[p.exercise]}).")
+        name = preserie_name(p.editor, p.software, p.version)
+        print(f"Présérie n° {p.id} créée : {name} ({EXERCISES[p.exercise]}).")
     return 0
 
 
@@ -171,7 +173,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         cpams = ", ".join(r["cpams"]) or "aucune CPAM"
         print(
-            f"{r['id']:>3}  {r['editor']} — {r['software']} {r['version']}  "
+            f"{r['id']:>3}  {preserie_name(r['editor'], r['software'], r['version'])}  "
             f"[{EXERCISES[r['exercise']]}, {STATUSES.get(r['status'], r['status'])}, {cpams}]"
         )
     return 0

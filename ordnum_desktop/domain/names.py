@@ -11,3 +11,8 @@ from __future__ import annotations
 
 def person_name(last_name: str, first_name: str = "") -> str:
     return " ".join(p for p in (last_name.strip(), first_name.strip()) if p)
+
+
+def preserie_name(editor: str, software: str, version: str) -> str:
+    """A présérie as the selector and the command line name it: « Éditeur — Logiciel 4.2 »."""
+    return f"{editor} — {software} {version}"

@@ -10,6 +10,7 @@ them. `ORDNUM_STARTUP_PROBE=1` reports these moments (`ui/startup_probe.py`, `ma
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +19,10 @@ from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ordnum_desktop.store.address import is_server_address
+from ordnum_desktop.ui.background import BackgroundTask
 from ordnum_desktop.ui.dialogs.prompts import Prompts
 from ordnum_desktop.ui.first_paint import AfterFirstPaint
-from ordnum_desktop.ui.main_window import MainWindow
+from ordnum_desktop.ui.main_window import WORKSPACE_MODULES, MainWindow
 from ordnum_desktop.ui.recent_files import recent_files
 from ordnum_desktop.ui.startup_probe import StartupProbe
 
@@ -85,6 +87,12 @@ class ConsolePrompts(Prompts):
         return super().run_dialog(dialog)
 
 
+def import_modules(names: tuple[str, ...]) -> None:
+    """Run off the GUI thread (`BackgroundTask`): only imports, no widget is touched."""
+    for name in names:
+        importlib.import_module(name)
+
+
 def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
     """Shows each tab in turn at 1280×800 and saves it as NN-name.png."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -129,14 +137,33 @@ def main(argv: list[str] | None = None) -> int:
         if db is None and not args.screenshot:
             recents = [p for p in recent_files() if Path(p).exists()]
             db = recents[0] if recents else None
-        if db is not None:
+        if db is None or is_server_address(db) or args.screenshot:
             # A `postgresql://` address stays a string (a Path would fold its `//`).
-            opened = window.open_path(db if is_server_address(db) else Path(db))
+            opened = db is None or window.open_path(db if is_server_address(db) else Path(db))
             if args.screenshot and not opened:
                 app.exit(2)
                 return
-        if probe is not None:
+            workspace_open()
+            return
+        # A file: its PS tab is painted from a quick read first, then the workspace's modules
+        # (SQLAlchemy…) load off the GUI thread and the workspace opens and takes over.
+        if window.show_first_screen(Path(db)) and probe is not None:
             probe.data_shown(window.shown_table())
+        BackgroundTask.start_task(
+            import_modules,
+            WORKSPACE_MODULES,
+            on_done=lambda _: open_file(Path(db)),
+            on_failed=lambda _: open_file(Path(db)),  # the opening itself then says what is wrong
+        )
+
+    def open_file(path: Path) -> None:
+        if not window.open_path(path):
+            window.drop_first_screen()
+        workspace_open()
+
+    def workspace_open() -> None:
+        if probe is not None:
+            probe.ready(window.shown_table())
             return
         # After the data: the first screen needs none of Qt's own texts.
         install_french_translation(app)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from ordnum_desktop.domain.fr_format import format_datetime
+from ordnum_desktop.domain.names import preserie_name
 from ordnum_desktop.services.errors import UserError, user_message
 from ordnum_desktop.store.address import is_server_address
 from ordnum_desktop.ui.background import BackgroundTask
@@ -29,10 +30,21 @@ from ordnum_desktop.ui.tabs.tab_base import BaseTab
 
 if TYPE_CHECKING:
     from ordnum_desktop.ui.tabs.bilan_tab import BilanTab
+    from ordnum_desktop.ui.tabs.ps_tab import PsTab
 
 WORKSPACE_FILTER = "Fichier de suivi (*.sqlite *.ordnum *.db);;Tous les fichiers (*)"
 TAB_NAMES = ("ps", "cpam", "planning", "bilan", "overview")
 OVERVIEW = TAB_NAMES.index("overview")
+# What opening a workspace and showing its PS tab import (SQLAlchemy, SQLModel, the services):
+# imported off the GUI thread while the first screen is on view (ui/app.py).
+WORKSPACE_MODULES = (
+    "ordnum_desktop.services.workspace.session",
+    "ordnum_desktop.store.lock",
+    "ordnum_desktop.services.roster.preseries",
+    "ordnum_desktop.services.roster.doctors",
+    "ordnum_desktop.ui.widgets.header_text",
+    "ordnum_desktop.ui.roster_commands",
+)
 
 
 def make_tab(index: int, ctx: AppContext) -> BaseTab:
@@ -219,6 +231,42 @@ class MainWindow(QMainWindow):
             return False
         return self._show_workspace(ws)
 
+    def show_first_screen(self, path: Path) -> bool:
+        """Paints the PS tab from a quick read of the file, before the workspace (and SQLAlchemy)
+        is opened (services/workspace/first_screen.py); True when something was shown. The caller
+        opens the workspace next (`open_path`, after `WORKSPACE_MODULES` are imported off the GUI
+        thread), which replaces these rows by the same rows read through the workspace, makes
+        them editable — or, if the file cannot be opened, `drop_first_screen` takes them away."""
+        if self.ctx.ws is not None or self.ui.tabs.currentIndex() != TAB_NAMES.index("ps"):
+            return False
+        from ordnum_desktop.services.workspace.first_screen import first_screen
+
+        first = first_screen(path)
+        if first is None:
+            return False
+        lines = [(p.id, preserie_name(p.editor, p.software, p.version)) for p in first.preseries]
+        self._fill_combo(lines, first.preserie_id)
+        tab = cast("PsTab", self._tab(TAB_NAMES.index("ps")))
+        tab.restore_state()
+        tab.show_first_screen(first)
+        # The header's two lines (dates, weeks) come with the workspace: kept empty but tall
+        # enough now, so that the table does not jump down when they arrive.
+        self.ui.datesLabel.setText("&nbsp;<br/>&nbsp;")
+        self._say(f"Ouverture du fichier « {path.name} »…")
+        return True
+
+    def drop_first_screen(self) -> None:
+        """The file shown by `show_first_screen` could not be opened: nothing of it stays."""
+        if self.ctx.ws is not None:
+            return
+        tab = self.tab_widgets.pop("ps", None)
+        if tab is not None:
+            tab.setParent(None)
+            tab.deleteLater()
+            self._placeholders[TAB_NAMES.index("ps")].show()
+        self._fill_combo([], None)
+        self._say("Prêt.")
+
     def _open_server(self, address: str, *, create: bool = False) -> bool:
         """A workspace on a PostgreSQL server; an empty base is set up only when the user says so."""
         from ordnum_desktop.domain.errors import Hint
@@ -333,19 +381,24 @@ class MainWindow(QMainWindow):
         from ordnum_desktop.services.roster.preseries import list_preseries  # SQLAlchemy: after the paint
 
         rows = list_preseries(self.ctx.ws)
-        combo = self.ui.preserieCombo
-        combo.blockSignals(True)
-        combo.clear()
-        for row in rows:
-            combo.addItem(f"{row['editor']} — {row['software']} {row['version']}", row["id"])
-        combo.blockSignals(False)
         wanted = select if select is not None else self.ctx.preserie_id
         ids = [r["id"] for r in rows]
         if wanted not in ids:
             wanted = ids[0] if ids else None
-        if wanted is not None:
-            combo.setCurrentIndex(ids.index(wanted))
+        names = [(r["id"], preserie_name(r["editor"], r["software"], r["version"])) for r in rows]
+        self._fill_combo(names, wanted)
         self._show_preserie(wanted)
+
+    def _fill_combo(self, items: list[tuple[int, str]], current: int | None) -> None:
+        combo = self.ui.preserieCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for preserie_id, label in items:
+            combo.addItem(label, preserie_id)
+        combo.blockSignals(False)
+        ids = [preserie_id for preserie_id, _ in items]
+        if current in ids:
+            combo.setCurrentIndex(ids.index(current))
 
     def _on_preserie_picked(self, index: int) -> None:
         self._show_preserie(self.ui.preserieCombo.itemData(index))

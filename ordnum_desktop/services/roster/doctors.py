@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps, department_of
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.roster_rows import roster_doctor
 from ordnum_desktop.domain.roster_rules import CheckResult, RosterDoctor, check_roster
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.roster.preseries import selected_cpams
@@ -57,22 +58,7 @@ def doctor_department(d: Doctor) -> str | None:
 
 
 def to_roster_doctor(d: Doctor) -> RosterDoctor:
-    return RosterDoctor(
-        key=d.id or 0,
-        last_name=d.last_name,
-        first_name=d.first_name,
-        mode=d.mode,
-        am=d.am,
-        rpps=d.rpps,
-        finess=d.finess,
-        centre_name=d.centre_name,
-        structure=d.structure,
-        equipped=d.equipped,
-        compatibility_checked=d.compatibility_checked,
-        consent=d.consent,
-        cpam=d.cpam,
-        specialty=d.specialty,
-    )
+    return roster_doctor(d)
 
 
 def _doctors(s: Session, preserie_id: int) -> list[Doctor]:

@@ -8,9 +8,10 @@ whatever the writer (ORM session, bulk driver statements, a migration); a restor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
+if TYPE_CHECKING:  # the window's first paint imports this module; SQLAlchemy waits for a workspace
+    from sqlalchemy import Engine
 
 _WRITES = ("insert", "update", "delete", "replace", "create", "drop", "alter")
 _DIRTY = "ordnum_wrote"
@@ -42,6 +43,8 @@ def _rollback(conn: Any) -> None:
 
 
 def watch(engine: Engine) -> None:
+    from sqlalchemy import event
+
     event.listen(engine, "before_cursor_execute", _before_execute)
     event.listen(engine, "commit", _commit)
     event.listen(engine, "rollback", _rollback)

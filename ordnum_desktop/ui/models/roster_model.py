@@ -10,8 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ordnum_desktop.domain.referentiel import load_referentiel
+from ordnum_desktop.domain.roster_rows import DoctorRow
 from ordnum_desktop.domain.roster_rules import MODES, CheckResult
-from ordnum_desktop.store.models import Doctor
 
 ERROR_BG = QColor("#f8d7da")
 WARNING_BG = QColor("#fff3cd")
@@ -73,7 +73,7 @@ class RosterModel(QAbstractTableModel):
 
     def __init__(self, on_edit: Callable[[int, str, Any], bool]) -> None:
         super().__init__()
-        self.doctors: list[Doctor] = []
+        self.doctors: list[DoctorRow] = []
         self.on_edit = on_edit
         # A workspace that cannot be changed (a file open elsewhere, a read-only server role):
         # cells are neither editable nor checkable, so nothing invites an edit that would fail.
@@ -83,7 +83,7 @@ class RosterModel(QAbstractTableModel):
         self._labels = {f: dict(choices_for(f)) for f in ("mode", "structure", "specialty", "cpam")}
 
     # -- loading ----------------------------------------------------------------------------
-    def set_data(self, doctors: list[Doctor], check: CheckResult) -> None:
+    def set_data(self, doctors: list[DoctorRow], check: CheckResult) -> None:
         same_rows = [d.id for d in doctors] == [d.id for d in self.doctors]
         if not same_rows:
             self.beginResetModel()

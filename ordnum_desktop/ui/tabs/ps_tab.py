@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidgetItem
 
 from ordnum_desktop.domain.names import person_name
-from ordnum_desktop.services.roster.doctors import check_roster_for, list_doctors
-from ordnum_desktop.services.roster.preseries import resolve_preserie
+from ordnum_desktop.domain.roster_rows import DoctorRow, doctor_row
+from ordnum_desktop.domain.roster_rules import CheckResult
 from ordnum_desktop.ui.context import CPAMS, PRESERIE, ROSTER, AppContext
 from ordnum_desktop.ui.forms.ui_ps_tab import Ui_PsTab
 from ordnum_desktop.ui.models.roster_model import COLUMNS, FIELD_COLUMN, RosterModel, choices_for
-from ordnum_desktop.ui.roster_commands import edit_doctor, new_doctor, remove_doctor
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
 from ordnum_desktop.ui.widgets.accessible import name_corners, setup_scrolled
 from ordnum_desktop.ui.widgets.choice_delegate import ChoiceDelegate
+
+if TYPE_CHECKING:
+    from ordnum_desktop.services.workspace.first_screen import FirstScreen
 
 XLSX_FILTER = "Classeur Excel (*.xlsx)"
 # What the roster import reads (services/io/small_workbook.py).
@@ -103,17 +105,31 @@ class PsTab(BaseTab):
 
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
+        # The roster services pull SQLAlchemy: imported with the workspace, after the first
+        # screen (show_first_screen) is painted.
+        from ordnum_desktop.services.roster.doctors import check_roster_for, list_doctors
+        from ordnum_desktop.services.roster.preseries import resolve_preserie
+
         ws, pid = self.ctx.ws, self.ctx.preserie_id
-        self.exercise = resolve_preserie(ws, pid).exercise
+        exercise = resolve_preserie(ws, pid).exercise
         check = check_roster_for(ws, pid)
-        self.model.read_only = bool(ws.read_only)
-        self.model.set_data(list_doctors(ws, pid), check)
+        self._show([doctor_row(d) for d in list_doctors(ws, pid)], check, exercise, bool(ws.read_only))
+
+    def show_first_screen(self, first: FirstScreen) -> None:
+        """The roster read before the workspace is open (services/workspace/first_screen.py):
+        shown as it is, nothing editable until `refresh` takes over with the open workspace."""
+        self._show(first.doctors, first.check, first.exercise, read_only=True)
+        self.dirty = True  # the open workspace refreshes it
+
+    def _show(self, doctors: list[DoctorRow], check: CheckResult, exercise: str, read_only: bool) -> None:
+        self.exercise = exercise
+        self.model.read_only = read_only
+        self.model.set_data(doctors, check)
         self._fill_rules(check)
-        read_only = bool(ws.read_only)
         for button in (self.ui.addButton, self.ui.deleteButton, self.ui.importButton):
             button.setEnabled(not read_only)
 
-    def _fill_rules(self, check: Any) -> None:
+    def _fill_rules(self, check: CheckResult) -> None:
         rules = self.ui.rulesList
         rules.clear()
         n_err, n_warn = len(check.errors), len(check.warnings)
@@ -157,6 +173,8 @@ class PsTab(BaseTab):
         old = getattr(doctor, field) if doctor is not None else None
         label = next(c.title for c in COLUMNS if c.field == field)
         version = doctor.version if doctor is not None else None
+        from ordnum_desktop.ui.roster_commands import edit_doctor  # SQLAlchemy: with the workspace
+
         done = edit_doctor(self.ctx, doctor_id, field, old, value, label, version)
         if done:
             self.ctx.say(f"{label} modifié.")
@@ -165,6 +183,8 @@ class PsTab(BaseTab):
     def add_doctor(self) -> None:
         if not self.ctx.ready or self.ctx.ws.read_only:
             return
+        from ordnum_desktop.ui.roster_commands import new_doctor
+
         mode = "salarie" if self.exercise == "centre" else "liberal"
         doctor_id = new_doctor(self.ctx, last_name="Nouveau médecin", mode=mode)
         if doctor_id is None:
@@ -185,8 +205,10 @@ class PsTab(BaseTab):
 
     def delete_selected(self) -> None:
         doctor_id = self.selected_doctor_id()
-        if doctor_id is None or self.ctx.ws.read_only:
-            return
+        if doctor_id is None or not self.ctx.ready or self.ctx.ws.read_only:
+            return  # (not ready: the first screen, shown before the workspace is open)
+        from ordnum_desktop.ui.roster_commands import remove_doctor
+
         doctor = self.model.doctors[self.model.row_of(doctor_id) or 0]
         label = person_name(doctor.last_name, doctor.first_name)
         if remove_doctor(self.ctx, doctor_id, label):
@@ -232,6 +254,8 @@ class PsTab(BaseTab):
         self.ctx.say(text)
 
     def export_workbook(self) -> None:
+        if not self.ctx.ready:  # the first screen, before the workspace is open
+            return
         from ordnum_desktop.services.roster.workbook import export_roster
 
         path = self.ctx.prompts.save_file("Exporter l'effectif", "effectif.xlsx", XLSX_FILTER)

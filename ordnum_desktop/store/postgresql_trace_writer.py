@@ -10,8 +10,9 @@ number inserted.
 One move per chunk, from a writer thread, rather than one for the whole file at the end: moving
 a row (its two indexes and two foreign keys) is most of the server's work, and while the server
 moves chunk n the thread waits on the socket without the GIL, so Python validates chunk n+1 —
-the same overlap as SQLite's writer thread. The thread has the session's connection to itself
-until `finish()`/`close()` (psycopg connections may be used from another thread).
+the same overlap as SQLite's writer thread (store/threaded_chunk_writer.py). The thread has the
+session's connection to itself until `finish()`/`close()` (psycopg connections may be used from
+another thread).
 
 The temporary table lives in the import's transaction only (`ON COMMIT DROP`; a rollback drops
 it too), so a failed or cancelled import leaves nothing behind, and two people importing at once
@@ -20,13 +21,12 @@ each have their own. Its text columns are `COLLATE "C"` like trace_row's (migrat
 
 from __future__ import annotations
 
-import queue
-import threading
 from typing import Any
 
 from sqlalchemy import Connection
 
-from ordnum_desktop.store.trace_writer import ROW_COLUMNS, VALUES_PER_ROW, WriteCounts
+from ordnum_desktop.store.threaded_chunk_writer import ThreadedChunkWriter
+from ordnum_desktop.store.trace_writer import ROW_COLUMNS, VALUES_PER_ROW
 
 TEMP_TABLE = "trace_import"
 # `n` keeps the file's order, so that of two rows with the same key the first one is kept.
@@ -50,7 +50,7 @@ MOVE_SQL = (
 EMPTY_SQL = f"TRUNCATE {TEMP_TABLE}"
 
 
-class PostgresTraceWriter:
+class PostgresTraceWriter(ThreadedChunkWriter):
     """Copies then moves each chunk from a second thread while the next one is validated."""
 
     def __init__(self, conn: Connection, preserie_id: int, batch_id: int) -> None:
@@ -58,27 +58,9 @@ class PostgresTraceWriter:
         driver: Any = conn.connection.driver_connection
         self._cursor = driver.cursor()
         self._cursor.execute(CREATE_TEMP)
-        self._queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
-        self._attempted = 0
-        self._inserted = 0
-        self._error: BaseException | None = None
-        self._closed = False
-        self._thread = threading.Thread(target=self._run, name="traces-writer-pg", daemon=True)
-        self._thread.start()
+        super().__init__("traces-writer-pg")
 
-    def _run(self) -> None:
-        while True:
-            rows = self._queue.get()
-            if rows is None:
-                return
-            if self._error is not None:
-                continue  # keep draining so that `write` never blocks after a failure
-            try:
-                self._move(rows)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-                self._error = exc
-
-    def _move(self, rows: list[Any]) -> None:
+    def _write_chunk(self, rows: list[Any]) -> int:
         cursor = self._cursor
         with cursor.copy(COPY_SQL) as copy:
             copy.set_types(COPY_TYPES)
@@ -86,31 +68,12 @@ class PostgresTraceWriter:
             for start in range(0, len(rows), VALUES_PER_ROW):
                 write_row(rows[start : start + VALUES_PER_ROW])
         cursor.execute(MOVE_SQL, self._ids)
-        self._inserted += cursor.rowcount
+        inserted: int = cursor.rowcount
         cursor.execute(EMPTY_SQL)
+        return inserted
 
-    def write(self, rows: list[Any]) -> None:
-        if self._error is not None:
-            raise self._error
-        self._attempted += len(rows) // VALUES_PER_ROW
-        self._queue.put(rows)
-
-    def _stop(self) -> None:
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
-
-    def finish(self) -> WriteCounts:
-        self._stop()
-        if self._error is not None:
-            raise self._error
-        return WriteCounts(self._attempted, self._inserted)
-
-    def close(self) -> None:
-        """Waits for the thread (pending chunks are still written, then rolled back with the
-        failing transaction by the caller); idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        self._stop()
+    def _release(self) -> None:
         self._cursor.close()
+
+
+__all__ = ["PostgresTraceWriter"]

@@ -7,21 +7,20 @@ validates the next chunk. With `executemany` the driver takes the GIL back for e
 two threads would only take turns; one statement per row is also slower in SQLite itself.
 Duplicates are ignored by the unique index `ux_trace_dedup` (`OR IGNORE`) and not counted.
 
-The thread uses the session's connection, and the importer touches that connection again only
-after `finish()` or `close()` — one user at a time, so the transaction stays whole (SQLAlchemy
-opens file databases with check_same_thread=False).
+The thread (store/threaded_chunk_writer.py) uses the session's connection, and the importer
+touches that connection again only after `finish()` or `close()` — one user at a time, so the
+transaction stays whole (SQLAlchemy opens file databases with check_same_thread=False).
 """
 
 from __future__ import annotations
 
-import queue
 import sqlite3
-import threading
 from typing import Any
 
 from sqlalchemy import Connection
 
-from ordnum_desktop.store.trace_writer import ROW_COLUMNS, VALUES_PER_ROW, WriteCounts
+from ordnum_desktop.store.threaded_chunk_writer import ThreadedChunkWriter
+from ordnum_desktop.store.trace_writer import ROW_COLUMNS, VALUES_PER_ROW
 
 # Rows per chunk the importer hands over; a whole chunk per statement where the build allows
 # 90 000 bound values (Debian's does: 250 000), else as many rows as SQLite's default limit of
@@ -53,7 +52,7 @@ def rows_per_statement(dbapi: Any) -> int:
     return max(1, min(ROWS_PER_STATEMENT, limit // VALUES_PER_ROW))
 
 
-class SqliteTraceWriter:
+class SqliteTraceWriter(ThreadedChunkWriter):
     """Inserts validated chunks from a second thread while the next chunk is being validated."""
 
     def __init__(self, conn: Connection, preserie_id: int, batch_id: int) -> None:
@@ -65,60 +64,21 @@ class SqliteTraceWriter:
         self._per_statement = rows_per_statement(dbapi)
         self._ids = (preserie_id, batch_id)
         self._full_sql = insert_sql(preserie_id, batch_id, self._per_statement)
-        self._queue: queue.Queue[tuple[int, list[Any]] | None] = queue.Queue(maxsize=2)
-        self._attempted = 0
-        self._inserted = 0
-        self._error: BaseException | None = None
-        self._closed = False
-        self._thread = threading.Thread(target=self._run, name="traces-writer", daemon=True)
-        self._thread.start()
+        super().__init__("traces-writer")
 
-    def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if self._error is not None:
-                continue  # keep draining so that `put` never blocks after a failure
-            try:
-                self._write(*item)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
-                self._error = exc
-
-    def _write(self, count: int, values: list[Any]) -> None:
-        step = self._per_statement
-        for start in range(0, count, step):
-            rows = min(step, count - start)
-            # Full-size statements share one SQL text, so the driver prepares it only once.
-            sql = self._full_sql if rows == step else insert_sql(*self._ids, rows)
-            self._cursor.execute(sql, values[start * VALUES_PER_ROW : (start + rows) * VALUES_PER_ROW])
-            self._inserted += self._cursor.rowcount
-
-    def write(self, rows: list[Any]) -> None:
-        if self._error is not None:
-            raise self._error
+    def _write_chunk(self, rows: list[Any]) -> int:
         count = len(rows) // VALUES_PER_ROW
-        self._attempted += count
-        self._queue.put((count, rows))
+        step = self._per_statement
+        inserted = 0
+        for start in range(0, count, step):
+            size = min(step, count - start)
+            # Full-size statements share one SQL text, so the driver prepares it only once.
+            sql = self._full_sql if size == step else insert_sql(*self._ids, size)
+            self._cursor.execute(sql, rows[start * VALUES_PER_ROW : (start + size) * VALUES_PER_ROW])
+            inserted += self._cursor.rowcount
+        return inserted
 
-    def _stop(self) -> None:
-        """Waits for the thread to end; pending chunks are still written, and then rolled back
-        with the transaction by the caller when it is failing."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
-
-    def finish(self) -> WriteCounts:
-        self._stop()
-        if self._error is not None:
-            raise self._error
-        return WriteCounts(self._attempted, self._inserted)
-
-    def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self._stop()
+    def _release(self) -> None:
         try:
             self._cursor.execute(f"PRAGMA cache_size = {self._old_cache:d}")
         finally:

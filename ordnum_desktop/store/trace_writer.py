@@ -7,8 +7,9 @@ index `ux_trace_dedup`: the writer reports how many rows it was given (`attempte
 the table kept (`inserted`); the importer counts the difference as duplicates.
 
 Each engine has its own implementation, in its own module, chosen by the dialect name of the
-connection (`WRITERS`): SQLite's is in sqlite_trace_writer.py. Nothing else of the import knows
-which engine it writes to.
+connection (`WRITERS`): SQLite's is in sqlite_trace_writer.py, PostgreSQL's in
+postgresql_trace_writer.py, and both write from the thread of threaded_chunk_writer.py. Nothing
+else of the import knows which engine it writes to.
 """
 
 from __future__ import annotations

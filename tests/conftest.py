@@ -9,6 +9,7 @@ skipped with the reason when PostgreSQL is not installed). `ws` opens it. A test
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ordnum_desktop.services.roster.doctors import add_doctor  # noqa: E402
 from ordnum_desktop.services.roster.preseries import create_preserie  # noqa: E402
 from ordnum_desktop.services.workspace.session import Workspace  # noqa: E402
+from tests.bilan_fixture import populate  # noqa: E402
 from tests.pg_server import PgServer, ServerUnavailable, start_server  # noqa: E402
 
 ENGINES = ("sqlite", "postgresql")
@@ -117,3 +119,56 @@ def roster(ws: Workspace, liberal_preserie_id: int) -> int:
     """The liberal présérie with one equipped doctor, Martin, AM 331234567."""
     add_doctor(ws, liberal_preserie_id, last_name="Martin", am="331234567", equipped=True)
     return liberal_preserie_id
+
+
+def _populated_file(factory: pytest.TempPathFactory, *, deploy: bool) -> Path:
+    folder = factory.mktemp("deploiement" if deploy else "rempli")
+    path = folder / "suivi.sqlite"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ORDNUM_BACKUP_DIR", str(folder / "sauvegardes"))
+        env.setenv("ORDNUM_LOG_DIR", str(folder / "journaux"))
+        ws = Workspace.open(path, create=True)
+        try:
+            populate(ws, folder, deploy=deploy)
+        finally:
+            ws.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def populated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bilan fixture (tests/bilan_fixture.py: 10 doctors, traces, follow-up; its bilan says
+    « prolonger ») written once per test session through the services: an import and its backup,
+    the follow-up… about a second that each test would otherwise pay. Never changed: tests take
+    `populated_path`, their own copy."""
+    return _populated_file(tmp_path_factory, deploy=False)
+
+
+@pytest.fixture(scope="session")
+def deploy_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same with every criterion met (`populate(deploy=True)`): its bilan says « déployer »."""
+    return _populated_file(tmp_path_factory, deploy=True)
+
+
+def _own_copy(template: Path, tmp_path: Path) -> Path:
+    """A closed SQLite file in the rollback-journal mode is complete on its own: the test's own
+    copy is the workspace the services wrote, free to be changed."""
+    path = tmp_path / "suivi.sqlite"
+    shutil.copy2(template, path)  # with its owner-only permissions
+    return path
+
+
+@pytest.fixture
+def populated_path(tmp_path: Path, populated_template: Path) -> Path:
+    return _own_copy(populated_template, tmp_path)
+
+
+@pytest.fixture
+def deploy_path(tmp_path: Path, deploy_template: Path) -> Path:
+    return _own_copy(deploy_template, tmp_path)
+
+
+@pytest.fixture
+def populated_db(populated_path: Path) -> list[str]:
+    """`--db FILE` of the command line, on the test's copy of the bilan fixture."""
+    return ["--db", str(populated_path)]

@@ -95,14 +95,21 @@ def kill_at_random(
     kills: int,
     env: dict[str, str],
     after_kill: Callable[[Path, str, dict[str, Any]], None],
+    earliest: float = 0.3,
+    shows_a_change: bool = True,
 ) -> tuple[dict[str, Any], dict[str, Any], Counter[str], int, float]:
-    """Runs `ordnum <command>` on copies of `template`, killed at a random moment of its run
-    (its whole duration, measured first on an uninterrupted run, so the kills fall as well in the
-    start-up and the reading as in the commit window). After each kill the CLI reads the copy:
-    it must be exactly the state before (« rien ») or after (« tout »); then
-    `after_kill(copy, outcome, state after)` runs the next command. Returns (before, after, outcomes, seed,
-    duration)."""
-    before = state(template, env)
+    """Runs `ordnum <command>` on copies of `template`, killed at a random moment of its run,
+    between `earliest` and the end of its whole duration (measured first on an uninterrupted run,
+    so the kills fall as well in the start-up and the reading as in the commit window). After each
+    kill the CLI reads the copy: it must be exactly the state before (« rien ») or after (« tout »);
+    then `after_kill(copy, outcome, state after)` runs the next command. `template` itself is never
+    opened (an old schema stays old for every copy). `shows_a_change=False` for a command whose
+    change the CLI does not show (a schema upgrade: « rien » is then upgraded by the reading and
+    every outcome reads « tout »). Returns (before, after, outcomes, seed, duration)."""
+    probe = template.with_name("avant-" + template.name)
+    shutil.copy(template, probe)
+    before = state(probe, env)
+    probe.unlink()
     reference = template.with_name("reference-" + template.name)
     shutil.copy(template, reference)
     began = time.monotonic()
@@ -110,7 +117,7 @@ def kill_at_random(
     duration = time.monotonic() - began
     assert done.returncode == 0, done.stderr
     after = state(reference, env)
-    assert after != before
+    assert (after != before) == shows_a_change
 
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -124,7 +131,7 @@ def kill_at_random(
             stderr=subprocess.DEVNULL,
             env=env,
         )
-        time.sleep(duration * rng.uniform(0.3, 1.0))
+        time.sleep(duration * rng.uniform(earliest, 1.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
         seen = state(path, env)

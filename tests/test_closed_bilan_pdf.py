@@ -11,18 +11,12 @@ from pypdf import PdfReader
 
 from ordnum_desktop.cli import main
 from ordnum_desktop.services.workspace.session import Workspace
-from tests.bilan_fixture import populate
 
 
 def test_closed_pdf_has_the_meeting_and_signatories(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, deploy_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        populate(ws, tmp_path, deploy=True)
-    finally:
-        ws.close()
+    path = deploy_path
     db = ["--db", str(path)]
     assert (
         main(

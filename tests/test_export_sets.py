@@ -19,9 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from ordnum_desktop.cli import main
-from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import list_backups
-from tests.bilan_fixture import populate
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -31,14 +29,8 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 @pytest.fixture
-def filled(tmp_path: Path) -> Path:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        populate(ws, tmp_path)
-    finally:
-        ws.close()
-    return path
+def filled(populated_path: Path) -> Path:
+    return populated_path
 
 
 def _as_of(folder: Path) -> set[str]:

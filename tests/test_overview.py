@@ -10,14 +10,12 @@ import pytest
 from ordnum_desktop.cli import main
 from ordnum_desktop.services.roster.preseries import create_preserie
 from ordnum_desktop.services.workspace.session import Workspace
-from tests.bilan_fixture import populate
 
 
-def test_overview_lists_every_preserie(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
+def test_overview_lists_every_preserie(populated_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = populated_path
+    ws = Workspace.open(path)
     try:
-        populate(ws, tmp_path)
         create_preserie(ws, editor="Autre", software="Logi", version="1.0", exercise="centre", cpams=["94"])
     finally:
         ws.close()
@@ -51,7 +49,7 @@ def test_overview_lists_every_preserie(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_overview_weeks_next_dated_step_overdue_and_workbook(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, populated_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from datetime import date
 
@@ -60,10 +58,9 @@ def test_overview_weeks_next_dated_step_overdue_and_workbook(
     from ordnum_desktop.services.followup.prerequisites import update_preserie
     from ordnum_desktop.services.lifecycle.overview import COLUMNS, overview
 
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
+    path = populated_path
+    ws = Workspace.open(path)
     try:
-        populate(ws, tmp_path)
         other = create_preserie(
             ws, editor="Autre", software="Logi", version="1.0", exercise="centre", cpams=["94"]
         )

@@ -13,21 +13,10 @@ from sqlmodel import select
 from ordnum_desktop.cli import main
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import AuditEntry
-from tests.bilan_fixture import populate
 
 
-def _ws(tmp_path: Path, deploy: bool) -> Path:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        populate(ws, tmp_path, deploy=deploy)
-    finally:
-        ws.close()
-    return path
-
-
-def test_deployment_steps(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = ["--db", str(_ws(tmp_path, deploy=True))]
+def test_deployment_steps(deploy_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(deploy_path)]
     assert main(["preserie", "deploy", *db, "--meeting", "2025-04-20"]) == 2
     assert "aucun bilan n'a été clos" in capsys.readouterr().err
     assert main(["bilan", "close", *db, "--meeting-date", "2025-04-15"]) == 0
@@ -55,8 +44,10 @@ def test_deployment_steps(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     )
 
 
-def test_deploy_refused_after_an_extend_bilan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = ["--db", str(_ws(tmp_path, deploy=False))]
+def test_deploy_refused_after_an_extend_bilan(
+    populated_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(populated_path)]
     assert main(["bilan", "close", *db, "--meeting-date", "2025-04-15"]) == 0
     capsys.readouterr()
     assert main(["preserie", "deploy", *db, "--authorised", "2025-05-15"]) == 2

@@ -19,9 +19,10 @@ from ordnum_desktop.services.followup.anomalies import add_anomaly
 from ordnum_desktop.services.followup.satisfaction import record_satisfaction
 from ordnum_desktop.services.lifecycle.periods import current_period
 from ordnum_desktop.services.roster.doctors import add_doctor, list_doctors, update_doctor
+from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
-from tests.bilan_fixture import am, populate
+from tests.bilan_fixture import am
 
 FROM = "2025-04-14"
 AS_OF = "2025-04-30"
@@ -104,14 +105,10 @@ def _plain_reading(files: list[Path], users: list[str], roster: set[str]) -> dic
 
 
 def test_extended_period_counts_only_rows_from_its_first_day(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, populated_template: Path, populated_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        pid = populate(ws, tmp_path)  # 10 doctors, period 1 fails (rates, blocking anomaly, answer)
-    finally:
-        ws.close()
+    # The bilan fixture: 10 doctors, period 1 fails (rates, blocking anomaly, answer).
+    path = populated_path
     db = ["--db", str(path)]
 
     # No closed bilan yet: a prolongation is refused.
@@ -152,6 +149,7 @@ def test_extended_period_counts_only_rows_from_its_first_day(
     later = _later_rows(tmp_path / "avril.csv")
     ws = Workspace.open(path)
     try:
+        pid = resolve_preserie(ws, None).id or 0
         import_traces(ws, pid, later)
         doctors = list_doctors(ws, pid)
         # Extension to another PS; doctor 0 stops using the software: still 10 users.
@@ -181,7 +179,8 @@ def test_extended_period_counts_only_rows_from_its_first_day(
 
     users = [am(i) for i in range(1, 10)] + [NEW_AM]
     roster = {am(i) for i in range(10)} | {NEW_AM}
-    plain = _plain_reading([tmp_path / "traces.csv", later], users, roster)
+    first = populated_template.with_name("traces.csv")  # the file the fixture imported
+    plain = _plain_reading([first, later], users, roster)
     got = {
         d["identifier"]: (d["prescriptions"], d["digital"])
         for d in bilan["criteria"]["doctor_rate"]["doctors"]
@@ -224,14 +223,8 @@ def test_extended_period_counts_only_rows_from_its_first_day(
     assert closed["period"] == {"number": 1, "from": None, "software_version": "4.2 =1+1"}
 
 
-def test_extend_refused_after_a_deploy_bilan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        populate(ws, tmp_path, deploy=True)
-    finally:
-        ws.close()
-    db = ["--db", str(path)]
+def test_extend_refused_after_a_deploy_bilan(deploy_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(deploy_path)]
     _out(capsys, ["bilan", "close", *db, "--meeting-date", "2025-04-20"])
     assert main(["preserie", "extend", *db, "--from", "2025-04-25"]) == 2
     err = capsys.readouterr().err
@@ -254,7 +247,7 @@ def test_an_older_file_is_in_period_one(tmp_path: Path) -> None:
 
 
 def test_later_bilan_compares_with_the_previous_closed_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, populated_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Deliverable 3: the PDF of the period-2 bilan shows bilan n° 1's figures beside its own, per
     criterion and per doctor, from one comparison (domain/bilan_comparison.py)."""
@@ -262,18 +255,14 @@ def test_later_bilan_compares_with_the_previous_closed_one(
 
     from ordnum_desktop.services.bilan.document import gather_bilan_document
 
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        pid = populate(ws, tmp_path)
-    finally:
-        ws.close()
+    path = populated_path
     db = ["--db", str(path)]
     _out(capsys, ["bilan", "close", *db, "--as-of", "2025-04-08", "--meeting-date", "2025-04-09"])
     _out(capsys, ["preserie", "extend", *db, "--from", FROM, "--version", "4.3"])
     later = _later_rows(tmp_path / "avril.csv")
     ws = Workspace.open(path)
     try:
+        pid = resolve_preserie(ws, None).id or 0
         import_traces(ws, pid, later)
         doc = gather_bilan_document(ws, pid, date(2025, 4, 30))
     finally:

@@ -16,24 +16,7 @@ from ordnum_desktop.cli import main
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import AuditEntry
-from tests.bilan_fixture import populate
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> list[str]:
-    path = tmp_path / "suivi.sqlite"
-    ws = Workspace.open(path, create=True)
-    try:
-        populate(ws, tmp_path)
-    finally:
-        ws.close()
-    return ["--db", str(path)]
-
-
-def _run(capsys: pytest.CaptureFixture[str], argv: list[str], code: int = 0) -> str:
-    assert main(argv) == code, capsys.readouterr()
-    captured = capsys.readouterr()
-    return captured.out if code == 0 else captured.err
+from tests.cli_output import cli_output
 
 
 def _pdf_text(path: Path) -> str:
@@ -42,16 +25,24 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_scope_recorded_printed_and_audited(
-    db: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+    populated_db: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     words = load_referentiel().validation_scope
-    start = json.loads(_run(capsys, ["preserie", "scope", *db, "--json"]))
+    start = json.loads(cli_output(capsys, ["preserie", "scope", *populated_db, "--json"]))
     assert start["scope"]["products"] == [] and start["scope"]["both_situations"] is False
 
     out = json.loads(
-        _run(
+        cli_output(
             capsys,
-            ["preserie", "scope", *db, "--products", "Logi B ; Logi C;Logi B", "--serves-both", "--json"],
+            [
+                "preserie",
+                "scope",
+                *populated_db,
+                "--products",
+                "Logi B ; Logi C;Logi B",
+                "--serves-both",
+                "--json",
+            ],
         )
     )
     assert out["scope"]["products"] == out["scope"]["covered"] == ["Logi B", "Logi C"]
@@ -60,22 +51,24 @@ def test_scope_recorded_printed_and_audited(
     assert "Logi B ; Logi C" in out["sentences"][0] and "« ON-Module 2 »" in out["sentences"][0]
 
     pdf = tmp_path / "bilan.pdf"
-    _run(capsys, ["bilan", *db, "--pdf", str(pdf)])
+    cli_output(capsys, ["bilan", *populated_db, "--pdf", str(pdf)])
     text = _pdf_text(pdf)
     assert "Périmètre de la validation" in text and "Logi B ; Logi C" in text
     assert "valable pour les deux situations d'exercice" in text
 
-    engine = json.loads(_run(capsys, ["preserie", "scope", *db, "--third-party-engine", "--json"]))
+    engine = json.loads(
+        cli_output(capsys, ["preserie", "scope", *populated_db, "--third-party-engine", "--json"])
+    )
     assert engine["scope"]["covered"] == [] and engine["scope"]["products"] == ["Logi B", "Logi C"]
     assert "intègre un moteur de prescription développé par un éditeur tiers" in engine["sentences"][0]
     assert "la validation ne couvre pas" in engine["sentences"][0]
     assert "non couverts" in engine["sentences"][1]
-    live = json.loads(_run(capsys, ["bilan", *db, "--json"]))
+    live = json.loads(cli_output(capsys, ["bilan", *populated_db, "--json"]))
     assert live["scope"]["third_party_engine"] is True
-    text = _run(capsys, ["bilan", *db])
+    text = cli_output(capsys, ["bilan", *populated_db])
     assert "Périmètre de la validation : Ce logiciel intègre un moteur" in text
 
-    ws = Workspace.open(db[1])
+    ws = Workspace.open(populated_db[1])
     try:
         with ws.session() as s:
             changes = [
@@ -88,18 +81,21 @@ def test_scope_recorded_printed_and_audited(
         ws.close()
     assert any(c.get("covered_products") == "Logi B ; Logi C" and c.get("serves_both") for c in changes)
     assert any(c.get("third_party_engine") is True for c in changes)
-    journal = _run(capsys, ["audit", *db, "--limit", "2"])
+    journal = cli_output(capsys, ["audit", *populated_db, "--limit", "2"])
     assert "moteur de prescription d'un éditeur tiers : non → oui" in journal
 
 
 def test_scope_refusals_are_french_and_change_nothing(
-    db: list[str], capsys: pytest.CaptureFixture[str]
+    populated_db: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as stop:
-        main(["preserie", "scope", *db, "--third-party-engine=oui"])
+        main(["preserie", "scope", *populated_db, "--third-party-engine=oui"])
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "valeur en trop" in err and "ignored" not in err
-    err = _run(capsys, ["preserie", "scope", *db, "--products", "x" * 2500], 2)
+    err = cli_output(capsys, ["preserie", "scope", *populated_db, "--products", "x" * 2500], 2)
     assert "2000 au plus" in err and "Traceback" not in err
-    assert json.loads(_run(capsys, ["preserie", "scope", *db, "--json"]))["scope"]["products"] == []
+    assert (
+        json.loads(cli_output(capsys, ["preserie", "scope", *populated_db, "--json"]))["scope"]["products"]
+        == []
+    )

@@ -17,7 +17,6 @@ from ordnum_desktop.services.lifecycle.scope import get_scope
 from ordnum_desktop.services.roster.preseries import create_preserie, resolve_preserie
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.ui.dialogs.close_bilan_dialog import CloseBilanDialog
-from tests.bilan_fixture import populate
 
 
 def _open(qtbot, prompts, path: Path):  # type: ignore[no-untyped-def]
@@ -32,11 +31,10 @@ def _open(qtbot, prompts, path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def two_preseries(tmp_path: Path) -> Path:
-    path = tmp_path / "deux.sqlite"
-    ws = Workspace.open(path, create=True)
+def two_preseries(populated_path: Path) -> Path:
+    path = populated_path
+    ws = Workspace.open(path)
     try:
-        populate(ws, tmp_path)
         create_preserie(
             ws, editor="Autre éditeur", software="Logi", version="1.0", exercise="centre", cpams=["94"]
         )
@@ -117,13 +115,13 @@ def test_deployment_refused_after_an_extend_bilan(window, prompts) -> None:
     assert any("conclut à la prolongation" in e for e in prompts.errors())
 
 
-def test_deployment_steps_from_the_window(qtbot, prompts, tmp_path: Path) -> None:
+def test_deployment_steps_from_the_window(qtbot, prompts, deploy_path: Path) -> None:
     from ordnum_desktop.ui.dialogs.deploy_dialog import DeployDialog
 
-    path = tmp_path / "deploy.sqlite"
-    ws = Workspace.open(path, create=True)
+    path = deploy_path
+    ws = Workspace.open(path)
     try:
-        pid = populate(ws, tmp_path, deploy=True)
+        pid = resolve_preserie(ws, None).id
         close_bilan(ws, pid, None, date(2025, 4, 15))
     finally:
         ws.close()

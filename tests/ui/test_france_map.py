@@ -53,3 +53,27 @@ def test_map_screenshot(window, qtbot, tmp_path: Path) -> None:  # type: ignore[
     target = SCREENSHOTS if os.environ.get("ORDNUM_SCREENSHOTS") else tmp_path
     target.mkdir(parents=True, exist_ok=True)
     assert canvas.grab().save(str(target / "carte-cpam.png"))
+
+
+def test_the_credit_keeps_clear_of_the_map_at_every_shape() -> None:
+    """The IGN credit sits below the map, never over Corsica, whatever the canvas: wide and low
+    (1920 px), narrow and high (150 % beside the caisse list), at 100 % and 150 % (dpi)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ordnum_desktop.domain.referentiel import load_referentiel
+    from ordnum_desktop.ui.widgets.france_map import france_map
+
+    caisses = load_referentiel().caisses
+    chosen = {caisses[0].id}
+    for width, height, dpi in ((680, 620, 100), (1020, 930, 150), (430, 560, 150), (900, 420, 100)):
+        figure = france_map(caisses, chosen, {})
+        figure.set_dpi(dpi)
+        figure.set_size_inches(width / dpi, height / dpi)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        [credit] = [t for t in figure.texts if t.get_text() == ATTRIBUTION]
+        box = credit.get_window_extent(renderer)
+        drawn = figure.axes[0].get_window_extent(renderer)
+        assert box.y1 <= drawn.y0, (width, height, dpi)  # wholly below the map's box
+        assert 0 <= box.x0 and box.x1 <= width, (width, height, dpi)  # and inside the canvas

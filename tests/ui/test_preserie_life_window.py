@@ -188,3 +188,33 @@ def test_one_preserie_opens_on_its_tabs(window) -> None:
     window.show_overview()
     assert window.ui.tabs.currentIndex() == 4
     assert window.tab_widgets["overview"].table.rowCount() == 1
+
+
+def test_overview_fits_1280_px_without_cutting_a_word(qtbot, prompts, two_preseries: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 px the 15 columns share the width (no sideways scrolling); at 853 px (1280 at
+    150 %) it scrolls rather than cut a word of a cell or a line of a header."""
+    win = _open(qtbot, prompts, two_preseries)
+    table = win.tab_widgets["overview"].table
+    cells, header = table.fontMetrics(), table.horizontalHeader().fontMetrics()
+    for width, scrolls in ((1280, False), (853, True)):
+        win.resize(width, 800)
+        qtbot.wait(50)
+        assert (
+            table.horizontalScrollBar().maximum() > 0
+            if scrolls
+            else table.horizontalScrollBar().maximum() == 0
+        )
+        for c in range(table.columnCount()):
+            lines = table.horizontalHeaderItem(c).text().split("\n")
+            words = [w for r in range(table.rowCount()) for w in table.item(r, c).text().split()]
+            assert table.columnWidth(c) > max(header.horizontalAdvance(x) for x in lines), (width, c)
+            assert table.columnWidth(c) > max(cells.horizontalAdvance(x) for x in words), (width, c)
+    win.close()
+
+
+def test_shared_widths_narrow_the_widest_first_and_never_below_the_least() -> None:
+    from ordnum_desktop.ui.widgets.column_share import shared_widths
+
+    assert shared_widths([50, 80], [20, 20], 200) == [50, 80]  # room to spare: as they are
+    assert shared_widths([50, 300, 200], [40, 60, 60], 300) == [50, 125, 125]
+    assert shared_widths([50, 300], [45, 290], 100) == [45, 290]  # too narrow: it will scroll

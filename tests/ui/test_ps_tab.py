@@ -135,3 +135,17 @@ def test_filter_and_shortcut_to_the_cpam_tab(window, qtbot) -> None:
     assert ps.proxy.rowCount() == 1
     qtbot.keyClick(window, QtKeys.Key.Key_2, QtKeys.KeyboardModifier.ControlModifier)
     assert window.ui.tabs.currentIndex() == 1
+
+
+def test_the_filter_hint_is_whole_at_1280_px_and_150_percent(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """853 × 533 is 1280 × 800 at 150 % (QT_SCALE_FACTOR=1.5): the buttons beside the filter left
+    it too narrow and its hint ended in « … »."""
+    ps = _ps(window)
+    edit = ps.ui.filterEdit
+    metrics = edit.fontMetrics()
+    # Qt's own line edit hint: 17 « x » plus the frame and margins around the text.
+    around_text = edit.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+    for size in ((1280, 800), (1024, 768), (853, 533)):
+        window.resize(*size)
+        qtbot.wait(50)
+        assert edit.width() >= metrics.horizontalAdvance(edit.placeholderText()) + around_text, size

@@ -109,7 +109,7 @@ def test_overview_comparison_and_history(qtbot, prompts, tmp_path: Path) -> None
     qtbot.wait(100)
     assert win.ui.tabs.currentIndex() == 4  # three préséries: the overview first
     assert win.tab_widgets["overview"].table.rowCount() == 3
-    win.resize(1920, 1080)  # every column at once on a desktop screen (at 1280 the table scrolls)
+    win.resize(1920, 1080)  # a desktop screen: the texts on fewer lines than at 1280 px
     win.tab_widgets["overview"].refresh()
     qtbot.wait(100)
     assert win.grab().save(str(target / "vue-d-ensemble.png"))

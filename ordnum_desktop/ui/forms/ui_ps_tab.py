@@ -31,6 +31,7 @@ class Ui_PsTab(object):
         self.filterEdit = QLineEdit(PsTab)
         self.filterEdit.setObjectName(u"filterEdit")
         self.filterEdit.setClearButtonEnabled(True)
+        self.filterEdit.setMinimumWidth(180)
         self.filterEdit.setMaximumWidth(320)
 
         self.toolbarLayout.addWidget(self.filterEdit)
@@ -45,7 +46,7 @@ class Ui_PsTab(object):
 
         self.toolbarLayout.addWidget(self.deleteButton)
 
-        self.toolbarSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.toolbarSpacer = QSpacerItem(0, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.toolbarLayout.addItem(self.toolbarSpacer)
 
@@ -110,7 +111,7 @@ class Ui_PsTab(object):
 #if QT_CONFIG(accessibility)
         self.filterEdit.setAccessibleDescription(QCoreApplication.translate("PsTab", u"Filtre les m\u00e9decins par nom, identifiant ou tout autre texte.", None))
 #endif // QT_CONFIG(accessibility)
-        self.filterEdit.setPlaceholderText(QCoreApplication.translate("PsTab", u"Filtrer par nom, identifiant, CPAM\u2026", None))
+        self.filterEdit.setPlaceholderText(QCoreApplication.translate("PsTab", u"Filtrer : nom, n\u00b0 AM, CPAM\u2026", None))
         self.addButton.setText(QCoreApplication.translate("PsTab", u"&Ajouter un m\u00e9decin", None))
 #if QT_CONFIG(tooltip)
         self.addButton.setToolTip(QCoreApplication.translate("PsTab", u"Ajouter une ligne \u00e0 l'effectif (Ctrl+Maj+A)", None))

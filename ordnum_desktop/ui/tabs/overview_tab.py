@@ -25,6 +25,7 @@ from ordnum_desktop.domain.fr_format import format_date
 from ordnum_desktop.services.lifecycle.overview import COLUMNS, OverviewLine, overview
 from ordnum_desktop.ui.context import FOLLOWUP, PLANNING, PRESERIE, ROSTER, TRACES, AppContext
 from ordnum_desktop.ui.tabs.tab_base import BaseTab
+from ordnum_desktop.ui.widgets.column_share import ColumnShare
 
 LATE = QColor("#c62828")
 SORT_KEY = Qt.ItemDataRole.UserRole + 1
@@ -42,8 +43,11 @@ class SortableItem(QTableWidgetItem):
 
 
 def header_title(title: str) -> str:
-    """A long title on two or three lines, never cut inside a word (« e-prescription » whole)."""
-    return textwrap.fill(title, 14, break_on_hyphens=False, break_long_words=False)
+    """A long title on two or three lines, never cut inside a word (« e-prescription » whole):
+    lines as long as its longest word, nine letters at least (« Dernier / bilan / clos »), so
+    the columns of numbers stay narrow enough for 1280 px."""
+    width = max(9, *(len(word) for word in title.split()))
+    return textwrap.fill(title, width, break_on_hyphens=False, break_long_words=False)
 
 
 def cell_text(value: object) -> str:
@@ -93,6 +97,7 @@ class OverviewTab(BaseTab):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # by number until the user clicks
+        self.columns = ColumnShare(self.table)
         self.table.setSortingEnabled(True)
         self.table.cellDoubleClicked.connect(self._open_row)
         layout.addWidget(self.table, 1)
@@ -130,10 +135,7 @@ class OverviewTab(BaseTab):
                 table.setItem(row, col, it)
         table.setSortingEnabled(True)
         table.sortItems(column if column >= 0 else 0, order)
-        table.resizeColumnsToContents()
-        for col in range(table.columnCount()):  # long texts wrap rather than widen the table
-            table.setColumnWidth(col, min(table.columnWidth(col), 135))
-        table.resizeRowsToContents()
+        self.columns.refit()  # long texts wrap rather than widen the table
         late = sum(1 for x in self.lines if x.overdue)
         self.summary_label.setText(
             f"{len(self.lines)} présérie(s)" + (f", dont {late} avec des retards." if late else ".")

@@ -119,5 +119,7 @@ def france_map(caisses: tuple[Caisse, ...], selected: set[str], counts: dict[str
         fontsize=9,
         wrap=True,
     )
-    fig.text(0.01, 0.005, ATTRIBUTION, fontsize=6, color="#616161", wrap=True)
+    # The figure's x label rather than a free text: the constrained layout keeps its room below the
+    # map, so the credit never runs over Corsica (a free text at the bottom edge did, at 150 %).
+    fig.supxlabel(ATTRIBUTION, x=0.01, ha="left", fontsize=6, color="#616161", wrap=True)
     return fig

@@ -164,27 +164,46 @@ def test_command_line_warns_about_a_synced_folder(tmp_path: Path, capsys: pytest
     assert "dossier synchronisé" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
-def test_forked_child_exiting_does_not_free_the_parents_lock(ws: Workspace) -> None:
-    pid = os.fork()
-    if pid == 0:  # the child runs the atexit handlers of a normal exit, then leaves
-        import atexit
+FORKING_HOLDER = """
+import atexit, json, os, sys
+from ordnum_desktop.services.workspace.session import Workspace
+from ordnum_desktop.store.lock import lock_path_for
+ws = Workspace.open(sys.argv[1], create=True)
+pid = os.fork()
+if pid == 0:  # the child runs the atexit handlers of a normal exit, then leaves
+    atexit._run_exitfuncs()
+    os._exit(0)
+os.waitpid(pid, 0)
+print(json.loads(lock_path_for(ws.path).read_text())["pid"] == os.getpid(), flush=True)
+sys.stdin.readline()  # holds the file until the test has probed it
+ws.close()
+"""
 
-        atexit._run_exitfuncs()
-        os._exit(0)
-    os.waitpid(pid, 0)
-    holder_pid = json.loads(lock_path_for(ws.path).read_text())["pid"]
-    assert holder_pid == os.getpid()
-    probe = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys\nfrom ordnum_desktop.services.workspace.session "
-            "import Workspace\nWorkspace.open(sys.argv[1])",
-            str(ws.path),
-        ],
-        capture_output=True,
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX only")
+def test_forked_child_exiting_does_not_free_the_parents_lock(ws_path: Path) -> None:
+    # The fork happens in a fresh process of the app's own code: forking the test process, which
+    # may hold Qt's threads from window tests, and running its atexit handlers can deadlock.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", FORKING_HOLDER, str(ws_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         text=True,
-        timeout=60,
     )
-    assert "WorkspaceLockedError" in probe.stderr
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "True"
+        probe = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys\nfrom ordnum_desktop.services.workspace.session "
+                "import Workspace\nWorkspace.open(sys.argv[1])",
+                str(ws_path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert "WorkspaceLockedError" in probe.stderr
+    finally:
+        holder.communicate("\n", timeout=60)

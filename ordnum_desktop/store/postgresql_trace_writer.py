@@ -21,8 +21,10 @@ each have their own. Its text columns are `COLLATE "C"` like trace_row's (migrat
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+from psycopg.copy import Copy, FileWriter
 from sqlalchemy import Connection
 
 from ordnum_desktop.store.threaded_chunk_writer import ThreadedChunkWriter
@@ -50,29 +52,43 @@ MOVE_SQL = (
 EMPTY_SQL = f"TRUNCATE {TEMP_TABLE}"
 
 
-class PostgresTraceWriter(ThreadedChunkWriter):
-    """Copies then moves each chunk from a second thread while the next one is validated."""
+class PostgresTraceWriter(ThreadedChunkWriter[bytes]):
+    """Formats each chunk as COPY data, then copies and moves it from a second thread while the
+    next one is validated."""
 
     def __init__(self, conn: Connection, preserie_id: int, batch_id: int) -> None:
         self._ids = (preserie_id, batch_id)
         driver: Any = conn.connection.driver_connection
         self._cursor = driver.cursor()
         self._cursor.execute(CREATE_TEMP)
+        # Only formats (no I/O): a cursor of its own, as the writer thread's has a COPY result.
+        self._format_cursor = driver.cursor()
         super().__init__("traces-writer-pg")
 
-    def _write_chunk(self, rows: list[Any]) -> int:
-        cursor = self._cursor
-        with cursor.copy(COPY_SQL) as copy:
+    def _prepare(self, rows: list[Any]) -> bytes:
+        # On the caller's thread: the writer thread is bound by the server (moving a row costs it
+        # several times what formatting one costs Python), so formatting there would make the
+        # server wait for each chunk; here it only delays the parser, which waits for the
+        # writer anyway. `FileWriter` is psycopg's way of formatting COPY data without sending it.
+        data = io.BytesIO()
+        with Copy(self._format_cursor, binary=True, writer=FileWriter(data)) as copy:
             copy.set_types(COPY_TYPES)
             write_row = copy.write_row
             for start in range(0, len(rows), VALUES_PER_ROW):
                 write_row(rows[start : start + VALUES_PER_ROW])
+        return data.getvalue()
+
+    def _write_chunk(self, chunk: bytes) -> int:
+        cursor = self._cursor
+        with cursor.copy(COPY_SQL) as copy:
+            copy.write(chunk)  # whole binary COPY data, signature and trailer included
         cursor.execute(MOVE_SQL, self._ids)
         inserted: int = cursor.rowcount
         cursor.execute(EMPTY_SQL)
         return inserted
 
     def _release(self) -> None:
+        self._format_cursor.close()
         self._cursor.close()
 
 

@@ -52,7 +52,7 @@ def rows_per_statement(dbapi: Any) -> int:
     return max(1, min(ROWS_PER_STATEMENT, limit // VALUES_PER_ROW))
 
 
-class SqliteTraceWriter(ThreadedChunkWriter):
+class SqliteTraceWriter(ThreadedChunkWriter[list[Any]]):
     """Inserts validated chunks from a second thread while the next chunk is being validated."""
 
     def __init__(self, conn: Connection, preserie_id: int, batch_id: int) -> None:

@@ -14,14 +14,17 @@ caller rolls back only then.
 
 An engine's writer subclasses `ThreadedChunkWriter`, sets up its cursor, then calls
 `ThreadedChunkWriter.__init__` (which starts the thread), and gives `_write_chunk` (run on the
-thread) and `_release` (run once by `close`, after the thread has ended).
+thread) and `_release` (run once by `close`, after the thread has ended). It may also give
+`_prepare`, run by `write` on the caller's thread: what it returns is what `_write_chunk` gets.
+A writer whose thread is bound by the database moves its own Python work there (PostgreSQL's
+formats the COPY data), off the thread the database waits for.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ordnum_desktop.store.trace_writer import VALUES_PER_ROW, WriteCounts
 
@@ -29,12 +32,15 @@ from ordnum_desktop.store.trace_writer import VALUES_PER_ROW, WriteCounts
 # keep both busy.
 QUEUED_CHUNKS = 2
 
+# What `_prepare` makes of a chunk for `_write_chunk`: the rows themselves unless a writer says.
+Chunk = TypeVar("Chunk")
 
-class ThreadedChunkWriter:
+
+class ThreadedChunkWriter(Generic[Chunk]):
     """The `TraceWriter` protocol's thread, queue, counts and error forwarding."""
 
     def __init__(self, thread_name: str) -> None:
-        self._queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=QUEUED_CHUNKS)
+        self._queue: queue.Queue[Chunk | None] = queue.Queue(maxsize=QUEUED_CHUNKS)
         self._attempted = 0
         self._inserted = 0
         self._error: BaseException | None = None
@@ -42,7 +48,11 @@ class ThreadedChunkWriter:
         self._thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
         self._thread.start()
 
-    def _write_chunk(self, rows: list[Any]) -> int:
+    def _prepare(self, rows: list[Any]) -> Chunk:
+        """The chunk as `_write_chunk` takes it, made on the caller's thread (default: the rows)."""
+        return rows  # type: ignore[return-value]
+
+    def _write_chunk(self, chunk: Chunk) -> int:
         """Writes one chunk (on the writer thread) and returns how many rows the table kept."""
         raise NotImplementedError
 
@@ -53,13 +63,13 @@ class ThreadedChunkWriter:
 
     def _run(self) -> None:
         while True:
-            rows = self._queue.get()
-            if rows is None:
+            chunk = self._queue.get()
+            if chunk is None:
                 return
             if self._error is not None:
                 continue  # keep draining so that `write` never blocks after a failure
             try:
-                self._inserted += self._write_chunk(rows)
+                self._inserted += self._write_chunk(chunk)
             except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
                 self._error = exc
 
@@ -67,7 +77,7 @@ class ThreadedChunkWriter:
         if self._error is not None:
             raise self._error
         self._attempted += len(rows) // VALUES_PER_ROW
-        self._queue.put(rows)
+        self._queue.put(self._prepare(rows))
 
     def _stop(self) -> None:
         """Waits for the thread to end; pending chunks are still written."""

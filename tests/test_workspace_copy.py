@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,51 @@ def test_a_failed_copy_to_an_empty_server_base_leaves_it_empty(
     assert main(["workspace", "copy", str(laptop), pg_url]) == 2
     assert "n'a pas le même nombre de lignes" in capsys.readouterr().err
     assert not holds_workspace(pg_url)
+
+
+def _server_holding_a_workspace(laptop: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The server base already holds a workspace of its own: the laptop's, then a doctor more."""
+    assert main(["workspace", "copy", str(laptop), pg_url]) == 0
+    with Workspace.open(pg_url) as ws:
+        add_doctor(ws, 1, last_name="Seulement sur le serveur")
+    capsys.readouterr()
+
+
+def _text_the_server_refuses(path: Path) -> None:
+    """A trace row whose FINESS holds a NUL character: SQLite stores it, PostgreSQL refuses any
+    text with one, so the copy fails at trace_row, after the tables before it were copied."""
+    with sqlite3.connect(path) as con:
+        last = "(SELECT max(id) FROM trace_row)"
+        con.execute(f"UPDATE trace_row SET finess = ? WHERE id = {last}", ("75\x0001",))
+    con.close()
+
+
+def test_a_replace_that_fails_midway_leaves_the_server_as_it_was(
+    laptop: Path, tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _server_holding_a_workspace(laptop, pg_url, capsys)
+    bilan, counts = _bilan(capsys, pg_url), _counts(pg_url)
+    refused = tmp_path / "refusee.sqlite"
+    shutil.copy2(laptop, refused)
+    _text_the_server_refuses(refused)
+
+    capsys.readouterr()
+    assert main(["workspace", "copy", str(refused), pg_url, "--replace"]) == 2
+    err = capsys.readouterr().err
+    assert "a échoué" in err and "la destination est telle qu'avant" in err and "Traceback" not in err
+    assert _bilan(capsys, pg_url) == bilan
+    assert _counts(pg_url) == counts
+    with Workspace.open(pg_url, read_only=True) as ws:
+        assert "Seulement sur le serveur" in {d.last_name for d in list_doctors(ws, 1)}
+
+
+def test_a_replace_whose_check_fails_leaves_the_server_as_it_was(
+    laptop: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _server_holding_a_workspace(laptop, pg_url, capsys)
+    bilan, counts = _bilan(capsys, pg_url), _counts(pg_url)
+    _lose_a_row(monkeypatch)
+    assert main(["workspace", "copy", str(laptop), pg_url, "--replace"]) == 2
+    assert "n'a pas le même nombre de lignes" in capsys.readouterr().err
+    assert _bilan(capsys, pg_url) == bilan
+    assert _counts(pg_url) == counts

@@ -116,8 +116,9 @@ def _build_summary(conn: Connection, preserie_id: int, since: str | None = None)
     rechercher…]}}} from the stored rows.
 
     The two passes run at once, the row pass on a second connection in a thread (SQLite works
-    without the GIL). The prescription pass streams one tuple per prescription, counted by
-    `Counter` in C: cheaper than a second GROUP BY in SQLite, which would sort them all."""
+    without the GIL), unless the rows are not committed yet. The prescription pass streams one
+    tuple per prescription, counted by `Counter` in C: cheaper than a second GROUP BY in SQLite,
+    which would sort them all."""
     found: dict[str, Any] = {}
     params: tuple[Any, ...] = (preserie_id,) if since is None else (preserie_id, since)
     presc_sql = PRESCRIPTION_DAYS_SQL if since is None else PERIOD_PRESCRIPTION_DAYS_SQL
@@ -130,6 +131,12 @@ def _build_summary(conn: Connection, preserie_id: int, since: str | None = None)
         except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
             found["error"] = exc
 
+    if conn.in_nested_transaction():
+        # Inside a savepoint (a copy checked before it is committed, Workspace.joined): the
+        # rows are not committed, a second connection would not see them: one pass after the other.
+        return _summary_of(
+            Counter(sql.driver_rows(conn, presc_sql, params)), list(sql.driver_rows(conn, rows_sql, params))
+        )
     thread = threading.Thread(target=row_pass, name="bilan-summary")
     thread.start()
     try:
@@ -138,12 +145,16 @@ def _build_summary(conn: Connection, preserie_id: int, since: str | None = None)
         thread.join()
     if "error" in found:
         raise found["error"]
+    return _summary_of(groups, found["rows"])
+
+
+def _summary_of(groups: Counter[tuple[Any, ...]], row_days: list[tuple[Any, ...]]) -> Summary:
     presc = [
         [ident, first, digital, registered_day(digital, ok), count]
         for (ident, first, digital, ok), count in groups.items()
     ]
     rows: dict[str, dict[str, list[int]]] = {}
-    for ident, d, op, count, ok in found["rows"]:
+    for ident, d, op, count, ok in row_days:
         _add_row_counts(rows, ident, d, op, count, ok or 0)
     return {"presc": presc, "rows": rows}
 

@@ -2,9 +2,12 @@
 file (issue 15, item 5).
 
 The copy is checked before it counts: every table holds the same number of rows on both sides,
-and every présérie's bilan JSON is the same computed from either side. Otherwise nothing is left
-behind: a file is written under a temporary name and only renamed over the destination once
-checked; a server base is emptied again (and, when it was empty before, its tables dropped).
+and every présérie's bilan JSON is the same computed from either side. Otherwise the destination
+is left as it was: a file is written under a temporary name and only renamed over the
+destination once checked; on a server, emptying the base, copying and checking are one
+transaction (PostgreSQL's DELETE is transactional), checked from inside before it is committed
+(`Workspace.joined`), so a failure anywhere rolls the replaced workspace back whole; a base that
+had no tables before gets its new ones dropped again.
 A destination that already holds a workspace is replaced only when asked (`replace`).
 """
 
@@ -15,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from ordnum_desktop.domain.errors import Hint, WorkspaceError
 from ordnum_desktop.services.workspace.session import Workspace
@@ -107,23 +112,50 @@ def _to_server(src: Workspace, address: str, target: ServerAddress, progress: Pr
         if dst.read_only:
             raise WorkspaceError(dst.read_only_reason or f"La base « {target.name} » est en lecture seule.")
         try:
-            return _fill_and_check(src, dst, target.name, progress)
-        except BaseException:
-            with dst.engine.begin() as conn:
-                drop_tables(conn) if not had_tables else clear_rows(conn)
+            with src.engine.connect() as reading, dst.engine.begin() as writing:
+                # One transaction: committed only once checked, rolled back whole otherwise.
+                clear_rows(writing)  # the schema's own rows (app_meta), or the replaced workspace's
+                copy_rows(reading, writing, progress)
+                with dst.joined(writing) as copied:
+                    return _check(src, copied, target.name, lambda: row_counts(writing))
+        except BaseException as exc:
+            if not had_tables:  # the tables `Workspace.open(create=True)` made above
+                with dst.engine.begin() as conn:
+                    drop_tables(conn)
+            if isinstance(exc, DBAPIError):
+                raise _failed(target.name, exc) from exc
             raise
     finally:
         dst.close()
 
 
+def _failed(name: str, exc: DBAPIError) -> WorkspaceError:
+    """The server refused a row of the copy (a text it cannot store, a constraint…)."""
+    reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    return WorkspaceError(
+        f"La copie vers « {name} » a échoué ({reason}) : elle a été annulée, la destination est "
+        "telle qu'avant."
+    )
+
+
 def _fill_and_check(src: Workspace, dst: Workspace, name: str, progress: Progress | None) -> CopyReport:
+    """Into a new file (renamed over the destination by the caller once checked)."""
     with src.engine.connect() as reading, dst.engine.begin() as writing:
-        clear_rows(writing)  # the schema's own rows (app_meta), or the replaced workspace's
+        clear_rows(writing)  # the schema's own rows (app_meta)
         copy_rows(reading, writing, progress)
+
+    def counts() -> dict[str, int]:
+        with dst.engine.connect() as conn:
+            return row_counts(conn)
+
+    return _check(src, dst, name, counts)
+
+
+def _check(src: Workspace, dst: Workspace, name: str, counts: Callable[[], dict[str, int]]) -> CopyReport:
+    """Raises CopyMismatch unless `dst` (its rows counted by `counts`) is the same as `src`."""
     with src.engine.connect() as conn:
         expected = row_counts(conn)
-    with dst.engine.connect() as conn:
-        found = row_counts(conn)
+    found = counts()
     differing = sorted(t for t in expected if expected[t] != found.get(t))
     if differing:
         raise CopyMismatch(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
@@ -46,6 +46,8 @@ class Workspace:
         self.read_only_reason = read_only_reason
         # French sentence for the window / CLI when the file is on a network or synced folder.
         self.location_warning = location_warning(path) if path is not None else None
+        # Set on the view `joined` gives: its sessions work inside that connection's transaction.
+        self._joined: Connection | None = None
 
     @property
     def name(self) -> str:
@@ -84,9 +86,26 @@ class Workspace:
         )
 
     @contextmanager
+    def joined(self, conn: Connection) -> Iterator[Workspace]:
+        """The same workspace seen from inside `conn`'s transaction, not yet committed: its
+        sessions read what that transaction wrote, and their "commit" only releases a savepoint
+        (their rollback goes back to it), so the transaction is committed or rolled back by its
+        owner alone. For checking a copy before it counts (services/workspace/copy.py)."""
+        view = Workspace(
+            self.path,
+            self.engine,
+            read_only=self.read_only,
+            server=self.server,
+            read_only_reason=self.read_only_reason,
+        )
+        view._joined = conn
+        yield view  # not closed: the engine (and the lock) stay this workspace's
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        bind: Engine | Connection = self.engine if self._joined is None else self._joined
+        with Session(bind, expire_on_commit=False, join_transaction_mode="create_savepoint") as session:
             event.listen(session, "before_flush", refuse_bad_entries)
             try:
                 yield session

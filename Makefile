@@ -47,7 +47,7 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# Leaves out the SIGKILL crash, million-row and fuzz tests (marked slow in pyproject.toml).
+# Leaves out the SIGKILL crash, million-row, fuzz and lock-timeout tests (marked slow in pyproject.toml).
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 

@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ordnum_desktop.services.roster.doctors import add_doctor  # noqa: E402
 from ordnum_desktop.services.roster.preseries import create_preserie  # noqa: E402
 from ordnum_desktop.services.workspace.session import Workspace  # noqa: E402
+from ordnum_desktop.store.address import is_server_address  # noqa: E402
 from tests.bilan_fixture import populate  # noqa: E402
 from tests.pg_server import PgServer, ServerUnavailable, start_server  # noqa: E402
 
@@ -93,8 +94,19 @@ def ws_path(tmp_path: Path) -> Path:
     return tmp_path / "espace.sqlite"
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new workspace file (schema at head, nothing in it) created once: every SQLite `ws` is a
+    copy, which spares the migrations' ~40 ms in each of some 400 tests."""
+    path = tmp_path_factory.mktemp("vide") / "espace.sqlite"
+    Workspace.open(path, create=True).close()
+    return path
+
+
 @pytest.fixture
-def ws(db_address: str) -> Iterator[Workspace]:
+def ws(db_address: str, empty_template: Path) -> Iterator[Workspace]:
+    if not is_server_address(db_address) and not Path(db_address).exists():
+        shutil.copy2(empty_template, db_address)  # what `create=True` would have written
     workspace = Workspace.open(db_address, create=True)
     yield workspace
     workspace.close()

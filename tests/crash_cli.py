@@ -19,8 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ordnum_desktop.services.roster.doctors import add_doctor
 from ordnum_desktop.services.roster.preseries import create_preserie
+from ordnum_desktop.services.traces.importer import import_traces
 from ordnum_desktop.services.workspace.session import Workspace
 
 
@@ -76,16 +79,22 @@ def state(path: Path, env: dict[str, str]) -> dict[str, Any]:
 
 
 def workspace_with_traces(path: Path, traces: Path, env: dict[str, str]) -> None:
-    ws = Workspace.open(path, create=True)
-    try:
-        pid = create_preserie(
-            ws, editor="E", software="S", version="1", exercise="liberal", cpams=["33", "62-artois"]
-        ).id
-        add_doctor(ws, pid, last_name="Dupré", am="331234567")
-    finally:
-        ws.close()
-    done = ordnum("traces", "import", "--db", str(path), str(traces), env=env)
-    assert done.returncode == 0, done.stderr
+    """The workspace a crash test starts from, written in this process (it is the setting, not
+    what is tested: a process here cost a second of start-up per test); the import's backup
+    goes where `env` sends the commands' ones."""
+    with pytest.MonkeyPatch.context() as here:
+        if "ORDNUM_BACKUP_DIR" in env:
+            here.setenv("ORDNUM_BACKUP_DIR", env["ORDNUM_BACKUP_DIR"])
+        ws = Workspace.open(path, create=True)
+        try:
+            pid = create_preserie(
+                ws, editor="E", software="S", version="1", exercise="liberal", cpams=["33", "62-artois"]
+            ).id
+            assert pid is not None
+            add_doctor(ws, pid, last_name="Dupré", am="331234567")
+            import_traces(ws, pid, traces)
+        finally:
+            ws.close()
 
 
 def kill_at_random(

@@ -4,6 +4,8 @@ numbers, embedded fonts, repeated table headers, reproducible digest."""
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from ordnum_desktop.services.bilan.compute import compute_bilan
 from ordnum_desktop.services.bilan.document import figures_digest, gather_bilan_document
 from ordnum_desktop.services.bilan.pdf_export import build_pdf, write_bilan_pdf
 from ordnum_desktop.services.errors import UserError
+from ordnum_desktop.services.roster.preseries import resolve_preserie
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.models import Anomaly
 from tests.bilan_fixture import EDITOR, SOFTWARE, populate
@@ -31,16 +34,23 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(NNBSP, "\u0001")).replace("\u0001", NNBSP)
 
 
-@pytest.fixture
-def extend_pdf(ws: Workspace, tmp_path: Path) -> tuple[int, Path]:
-    pid = populate(ws, tmp_path)
-    return pid, write_bilan_pdf(ws, pid, tmp_path / "bilan.pdf")
+@pytest.fixture(scope="module")
+def extend_pdf(
+    populated_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Workspace, int, Path]]:
+    """The bilan fixture's PDF, written once for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("bilan-pdf")
+    path = folder / "suivi.sqlite"
+    shutil.copy2(populated_template, path)
+    with Workspace.open(path) as ws:
+        pid = resolve_preserie(ws, None).id or 0
+        yield ws, pid, write_bilan_pdf(ws, pid, folder / "bilan.pdf")
 
 
 def test_pdf_shows_decision_failed_criteria_and_every_figure(
-    ws: Workspace, extend_pdf: tuple[int, Path]
+    extend_pdf: tuple[Workspace, int, Path],
 ) -> None:
-    pid, pdf = extend_pdf
+    ws, pid, pdf = extend_pdf
     pages = _pages(pdf)
     text = _flat("\n".join(pages))
     bilan = compute_bilan(ws, pid)
@@ -66,8 +76,8 @@ def test_pdf_shows_decision_failed_criteria_and_every_figure(
     assert f"20,0{NNBSP}%" in text
 
 
-def test_user_text_prints_as_typed(extend_pdf: tuple[int, Path]) -> None:
-    _pid, pdf = extend_pdf
+def test_user_text_prints_as_typed(extend_pdf: tuple[Workspace, int, Path]) -> None:
+    _ws, _pid, pdf = extend_pdf
     text = _flat("\n".join(_pages(pdf)))
     assert SOFTWARE in text and EDITOR in text  # "CentreMed <Pro>", "Santé & Co"
     assert "L'Éclair <Dr> Élodie" in text
@@ -76,8 +86,8 @@ def test_user_text_prints_as_typed(extend_pdf: tuple[int, Path]) -> None:
     assert "Pour l'éditeur — Santé & Co" in text
 
 
-def test_page_numbers_footer_and_fonts_embedded(ws: Workspace, extend_pdf: tuple[int, Path]) -> None:
-    pid, pdf = extend_pdf
+def test_page_numbers_footer_and_fonts_embedded(extend_pdf: tuple[Workspace, int, Path]) -> None:
+    ws, pid, pdf = extend_pdf
     reader = PdfReader(pdf)
     total = len(reader.pages)
     assert 3 <= total <= 10

@@ -1,4 +1,6 @@
-"""The `ordnum` command line as a user runs it: a real subprocess, real files."""
+"""The `ordnum` command line as a user runs it, on real files: a few commands through a real
+process (`python -m ordnum_desktop`, the entry point), the others through the same `main` in
+this process (tests/cli_output.py), which spares a second of start-up per command."""
 
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_output import run_cli
 from tests.rosters import liberal_row, write_roster
 
 # The tests that take `db_address` run on a SQLite file and on a PostgreSQL server (issue 15).
 pytestmark = pytest.mark.both_engines
 
 
-def ordnum(*args: str) -> subprocess.CompletedProcess[str]:
+def process(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ordnum_desktop", *args], capture_output=True, text=True, timeout=120
     )
@@ -29,8 +32,8 @@ def sha(path: Path) -> str:
 
 def test_init_create_list(tmp_path: Path, db_address: str) -> None:
     db = db_address
-    assert ordnum("init", "--db", db).returncode == 0
-    r = ordnum(
+    assert run_cli("init", "--db", db).returncode == 0
+    r = run_cli(
         "preserie",
         "create",
         "--db",
@@ -50,14 +53,14 @@ def test_init_create_list(tmp_path: Path, db_address: str) -> None:
         "62-artois",
     )
     assert r.returncode == 0, r.stderr
-    listed = json.loads(ordnum("preserie", "list", "--db", db, "--json").stdout)
+    listed = json.loads(process("preserie", "list", "--db", db, "--json").stdout)  # the entry point
     assert listed[0]["editor"] == "Santé & Co" and listed[0]["cpams"] == ["33", "62-artois"]
     assert listed[0]["small_market_share"] is True and listed[0]["exercise"] == "mixte"
 
 
 def test_roster_check_names_every_code_with_exit_1(tmp_path: Path, db_address: str) -> None:
     db = db_address
-    ordnum(
+    run_cli(
         "preserie",
         "create",
         "--db",
@@ -82,9 +85,9 @@ def test_roster_check_names_every_code_with_exit_1(tmp_path: Path, db_address: s
         liberal_row(5, **{"Mode d'exercice": "Salarié", "RPPS": "10005173140", "FINESS": "330000019"}),
     ]
     roster = write_roster(tmp_path / "effectif.xlsx", rows)
-    imported = ordnum("roster", "import", "--db", str(db), str(roster))
+    imported = run_cli("roster", "import", "--db", str(db), str(roster))
     assert imported.returncode == 1 and "6 médecin(s) importé(s)" in imported.stdout
-    r = ordnum("roster", "check", "--db", str(db), "--json")
+    r = run_cli("roster", "check", "--db", str(db), "--json")
     assert r.returncode == 1
     result = json.loads(r.stdout)
     assert result["ok"] is False
@@ -103,7 +106,7 @@ def test_roster_check_names_every_code_with_exit_1(tmp_path: Path, db_address: s
 
 def test_roster_check_ok_exit_0(tmp_path: Path, db_address: str) -> None:
     db = db_address
-    ordnum(
+    run_cli(
         "preserie",
         "create",
         "--db",
@@ -121,14 +124,14 @@ def test_roster_check_ok_exit_0(tmp_path: Path, db_address: str) -> None:
         "33",
     )
     roster = write_roster(tmp_path / "e.xlsx", [liberal_row(i) for i in range(3)])
-    assert ordnum("roster", "import", "--db", str(db), str(roster)).returncode == 0
-    r = ordnum("roster", "check", "--db", str(db), "--json")
+    assert run_cli("roster", "import", "--db", str(db), str(roster)).returncode == 0
+    r = run_cli("roster", "check", "--db", str(db), "--json")
     assert r.returncode == 0 and json.loads(r.stdout) == {"ok": True, "errors": [], "warnings": []}
 
 
 def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
-    ordnum(
+    run_cli(
         "preserie",
         "create",
         "--db",
@@ -192,8 +195,8 @@ def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) 
         ),
         ("roster", "check"),
     ]
-    for args in cases:
-        r = ordnum(*args)
+    for n, args in enumerate(cases):
+        r = process(*args) if n == 0 else run_cli(*args)  # the first as the user's shell gets it
         assert r.returncode == 2, (args, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr and r.stderr.strip(), args
         assert r.stderr.strip().endswith((".", ")", "»")), r.stderr
@@ -204,7 +207,7 @@ def test_unusable_input_exit_2_french_no_traceback_db_unchanged(tmp_path: Path) 
 def test_two_preseries_need_an_explicit_id(tmp_path: Path, db_address: str) -> None:
     db = db_address
     for name in ("A", "B"):
-        ordnum(
+        run_cli(
             "preserie",
             "create",
             "--db",
@@ -220,20 +223,20 @@ def test_two_preseries_need_an_explicit_id(tmp_path: Path, db_address: str) -> N
             "--cpam",
             "33",
         )
-    r = ordnum("roster", "check", "--db", db)
+    r = run_cli("roster", "check", "--db", db)
     assert r.returncode == 2 and "--preserie" in r.stderr
-    assert ordnum("roster", "check", "--db", db, "--preserie", "2", "--json").returncode == 1
+    assert run_cli("roster", "check", "--db", db, "--preserie", "2", "--json").returncode == 1
 
 
 def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
-    ordnum("init", "--db", str(db))
+    run_cli("init", "--db", str(db))
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()
     before = sha(db)
-    r = ordnum("preserie", "list", "--db", str(db))
+    r = run_cli("preserie", "list", "--db", str(db))
     assert r.returncode == 2 and "plus récente" in r.stderr and "Traceback" not in r.stderr
     assert sha(db) == before
 
@@ -248,12 +251,12 @@ def test_foreign_sqlite_and_junk_file_are_refused(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00garbage" * 100)
     for path, needle in ((other, "pas été créée par ordnum"), (junk, "n'est pas un espace de travail")):
         before = sha(path)
-        r = ordnum("preserie", "list", "--db", str(path))
+        r = run_cli("preserie", "list", "--db", str(path))
         assert r.returncode == 2 and needle in r.stderr
         assert sha(path) == before
 
 
 def test_template_command_writes_workbook(tmp_path: Path) -> None:
     out = tmp_path / "modele.xlsx"
-    r = ordnum("roster", "template", str(out))
+    r = run_cli("roster", "template", str(out))
     assert r.returncode == 0 and out.stat().st_size > 1000

@@ -21,6 +21,7 @@ from ordnum_desktop.services.roster.doctors import check_roster_for, list_doctor
 from ordnum_desktop.services.roster.preseries import list_preseries
 from ordnum_desktop.services.traces.importer import import_traces, list_batches
 from ordnum_desktop.services.workspace.session import Workspace
+from tests.cli_output import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -160,11 +161,10 @@ def test_cli_demo_then_bilan_json(tmp_path: Path) -> None:
     r = subprocess.run([*env_cmd, "demo", "--db", str(db)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "prolongation" in r.stdout and "Carpentier Sophie" in r.stdout
-    b = subprocess.run(
-        [*env_cmd, "bilan", "--db", str(db), "--json"], capture_output=True, text=True, timeout=120
-    )
+    # The next commands through the same `main` in this process (a second of start-up each).
+    b = run_cli("bilan", "--db", str(db), "--json")
     assert b.returncode == 0, b.stderr
     data = json.loads(b.stdout)
     assert data["decision"] == "extend" and data["criteria"]["doctor_rate"]["met"] is False
-    again = subprocess.run([*env_cmd, "demo", "--db", str(db)], capture_output=True, text=True, timeout=120)
+    again = run_cli("demo", "--db", str(db))
     assert again.returncode == 2 and "existe déjà" in again.stderr and "Traceback" not in again.stderr

@@ -87,6 +87,7 @@ def test_a_read_only_file_is_refused_before_any_backup(
         os.chmod(path, 0o600)
 
 
+@pytest.mark.slow  # it waits out the 5 s busy timeout of store/engine.py, by design
 def test_other_programs_exclusive_lock_is_not_damage(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

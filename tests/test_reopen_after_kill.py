@@ -1,9 +1,12 @@
 """After a kill, the application itself opens the file again (issue 12, items 1 to 4, 9, 10, 11):
-every check goes through the `ordnum` command line first (tests/crash_cli.py). The kills of undo,
-restore, roster and answers imports are in tests/test_kill_writers.py."""
+every check after a kill goes through a real `ordnum` process first (tests/crash_cli.py); the
+file-name and lock items (no kill) through the same `main` in this process
+(tests/cli_output.py), a second of start-up less each. The kills of undo, restore, roster and
+answers imports are in tests/test_kill_writers.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -15,6 +18,7 @@ from typing import Any
 import pytest
 
 from ordnum_desktop.services.workspace.session import Workspace
+from tests.cli_output import run_cli
 from tests.crash_cli import bilan as _bilan
 from tests.crash_cli import kill_at_random, state
 from tests.crash_cli import ordnum as _ordnum
@@ -39,6 +43,13 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
+def _bilan_here(path: Path) -> dict[str, Any]:
+    done = run_cli("bilan", "--db", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    figures: dict[str, Any] = json.loads(done.stdout)
+    return figures
+
+
 @pytest.fixture()
 def env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "ORDNUM_BACKUP_DIR": str(tmp_path / "sauvegardes")}
@@ -59,7 +70,7 @@ def test_a_hot_journal_is_rolled_back_by_the_command_line_and_the_window_code(
 ) -> None:
     path = tmp_path / "présérie.sqlite"
     _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(3_000)), env)
-    before = _bilan(path, env)
+    before = _bilan_here(path)  # before the kill: no start-up to pay for it
 
     dead = subprocess.run([sys.executable, "-c", DIE_MID_TRANSACTION, str(path)], timeout=60)
     assert dead.returncode == -signal.SIGKILL
@@ -143,18 +154,18 @@ def test_odd_file_names_are_file_names(tmp_path: Path, env: dict[str, str], name
     assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock")) == sorted(
         [name, decoy.name]
     )
-    assert _bilan(path, env)["preserie"] is not None
+    assert _bilan_here(path)["preserie"] is not None
 
 
 def test_restoring_a_workspace_onto_itself_is_refused_at_once(tmp_path: Path, env: dict[str, str]) -> None:
     """Item 9: `backup restore --db w.sqlite w.sqlite` used to hang forever."""
     path = tmp_path / "w.sqlite"
     _workspace_with_traces(path, write_csv(tmp_path / "traces.csv", rows(300)), env)
-    before = _bilan(path, env)
-    done = _ordnum("backup", "restore", "--db", str(path), str(path), env=env)
+    before = _bilan_here(path)
+    done = _ordnum("backup", "restore", "--db", str(path), str(path), env=env)  # it used to hang: a timeout
     assert done.returncode != 0 and "l'espace de travail lui-même" in done.stderr
     assert "Traceback" not in done.stderr
-    assert _bilan(path, env) == before
+    assert _bilan_here(path) == before
 
 
 LOCK_AND_WAIT = """
@@ -183,7 +194,7 @@ def test_two_names_of_one_file_share_one_lock(tmp_path: Path, env: dict[str, str
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ouvert"
-        done = _ordnum("traces", "import", "--db", str(other), str(tmp_path / "traces.csv"), env=env)
+        done = run_cli("traces", "import", "--db", str(other), str(tmp_path / "traces.csv"))
         assert done.returncode != 0 and "Traceback" not in done.stderr
         assert "ouvert" in done.stderr or "utilisé" in done.stderr, done.stderr
     finally:
@@ -198,7 +209,7 @@ def test_a_symlinked_lock_file_is_never_followed(tmp_path: Path, env: dict[str, 
     target = tmp_path / "précieux.txt"
     target.write_text("ne pas écraser", encoding="utf-8")
     (tmp_path / "w.sqlite.lock").symlink_to(target)
-    done = _ordnum("traces", "import", "--db", str(path), str(tmp_path / "traces.csv"), env=env)
+    done = run_cli("traces", "import", "--db", str(path), str(tmp_path / "traces.csv"))
     assert done.returncode != 0 and "lien symbolique" in done.stderr
     assert target.read_text(encoding="utf-8") == "ne pas écraser"
 
@@ -210,10 +221,10 @@ def test_a_folder_or_a_dangling_link_as_workspace_is_one_french_sentence(
     (FileExistsError) used to end in English."""
     folder = tmp_path / "dossier"
     folder.mkdir()
-    done = _ordnum("bilan", "--db", str(folder), env=env)
+    done = run_cli("bilan", "--db", str(folder))
     assert done.returncode == 2 and "est un dossier" in done.stderr and "Error" not in done.stderr
     link = tmp_path / "lien.sqlite"
     link.symlink_to(tmp_path / "absent.sqlite")
-    done = _ordnum("init", "--db", str(link), env=env)
+    done = run_cli("init", "--db", str(link))
     assert done.returncode == 2 and "fichier absent" in done.stderr and "Error" not in done.stderr
     assert link.is_symlink() and not (tmp_path / "absent.sqlite").exists()

@@ -103,9 +103,24 @@ def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def server_empty_template(pg_server: PgServer) -> str:
+    """The same on the session's server: a database with the schema at head, which every server
+    `ws` copies (CREATE DATABASE … TEMPLATE) instead of running the migrations (~0.2 s each)."""
+    name = pg_server.new_database("modele")
+    Workspace.open(pg_server.url(name), create=True).close()
+    return name
+
+
 @pytest.fixture
-def ws(db_address: str, empty_template: Path) -> Iterator[Workspace]:
-    if not is_server_address(db_address) and not Path(db_address).exists():
+def ws(request: pytest.FixtureRequest, db_address: str, empty_template: Path) -> Iterator[Workspace]:
+    if is_server_address(db_address):
+        server: PgServer = request.getfixturevalue("pg_server")
+        template = request.getfixturevalue("server_empty_template")
+        name = db_address.rsplit("/", 1)[-1]
+        server.admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+        server.admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    elif not Path(db_address).exists():
         shutil.copy2(empty_template, db_address)  # what `create=True` would have written
     workspace = Workspace.open(db_address, create=True)
     yield workspace

@@ -103,10 +103,11 @@ class PgServer:
         with psycopg.connect(self.url(database), autocommit=True) as con:
             con.execute(sql.encode())
 
-    def new_database(self, prefix: str = "test") -> str:
-        """A fresh, empty database owned by the superuser; returns its name."""
+    def new_database(self, prefix: str = "test", template: str = "") -> str:
+        """A fresh database owned by the superuser, empty or a copy of `template` (no one may be
+        connected to it); returns its name."""
         name = f"{prefix}_{next(self._names)}"
-        self.admin(f'CREATE DATABASE "{name}"')
+        self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return name
 
     def drop_database(self, name: str) -> None:

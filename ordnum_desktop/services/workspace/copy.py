@@ -26,6 +26,7 @@ from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.address import ServerAddress, parse_address
 from ordnum_desktop.store.lock import WorkspaceLock
 from ordnum_desktop.store.opening import holds_workspace
+from ordnum_desktop.store.server_errors import server_message
 from ordnum_desktop.store.workspace_copy import Progress, clear_rows, copy_rows, drop_tables, row_counts
 
 
@@ -123,18 +124,23 @@ def _to_server(src: Workspace, address: str, target: ServerAddress, progress: Pr
                 with dst.engine.begin() as conn:
                     drop_tables(conn)
             if isinstance(exc, DBAPIError):
-                raise _failed(target.name, exc) from exc
+                raise _failed(target, exc) from exc
             raise
     finally:
         dst.close()
 
 
-def _failed(name: str, exc: DBAPIError) -> WorkspaceError:
-    """The server refused a row of the copy (a text it cannot store, a constraint…)."""
+def _failed(target: ServerAddress, exc: DBAPIError) -> WorkspaceError:
+    """The server refused the copy: a sentence the store knows (rights, lost connection…), else
+    the server's own reason (a text it cannot store, a constraint…)."""
+    undone = f"La copie vers « {target.name} » a été annulée, la destination est telle qu'avant."
+    known = server_message(exc, target)
+    if known is not None:
+        return WorkspaceError(f"{known} {undone}")
     reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
     return WorkspaceError(
-        f"La copie vers « {name} » a échoué ({reason}) : elle a été annulée, la destination est "
-        "telle qu'avant."
+        f"La copie vers « {target.name} » a échoué ({reason}) : elle a été annulée, la destination "
+        "est telle qu'avant."
     )
 
 

@@ -19,28 +19,11 @@ from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.engine import WorkspaceError
 from ordnum_desktop.store.location import location_warning
 from ordnum_desktop.store.lock import WorkspaceLockedError, lock_path_for, owner_of
-
-HOLDER = """
-import sys, time
-from ordnum_desktop.services.workspace.session import Workspace
-ws = Workspace.open(sys.argv[1], create=True)
-print("open", flush=True)
-time.sleep(float(sys.argv[2]))
-ws.close()
-"""
-
-
-def _start_holder(path: Path, seconds: float = 60) -> subprocess.Popen[str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "open"
-    return proc
+from tests.lock_holders import start_holder
 
 
 def test_second_process_is_refused_with_a_sentence(ws_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    holder = _start_holder(ws_path)
+    holder = start_holder(ws_path)
     try:
         with pytest.raises(WorkspaceLockedError) as err:
             Workspace.open(ws_path)
@@ -66,7 +49,7 @@ def test_second_process_is_refused_with_a_sentence(ws_path: Path, capsys: pytest
 
 
 def test_lock_is_released_at_close(ws_path: Path) -> None:
-    holder = _start_holder(ws_path, seconds=0)
+    holder = start_holder(ws_path, seconds=0)
     assert holder.wait(10) == 0
     assert not lock_path_for(ws_path).exists()
     Workspace.open(ws_path).close()
@@ -74,7 +57,7 @@ def test_lock_is_released_at_close(ws_path: Path) -> None:
 
 @pytest.mark.slow
 def test_lock_of_a_killed_process_is_taken_over(ws_path: Path) -> None:
-    holder = _start_holder(ws_path)
+    holder = start_holder(ws_path)
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait(10)
     # The dead process left its lock file behind; the OS lock went with it.

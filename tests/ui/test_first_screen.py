@@ -112,9 +112,9 @@ def test_a_file_that_does_not_open_leaves_nothing_of_its_first_screen(  # type: 
     qtbot, prompts, populated_path: Path
 ) -> None:
     from ordnum_desktop.ui.main_window import MainWindow
-    from tests.test_lock import _start_holder
+    from tests.lock_holders import start_holder
 
-    holder = _start_holder(populated_path)  # another instance of the app holds the file
+    holder = start_holder(populated_path)  # another instance of the app holds the file
     try:
         window = MainWindow(prompts=prompts)
         qtbot.addWidget(window)

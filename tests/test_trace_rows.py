@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -170,3 +170,22 @@ def test_a_code_without_operation_is_kept() -> None:
     # The spec lists no rule against it; the code is stored, the row counts as no operation.
     good, errors, _, _ = parse([["2025-03-01 10:00", "331234567", "", "A", "Biologie", "Oui", "", "0", ""]])
     assert errors == [] and good[0][6:8] == ("", 0)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        datetime(2025, 3, 1, 0, 0, 0),
+        datetime(2025, 3, 1, 23, 59, 59, 999_998),  # rounded to the next day
+        datetime(2025, 12, 31, 23, 59, 59, 500_000),  # … and to the next year
+        datetime(2025, 3, 1, 9, 5, 7, 499_999),
+        datetime(2026, 1, 9, 13, 0, 59, 1),
+    ],
+)
+def test_date_time_cells_read_as_the_nearest_second_in_iso_text(cell: datetime) -> None:
+    """The row loop writes a date-time cell's text from tables: the same text as isoformat."""
+    rounded = cell + timedelta(seconds=1) if cell.microsecond >= 500_000 else cell
+    row: list[object] = [cell, "331234567", "", "RX1", "Médicaments", "Oui", "", "", ""]
+    good, errors, _read, _rejected = parse([row, row[:]])
+    assert not errors
+    assert [g[0] for g in good] == [rounded.isoformat(" ", "seconds")] * 2

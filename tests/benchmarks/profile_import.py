@@ -7,12 +7,14 @@ timer wrapped around each stage: the interpreter start and the imports (timed in
 `python -c` process against a bare one), opening the workspace, the overlap check, the file hash,
 the backup, reading the sheet (calamine), validating and tallying the rows (the parser), waiting
 for the writer (the chunks SQLite has not finished), the unmatched count, the fold into the
-bilan's summary, the commit. Prints one JSON object, seconds per stage.
+bilan's summary, the commit. Prints one JSON object, seconds per stage, then the CPU seconds
+of the thread that ran each stage (the SQLite inserts: the writer thread's, if any).
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -25,28 +27,34 @@ from tests.benchmarks.measure import make_workspace
 from tests.benchmarks.trace_files import cache_dir, traces_workbook
 
 STAGES: dict[str, float] = defaultdict(float)
+# CPU seconds of the calling thread per stage (time.thread_time): on a busy 2-core machine the
+# wall-clock stages include waiting for a core and for the GIL, these do not.
+CPU: dict[str, float] = defaultdict(float)
 
 
 def _timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             return func(*args, **kwargs)
         finally:
             STAGES[name] += time.perf_counter() - t0
+            CPU[name] += time.thread_time() - c0
 
     return wrapper
 
 
 def _timed_iter(name: str, iterator: Iterator[Any]) -> Iterator[Any]:
     while True:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         try:
             item = next(iterator)
         except StopIteration:
             STAGES[name] += time.perf_counter() - t0
+            CPU[name] += time.thread_time() - c0
             return
         STAGES[name] += time.perf_counter() - t0
+        CPU[name] += time.thread_time() - c0
         yield item
 
 
@@ -84,6 +92,7 @@ def main() -> None:
     from ordnum_desktop import cli
     from ordnum_desktop.cli_commands import common, traces_cmds
     from ordnum_desktop.domain.trace_rows import RowParser
+    from ordnum_desktop.domain.trace_tally import TraceTally
     from ordnum_desktop.services.bilan import summary
     from ordnum_desktop.services.traces import importer, reader
     from ordnum_desktop.services.workspace import backup
@@ -106,6 +115,11 @@ def main() -> None:
     sqlite_trace_writer.SqliteTraceWriter.write = _timed(  # type: ignore[method-assign]
         "writer: waiting for a free slot", sqlite_trace_writer.SqliteTraceWriter.write
     )
+    # The statements themselves, in whichever thread runs them (the writer thread, if any).
+    sqlite_trace_writer.SqliteTraceWriter._write = _timed(  # type: ignore[method-assign]
+        "writer: SQLite inserts", sqlite_trace_writer.SqliteTraceWriter._write
+    )
+    TraceTally.add_chunk = _timed("tally (inside the parser)", TraceTally.add_chunk)  # type: ignore[method-assign]
     sqlite_trace_writer.SqliteTraceWriter.finish = _timed(  # type: ignore[method-assign]
         "writer: waiting for the last chunks", sqlite_trace_writer.SqliteTraceWriter.finish
     )
@@ -135,6 +149,7 @@ def main() -> None:
             importer.open_traces = open_traces
 
     traces_cmds.import_traces = import_and_commit
+    before = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     with open("/dev/null", "w") as sink:
         stdout, sys.stdout = sys.stdout, sink
@@ -144,7 +159,15 @@ def main() -> None:
             sys.stdout = stdout
     total = time.perf_counter() - t0
     inside = STAGES["import_traces total"]
-    outside = ("import_traces total", "overlap check (reads the file)", "open workspace")
+    # Not in the main thread's sum: the inserts may run in the writer thread, and the tally is
+    # inside the parser's stage.
+    outside = (
+        "import_traces total",
+        "overlap check (reads the file)",
+        "open workspace",
+        "writer: SQLite inserts",
+        "tally (inside the parser)",
+    )
     named = sum(v for k, v in STAGES.items() if k not in outside)
     out = {
         **start,
@@ -152,6 +175,12 @@ def main() -> None:
         "import_traces, other (fold read, batch row, commit…)": round(inside - named, 3),
         "cli main total": round(total, 3),
     }
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out["CPU seconds per stage (thread_time)"] = {k: round(v, 3) for k, v in CPU.items()}
+    out["cli main CPU (user + system, all threads)"] = round(
+        usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime, 3
+    )
+    out["process peak RSS MiB"] = round(usage.ru_maxrss / 1024)
     print(json.dumps(out, indent=1, ensure_ascii=False))
     Path(db).unlink(missing_ok=True)
 

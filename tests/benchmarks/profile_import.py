@@ -116,8 +116,11 @@ def main() -> None:
         "writer: waiting for a free slot", sqlite_trace_writer.SqliteTraceWriter.write
     )
     # The statements themselves, in whichever thread runs them (the writer thread, if any).
-    sqlite_trace_writer.SqliteTraceWriter._write = _timed(  # type: ignore[method-assign]
-        "writer: SQLite inserts", sqlite_trace_writer.SqliteTraceWriter._write
+    writes = "_write_chunk" if hasattr(sqlite_trace_writer.SqliteTraceWriter, "_write_chunk") else "_write"
+    setattr(
+        sqlite_trace_writer.SqliteTraceWriter,
+        writes,
+        _timed("writer: SQLite inserts", getattr(sqlite_trace_writer.SqliteTraceWriter, writes)),
     )
     TraceTally.add_chunk = _timed("tally (inside the parser)", TraceTally.add_chunk)  # type: ignore[method-assign]
     sqlite_trace_writer.SqliteTraceWriter.finish = _timed(  # type: ignore[method-assign]

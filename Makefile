@@ -44,12 +44,14 @@ run: $(STAMP)
 	test -f "$(DEMO)" || $(BIN)/ordnum demo --db "$(DEMO)"
 	$(BIN)/ordnum-desktop --db "$(DEMO)"
 
+# Both spread the tests over the machine's cores (pytest-xdist); `PYTEST_ARGS=-n0` runs them in one process.
+PYTEST_ARGS ?= -n auto
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Leaves out the SIGKILL crash, million-row, fuzz and lock-timeout tests (marked slow in pyproject.toml).
 test-fast: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check ordnum_desktop tests packaging

@@ -6,8 +6,9 @@ The server is a local throwaway one, started by tests/pg_server.py exactly as fo
 processes are timed from spawn to exit, interleaved, `REPEAT` times (medians):
 - the anchor: a Python process that only iterates the sheet with python-calamine (as bench_import);
 - the import: `ordnum traces import --db postgresql://… FILE --json` into a fresh database with the
-  10-doctor roster (made by another process, untimed): COPY into a temporary table, one
-  `INSERT … SELECT … ON CONFLICT DO NOTHING`, the bilan summary folded, commit.
+  10-doctor roster (made by another process, untimed): each 10 000-row chunk goes by COPY into a
+  temporary table, then one `INSERT … SELECT … ON CONFLICT DO NOTHING` per chunk (while the next
+  chunk is parsed), the bilan summary folded, commit.
 Target (issue 15): time ≤ 2.5 × the anchor.
 
 API for the bench summary, kept stable:

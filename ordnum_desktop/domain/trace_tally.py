@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import accumulate, compress, islice
-from operator import eq, itemgetter, not_
+from operator import and_, eq, itemgetter, not_
 from typing import Any
 
 # (first day, first e-prescription day | None, first successful créer day | None)
@@ -128,8 +128,12 @@ class TraceTally:
             o_ps, o_pid, o_first, o_digital, o_created = self._open
             ps, pid, day = [o_ps, *ps], [o_pid, *pid], [o_first, *day]
             digital, created = [o_digital, *digital], [o_created, *created]
-        keys = list(zip(ps, pid, strict=True))
-        same = list(map(eq, islice(keys, 1, None), keys))  # row i + 1 continues row i's run
+        # Row i + 1 continues row i's run: same id, then same identifier. The ids alone first,
+        # without a tuple per row: in a file whose every row is its own prescription no two
+        # neighbours share one, and the identifiers are not compared at all.
+        same = list(map(eq, islice(pid, 1, None), pid))
+        if any(same):
+            same = list(map(and_, same, map(eq, islice(ps, 1, None), ps)))
         if any(same):
             ps, pid, day, digital, created = _runs(same, ps, pid, day, digital, created)
         self._open = (ps[-1], pid[-1], day[-1], digital[-1], created[-1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -399,3 +399,27 @@ def test_csv_with_an_overlong_value_is_refused_with_its_line(
     with pytest.raises(UserError, match="illisible à la ligne 3 : guillemets non refermés ou valeur"):
         import_traces(ws, roster, write_csv(tmp_path / "long.csv", lines))
     assert sha(ws_path) == before
+
+
+@pytest.mark.parametrize("threaded", [True, False])
+def test_with_or_without_the_writer_thread_the_same_rows_are_stored(
+    ws: Workspace, roster: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threaded: bool
+) -> None:
+    """SQLite's writer runs its statements on a thread of its own only when a core is free
+    (store/sqlite_trace_writer.py: spare_core); either way, over several chunks, the same
+    counts and the same rows."""
+    from ordnum_desktop.store import sqlite_trace_writer
+
+    monkeypatch.setattr(sqlite_trace_writer, "spare_core", lambda: threaded)
+    start = datetime(2025, 3, 3, 8, 0)
+    rows = [
+        [str(start + timedelta(seconds=n)), "331234567", f"RX{n % 7_000}", "Médicaments", "Oui", "Créer", "0"]
+        for n in range(25_000)
+    ]
+    rows.append(["2025-03-03 09:00:00", "12AB", "RX1", "Médicaments", "Oui", "", ""])
+    report = import_traces(ws, roster, write_csv(tmp_path / "t.csv", rows))
+    assert (report.read, report.accepted, report.duplicates, report.rejected) == (25_001, 25_000, 0, 1)
+    assert count_rows(ws) == 25_000
+    again = import_traces(ws, roster, write_csv(tmp_path / "t2.csv", rows[:12_000]))
+    assert (again.accepted, again.duplicates) == (0, 12_000)
+    assert count_rows(ws) == 25_000

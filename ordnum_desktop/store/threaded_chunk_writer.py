@@ -18,6 +18,11 @@ thread) and `_release` (run once by `close`, after the thread has ended). It may
 `_prepare`, run by `write` on the caller's thread: what it returns is what `_write_chunk` gets.
 A writer whose thread is bound by the database moves its own Python work there (PostgreSQL's
 formats the COPY data), off the thread the database waits for.
+
+With `threaded=False` there is no thread: `write` writes each chunk itself and raises its failure
+at once. SQLite's writer asks for that when no core is free for the thread (a busy 2-core
+machine: the parser, the writer and other programs then take turns on the cores and for the GIL,
+and the thread's hand-overs only add to the time); the statements and their order are the same.
 """
 
 from __future__ import annotations
@@ -39,14 +44,16 @@ Chunk = TypeVar("Chunk")
 class ThreadedChunkWriter(Generic[Chunk]):
     """The `TraceWriter` protocol's thread, queue, counts and error forwarding."""
 
-    def __init__(self, thread_name: str) -> None:
+    def __init__(self, thread_name: str, threaded: bool = True) -> None:
         self._queue: queue.Queue[Chunk | None] = queue.Queue(maxsize=QUEUED_CHUNKS)
         self._attempted = 0
         self._inserted = 0
         self._error: BaseException | None = None
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._thread = threading.Thread(target=self._run, name=thread_name, daemon=True)
+            self._thread.start()
 
     def _prepare(self, rows: list[Any]) -> Chunk:
         """The chunk as `_write_chunk` takes it, made on the caller's thread (default: the rows)."""
@@ -77,11 +84,14 @@ class ThreadedChunkWriter(Generic[Chunk]):
         if self._error is not None:
             raise self._error
         self._attempted += len(rows) // VALUES_PER_ROW
+        if self._thread is None:
+            self._inserted += self._write_chunk(self._prepare(rows))
+            return
         self._queue.put(self._prepare(rows))
 
     def _stop(self) -> None:
         """Waits for the thread to end; pending chunks are still written."""
-        if self._thread.is_alive():
+        if self._thread is not None and self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
 

@@ -189,3 +189,14 @@ def test_date_time_cells_read_as_the_nearest_second_in_iso_text(cell: datetime) 
     good, errors, _read, _rejected = parse([row, row[:]])
     assert not errors
     assert [g[0] for g in good] == [rounded.isoformat(" ", "seconds")] * 2
+
+
+def test_the_last_second_there_is_is_a_row_error_not_a_crash() -> None:
+    """9999-12-31 23:59:59.7 rounds to a second that does not exist: the row is refused like any
+    date outside the référentiel's years, with its row and column."""
+    last = datetime(9999, 12, 31, 23, 59, 59, 700_000)
+    assert parse_timestamp(last) is None
+    good, errors, read, rejected = parse([[last, "331234567", "", "A", "Biologie", "Oui", "Créer", "0", ""]])
+    assert (read, rejected, good) == (1, 1, [])
+    assert [(e.row, e.column) for e in errors] == [(2, "Horodatage")]
+    assert "9999" in errors[0].message

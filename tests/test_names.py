@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ordnum_desktop.domain.names import person_name
+from ordnum_desktop.domain.roster_rows import roster_doctor
 from ordnum_desktop.domain.roster_rules import RosterDoctor
-from ordnum_desktop.services.roster.doctors import doctor_name, to_roster_doctor
+from ordnum_desktop.services.roster.doctors import doctor_name
 from ordnum_desktop.store.models import Doctor
 
 
@@ -15,5 +16,5 @@ def test_family_name_first_as_typed() -> None:
 
 def test_roster_check_and_tables_use_the_same_order() -> None:
     doctor = Doctor(preserie_id=1, last_name="Lefèvre", first_name="Anne", mode="liberal", am="331234567")
-    assert doctor_name(doctor) == to_roster_doctor(doctor).name == "Lefèvre Anne"
+    assert doctor_name(doctor) == roster_doctor(doctor).name == "Lefèvre Anne"
     assert RosterDoctor(key=1, last_name="", first_name="").name == "(sans nom)"

@@ -39,8 +39,8 @@ FLAG_FIELDS = ("equipped", "compatibility_checked", "consent")
 
 
 def doctor_row(doctor: Any) -> DoctorRow:
-    """From any object carrying the fields: the ORM's `Doctor`, a `sqlite3.Row`-like mapping
-    turned into attributes by the store."""
+    """From the ORM's `Doctor` (any object carrying the fields); the first screen's reader makes
+    its rows directly (store/first_screen_read.py)."""
     return DoctorRow(**{name: getattr(doctor, name) for name in DOCTOR_ROW_FIELDS})
 
 

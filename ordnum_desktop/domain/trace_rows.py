@@ -129,14 +129,14 @@ _MINUTE_TEXTS = tuple(f" {h:02d}:{m:02d}:" for h in range(24) for m in range(60)
 _SECOND_TEXTS = tuple(f"{s:02d}" for s in range(60))
 
 
+_LAST_SECOND = datetime.max.replace(microsecond=0)
+
+
 def _round_second(v: datetime) -> datetime:
     """Excel stores a date-time as a float day count; 10:00:00 may come back as 09:59:59.999998."""
     if v.microsecond >= 500_000 and v < _LAST_SECOND:  # 9999-12-31 23:59:59 has no next second
         v += timedelta(seconds=1)
     return v.replace(microsecond=0)
-
-
-_LAST_SECOND = datetime.max.replace(microsecond=0)
 
 
 # A return code is a small integer; 20 digits overflowed the SQLite column (issue 12, item 11).

@@ -69,16 +69,13 @@ def _read(conn: sqlite3.Connection) -> FirstScreenRows | None:
     (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone() or ("",)
     if revision != head_revision():  # to be upgraded (or newer than this app): the full opening
         return None
-    preseries = [
-        PreserieLine(*row)
-        for row in conn.execute("SELECT id, editor, software, version FROM preserie ORDER BY id")
-    ]
-    if len(preseries) != 1:  # none, or several: the window then starts on the overview
+    rows = conn.execute(
+        "SELECT id, editor, software, version, exercise, small_market_share FROM preserie ORDER BY id"
+    ).fetchall()
+    if len(rows) != 1:  # none, or several: the window then starts on the overview
         return None
-    pid = preseries[0].id
-    exercise, small_share = conn.execute(
-        "SELECT exercise, small_market_share FROM preserie WHERE id = ?", (pid,)
-    ).fetchone()
+    pid, editor, software, version, exercise, small_share = rows[0]
+    preseries = [PreserieLine(pid, editor, software, version)]
     cpams = [
         cpam
         for (cpam,) in conn.execute(

@@ -84,10 +84,11 @@ class ThreadedChunkWriter(Generic[Chunk]):
         if self._error is not None:
             raise self._error
         self._attempted += len(rows) // VALUES_PER_ROW
+        chunk = self._prepare(rows)
         if self._thread is None:
-            self._inserted += self._write_chunk(self._prepare(rows))
-            return
-        self._queue.put(self._prepare(rows))
+            self._inserted += self._write_chunk(chunk)
+        else:
+            self._queue.put(chunk)
 
     def _stop(self) -> None:
         """Waits for the thread to end; pending chunks are still written."""

@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         lines = [(p.id, preserie_name(p.editor, p.software, p.version)) for p in first.preseries]
         self._fill_combo(lines, first.preserie_id)
         tab = cast("PsTab", self._tab(TAB_NAMES.index("ps")))
-        tab.restore_state()
+        tab.restore_state_once()
         tab.show_first_screen(first)
         # The header's two lines (dates, weeks) come with the workspace: kept empty but tall
         # enough now, so that the table does not jump down when they arrive.

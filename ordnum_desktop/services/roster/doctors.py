@@ -10,7 +10,7 @@ from ordnum_desktop.domain.identifiers import check_am, check_finess, check_rpps
 from ordnum_desktop.domain.names import person_name
 from ordnum_desktop.domain.referentiel import load_referentiel
 from ordnum_desktop.domain.roster_rows import roster_doctor
-from ordnum_desktop.domain.roster_rules import CheckResult, RosterDoctor, check_roster
+from ordnum_desktop.domain.roster_rules import CheckResult, check_roster
 from ordnum_desktop.services.errors import UserError
 from ordnum_desktop.services.roster.preseries import selected_cpams
 from ordnum_desktop.services.workspace.row_versions import (
@@ -57,10 +57,6 @@ def doctor_department(d: Doctor) -> str | None:
     return department_of(d.am if d.mode == "liberal" else d.finess)
 
 
-def to_roster_doctor(d: Doctor) -> RosterDoctor:
-    return roster_doctor(d)
-
-
 def _doctors(s: Session, preserie_id: int) -> list[Doctor]:
     query = select(Doctor).where(Doctor.preserie_id == preserie_id)
     return list(s.exec(query.order_by(col(Doctor.position), col(Doctor.id))).all())
@@ -76,7 +72,7 @@ def check_roster_for(ws: Workspace, preserie_id: int) -> CheckResult:
         p = s.get(Preserie, preserie_id)
         if p is None:
             raise UserError(f"Aucune présérie n° {preserie_id}.")
-        doctors = [to_roster_doctor(d) for d in _doctors(s, preserie_id)]
+        doctors = [roster_doctor(d) for d in _doctors(s, preserie_id)]
         cpams = selected_cpams(s, preserie_id)
     return check_roster(p.exercise, p.small_market_share, cpams, doctors, load_referentiel())
 

@@ -117,9 +117,9 @@ class PsTab(BaseTab):
 
     def show_first_screen(self, first: FirstScreen) -> None:
         """The roster read before the workspace is open (services/workspace/first_screen.py):
-        shown as it is, nothing editable until `refresh` takes over with the open workspace."""
+        shown as it is, nothing editable; the tab stays dirty, so `refresh` takes over once the
+        workspace is open."""
         self._show(first.doctors, first.check, first.exercise, read_only=True)
-        self.dirty = True  # the open workspace refreshes it
 
     def _show(self, doctors: list[DoctorRow], check: CheckResult, exercise: str, read_only: bool) -> None:
         self.exercise = exercise

@@ -26,10 +26,15 @@ class BaseTab(QWidget):
     def mark_dirty(self) -> None:
         self.dirty = True
 
-    def show_if_dirty(self) -> None:
+    def restore_state_once(self) -> None:
+        """The remembered splitter and column layout, the first time the tab is shown (a second
+        time would undo what the user changed since)."""
         if not self._state_restored:
             self.restore_state()
             self._state_restored = True
+
+    def show_if_dirty(self) -> None:
+        self.restore_state_once()
         if self.dirty and self.ctx.ready:
             self.dirty = False
             self.refresh()

@@ -37,6 +37,14 @@ def ordnum(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+def kill_after(argv: list[str], env: dict[str, str], seconds: float) -> None:
+    """Starts `argv` (a real process, its output thrown away) and SIGKILLs it after `seconds`."""
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    time.sleep(seconds)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+
+
 def bilan(path: Path, env: dict[str, str]) -> dict[str, Any]:
     done = ordnum("bilan", "--db", str(path), "--json", env=env)
     assert done.returncode == 0, done.stderr
@@ -134,15 +142,8 @@ def kill_at_random(
     for n in range(kills):
         path = template.with_name(f"tue-{n}-{template.name}")
         shutil.copy(template, path)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ordnum_desktop.cli", *command(path)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        time.sleep(duration * rng.uniform(earliest, 1.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(30)
+        cli = [sys.executable, "-m", "ordnum_desktop.cli", *command(path)]
+        kill_after(cli, env, duration * rng.uniform(earliest, 1.0))
         seen = state(path, env)
         context = f"(graine {seed}, arrêt n° {n})"
         assert seen in (before, after), context

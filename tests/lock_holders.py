@@ -17,10 +17,10 @@ ws.close()
 """
 
 
-def start_holder(path: Path, seconds: float = 60) -> subprocess.Popen[str]:
+def start_holder(path: Path, seconds: float = 60, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     """Returns once the process holds the file; it lets go after `seconds` (or terminate())."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(path), str(seconds)], stdout=subprocess.PIPE, text=True, env=env
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "open"

@@ -6,8 +6,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import backup_dir_for, make_backup, rotate_backups
 from ordnum_desktop.store.engine import WorkspaceError, file_revision
 from ordnum_desktop.store.lock import WorkspaceLockedError
+from tests.lock_holders import start_holder
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -122,19 +121,8 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_file(
 
 def test_restore_is_refused_while_another_process_has_the_file(ws_path: Path) -> None:
     Workspace.open(ws_path, create=True).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys,time\nfrom ordnum_desktop.services.workspace.session import Workspace\n"
-            "ws = Workspace.open(sys.argv[1]); print('open', flush=True); time.sleep(60)",
-            str(ws_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = start_holder(ws_path)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         copy = make_backup(ws_path, "manuelle")
         assert copy is not None
         with pytest.raises(WorkspaceLockedError):

@@ -20,6 +20,8 @@ from openpyxl.workbook.workbook import Workbook
 
 from ordnum_desktop.cli import main
 from ordnum_desktop.store.backups import list_backups
+from tests.crash_cli import kill_after
+from tests.lock_holders import start_holder
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -105,15 +107,8 @@ def test_a_planning_export_killed_anywhere_is_the_old_set_or_the_new(filled: Pat
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     for n in range(10):
-        proc = subprocess.Popen(
-            [*command, str(out), "--as-of", "2025-03-20", "--force"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(duration * rng.uniform(0.5, 1.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(30)
+        export = [*command, str(out), "--as-of", "2025-03-20", "--force"]
+        kill_after(export, env, duration * rng.uniform(0.5, 1.0))
         assert len(_as_of(out)) == 1, f"(graine {seed}, arrêt n° {n})"
         assert len(list(out.glob("planning-*.xlsx"))) == 3
         # The previous day's set back for the next kill.
@@ -122,22 +117,12 @@ def test_a_planning_export_killed_anywhere_is_the_old_set_or_the_new(filled: Pat
         )
 
 
-HOLD = """
-import sys, time
-from ordnum_desktop.services.workspace.session import Workspace
-ws = Workspace.open(sys.argv[1])
-print("ouvert", flush=True)
-time.sleep(60)
-"""
-
-
 def test_export_commands_read_a_held_file_with_read_only(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copies = len(list_backups(filled))
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(filled)], stdout=subprocess.PIPE, text=True)
+    holder = start_holder(filled)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ouvert"
         code, _o, err = _cli(capsys, "planning", "export", "--db", str(filled), str(tmp_path / "p"))
         assert code != 0 and "lecture seule" in err
         ro = ("--read-only",)

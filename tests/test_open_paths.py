@@ -18,6 +18,7 @@ import pytest
 from ordnum_desktop.cli import main
 from ordnum_desktop.services.workspace.session import Workspace
 from ordnum_desktop.store.backups import backup_dir_for, list_backups
+from tests.lock_holders import start_holder
 
 DATA = Path(__file__).parent / "data"
 
@@ -125,20 +126,8 @@ def test_read_only_option_works_while_the_file_is_held(
         "--cpam",
         "33",
     )[0] in (0, 2)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\nfrom ordnum_desktop.services.workspace.session import Workspace\n"
-            "ws = Workspace.open(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
-            str(path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
-    )
+    holder = start_holder(path, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
         assert _cli(capsys, "audit", "--db", str(path))[0] != 0
         for command in (["audit"], ["roster", "list"]):
             code, _o, err = _cli(capsys, *command, "--db", str(path), "--read-only")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.crash_cli import kill_after
+
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
 
 # Write-only mode streams the rows into a temporary file as they are appended: killed before the
@@ -84,13 +86,6 @@ def test_the_demo_killed_anywhere_leaves_nothing_in_the_system_temp(tmp_path: Pa
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     for n in range(5):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "ordnum_desktop.cli", "demo", "--db", str(tmp_path / f"d{n}.sqlite")],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(duration * rng.uniform(0.3, 0.95))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(30)
+        demo = [sys.executable, "-m", "ordnum_desktop.cli", "demo", "--db", str(tmp_path / f"d{n}.sqlite")]
+        kill_after(demo, env, duration * rng.uniform(0.3, 0.95))
         assert list(system_tmp.iterdir()) == [], f"(graine {seed}, arrêt n° {n})"

@@ -23,6 +23,7 @@ from tests.crash_cli import bilan as _bilan
 from tests.crash_cli import kill_at_random, state
 from tests.crash_cli import ordnum as _ordnum
 from tests.crash_cli import workspace_with_traces as _workspace_with_traces
+from tests.lock_holders import start_holder
 from tests.trace_files import rows, write_csv
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
@@ -168,15 +169,6 @@ def test_restoring_a_workspace_onto_itself_is_refused_at_once(tmp_path: Path, en
     assert _bilan_here(path) == before
 
 
-LOCK_AND_WAIT = """
-import sys, time
-from ordnum_desktop.services.workspace.session import Workspace
-ws = Workspace.open(sys.argv[1])
-print("ouvert", flush=True)
-time.sleep(60)
-"""
-
-
 @pytest.mark.parametrize("kind", ["hard", "symbolic"])
 def test_two_names_of_one_file_share_one_lock(tmp_path: Path, env: dict[str, str], kind: str) -> None:
     """Item 3: through a hard link or a symlink, a second writer is refused like through the name."""
@@ -189,11 +181,8 @@ def test_two_names_of_one_file_share_one_lock(tmp_path: Path, env: dict[str, str
         os.link(path, other)
     else:
         other.symlink_to(path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", LOCK_AND_WAIT, str(path)], stdout=subprocess.PIPE, text=True, env=env
-    )
+    holder = start_holder(path, env=env)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ouvert"
         done = run_cli("traces", "import", "--db", str(other), str(tmp_path / "traces.csv"))
         assert done.returncode != 0 and "Traceback" not in done.stderr
         assert "ouvert" in done.stderr or "utilisé" in done.stderr, done.stderr
